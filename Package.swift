@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+//
+// tda-eval: topological and geometric quality metrics for synthetic data.
+// Benchmarks live in their own package under Benchmarks/ so that `swift test` and
+// harnesses that depend on tda-eval never build the benchmark harness.
+import PackageDescription
+
+let package = Package(
+  name: "tda-eval",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "TDAEval", targets: ["TDAEval"]),
+    .executable(name: "tda-eval", targets: ["tda-eval"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+  ],
+  targets: [
+    // MARK: - Public API
+
+    /// Seeded generators and controlled failures of generative models.
+    .target(name: "Datasets", dependencies: ["PointClouds"]),
+    /// Bottleneck and Wasserstein distances between persistence diagrams.
+    .target(name: "DiagramDistances", dependencies: ["Persistence"]),
+    /// BigInteger and Rational over GNU MP; the only importer of CGMP.
+    .target(name: "ExactArithmetic", dependencies: ["CGMP"]),
+    /// Vietoris–Rips and witness filtrations, the cohomology reducer, persistence diagrams.
+    .target(
+      name: "Persistence",
+      dependencies: [
+        "PointClouds", "ExactArithmetic",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]),
+    /// Point clouds, strict CSV input, metrics, distance matrices, k-NN, seeded randomness.
+    .target(
+      name: "PointClouds",
+      dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+    /// Precision/recall, density/coverage, realism, geometry score, KDE and VQ baselines.
+    .target(name: "SampleMetrics", dependencies: ["PointClouds", "Persistence"]),
+    /// The library a harness imports: every module above, evaluation reports, benchmark tables.
+    .target(
+      name: "TDAEval",
+      dependencies: [
+        "PointClouds", "Persistence", "DiagramDistances", "SampleMetrics", "Datasets",
+        "ExactArithmetic",
+      ]),
+    /// The command-line tool.
+    .executableTarget(
+      name: "tda-eval",
+      dependencies: [
+        "TDAEval",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/TDAEvalCLI"),
+
+    // MARK: - Implementation details
+
+    /// GNU MP as a system library (Debian: libgmp-dev).
+    .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+    /// Brute-force oracles, fixtures and approximate equality, for tests only.
+    .target(
+      name: "_TestSupport",
+      dependencies: ["TDAEval", .product(name: "RealModule", package: "swift-numerics")]),
+
+    // MARK: - Unit test bundles
+
+    .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "_TestSupport"]),
+    .testTarget(
+      name: "PointCloudsTests", dependencies: ["PointClouds", "_TestSupport"],
+      resources: [.copy("Resources")]),
+    .testTarget(
+      name: "PersistenceTests", dependencies: ["Persistence", "Datasets", "_TestSupport"],
+      resources: [.copy("Resources")]),
+    .testTarget(
+      name: "DiagramDistancesTests", dependencies: ["DiagramDistances", "_TestSupport"],
+      resources: [.copy("Resources")]),
+    .testTarget(
+      name: "SampleMetricsTests", dependencies: ["SampleMetrics", "Datasets", "_TestSupport"],
+      resources: [.copy("Resources")]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),
+    .testTarget(name: "TDAEvalTests", dependencies: ["TDAEval", "_TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["tda-eval", "_TestSupport"]),
+  ]
+)

@@ -1,0 +1,2 @@
+import PointClouds
+import Persistence

@@ -1,0 +1,58 @@
+import ArgumentParser
+import TDAEval
+
+/// How point-cloud files are read: the options every command that reads clouds shares.
+struct CloudInputOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Cell separator: comma, tab or whitespace.",
+      discussion: "Default: from the extension (.tsv tab, .txt whitespace, otherwise comma)."))
+  var delimiter: String?
+
+  @Option(help: "Columns to use, comma separated, by header name or 0-based index.")
+  var columns: String?
+
+  func validate() throws {
+    if let delimiter, Delimiter(name: delimiter) == nil {
+      throw ValidationError("--delimiter must be comma, tab or whitespace, got '\(delimiter)'")
+    }
+    if let columns, columns.split(separator: ",").isEmpty {
+      throw ValidationError("--columns names no column")
+    }
+  }
+
+  var csvOptions: CSVOptions {
+    CSVOptions(
+      delimiter: delimiter.flatMap(Delimiter.init(name:)),
+      columns: columns.map { $0.split(separator: ",").map { ColumnSelector(String($0)) } })
+  }
+
+  /// Reads one cloud, requiring at least `minimumPoints` points.
+  func load(_ path: String, minimumPoints: Int = 1) throws -> PointCloud {
+    let cloud = try PointCloud.read(contentsOf: path, options: csvOptions)
+    guard cloud.count >= minimumPoints else {
+      throw PointCloudError.tooFewPoints(file: path, count: cloud.count, required: minimumPoints)
+    }
+    return cloud
+  }
+
+  /// Reads a real and a synthetic cloud that must share a dimension.
+  func loadPair(real: String, synthetic: String, minimumPoints: Int = 1) throws -> (
+    real: PointCloud, synthetic: PointCloud
+  ) {
+    let first = try load(real, minimumPoints: minimumPoints)
+    let second = try load(synthetic, minimumPoints: minimumPoints)
+    guard first.dimension == second.dimension else {
+      throw PointCloudError.dimensionMismatch(
+        file: real, dimension: first.dimension, otherFile: synthetic,
+        otherDimension: second.dimension)
+    }
+    return (first, second)
+  }
+}
+
+/// How results are printed.
+struct OutputOptions: ParsableArguments {
+  @Flag(help: "Print one JSON object on stdout instead of a table.")
+  var json = false
+}
