@@ -1,0 +1,63 @@
+import Foundation
+
+/// The result of running the `tda-eval` executable.
+public struct CommandResult: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+}
+
+/// The `tda-eval` executable built beside the running test bundle.
+public var tdaEvalExecutable: URL {
+  let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+  return running.deletingLastPathComponent().appendingPathComponent("tda-eval")
+}
+
+/// Runs `tda-eval` with `arguments` (and `input` on stdin), waiting for it to finish.
+public func runTDAEval(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+  let process = Process()
+  process.executableURL = tdaEvalExecutable
+  process.arguments = arguments
+  var environment = ProcessInfo.processInfo.environment
+  environment["CI"] = "true"  // never draw progress bars in tests
+  process.environment = environment
+  let out = Pipe()
+  let err = Pipe()
+  let stdin = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = stdin
+  try process.run()
+  if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+  try stdin.fileHandleForWriting.close()
+  // Read both pipes concurrently so a large output cannot block the child.
+  nonisolated(unsafe) var errorData = Data()
+  let group = DispatchGroup()
+  group.enter()
+  DispatchQueue.global().async {
+    errorData = err.fileHandleForReading.readDataToEndOfFile()
+    group.leave()
+  }
+  let outputData = out.fileHandleForReading.readDataToEndOfFile()
+  group.wait()
+  process.waitUntilExit()
+  return CommandResult(
+    status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+    stderr: String(decoding: errorData, as: UTF8.self))
+}
+
+/// A fresh temporary directory for one test.
+public func makeTemporaryDirectory() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "tda-eval-tests-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+/// Writes `text` to `name` inside `directory` and returns its path.
+@discardableResult
+public func writeFile(_ text: String, named name: String, in directory: URL) throws -> String {
+  let url = directory.appendingPathComponent(name)
+  try Data(text.utf8).write(to: url)
+  return url.path
+}
