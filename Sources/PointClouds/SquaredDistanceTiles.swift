@@ -1,0 +1,206 @@
+import Dispatch
+import Foundation
+
+/// One tile of squared Euclidean distances between a block of query points and a block of
+/// reference points: entry `(q, r)` is |x_q − y_r|² for query `queries.lowerBound + q` and
+/// reference `references.lowerBound + r`. Read it row by row with ``row(_:)``.
+///
+/// The storage is scratch memory owned by the worker that produced the tile: it is valid only during
+/// the call to ``SquaredDistanceTileConsumer/consume(_:)``.
+public struct SquaredDistanceTile {
+  /// The indices of the query points of this tile.
+  public let queries: Range<Int>
+  /// The indices of the reference points of this tile.
+  public let references: Range<Int>
+  /// The first entry of the first row; rows are `stride` entries apart.
+  @usableFromInline let base: UnsafePointer<Double>
+  /// The distance between the starts of consecutive rows (at least `references.count`).
+  @usableFromInline let stride: Int
+
+  /// The squared distances from query `query` (a global index in `queries`) to every reference of
+  /// the tile, in reference order.
+  @inlinable
+  public func row(_ query: Int) -> UnsafeBufferPointer<Double> {
+    UnsafeBufferPointer(start: base + (query - queries.lowerBound) * stride, count: references.count)
+  }
+}
+
+/// Receives the tiles of a ``SquaredDistanceTiles/run(queries:references:progress:makeConsumer:)``
+/// pass, one worker's share of them.
+///
+/// A worker handles whole query blocks: it sees every tile of a query block, in increasing reference
+/// order, before it moves to another query block. So state kept per query point may live in the
+/// consumer (or in shared storage indexed by query, since no two workers share a query point), while
+/// state kept per reference point must be per consumer and merged by the caller afterwards.
+public protocol SquaredDistanceTileConsumer {
+  /// Processes one tile.
+  mutating func consume(_ tile: SquaredDistanceTile)
+}
+
+/// Exact all-pairs squared Euclidean distances between two clouds, streamed tile by tile on every
+/// core, never holding more than one small tile per worker (no n × m matrix).
+///
+/// Kernel: the references are copied once into panels of four points stored coordinate-major
+/// (`SIMD4<Double>` per coordinate), and a tile is filled four queries × four references at a time:
+/// for each coordinate, broadcast each query coordinate and accumulate (x − y)² in sixteen lanes.
+/// Differences are taken before squaring, so a duplicate point is at distance exactly 0 and
+/// integer data gives exact distances (the Gram expansion |x|² − 2x·y + |y|² would not).
+///
+/// Complexity: O(n m d) time, O((n + m) d + workers · tile) memory.
+public enum SquaredDistanceTiles {
+  /// Query points per tile.
+  public static let queryBlock = 32
+  /// Reference points per tile (a multiple of 4).
+  public static let referenceBlock = 256
+
+  /// Streams the tiles of `queries × references` to consumers made by `makeConsumer(worker)`, one
+  /// per worker, and returns the consumers (in worker order) once every tile has been consumed.
+  ///
+  /// With `lowerTriangle` (queries and references the same cloud) only the tiles that hold
+  /// pairs (q, r) with r < q are produced — about half — and query blocks are handed out largest
+  /// first; a tile may still hold entries with r ≥ q, which the consumer must skip.
+  ///
+  /// - Precondition: both clouds have the same dimension.
+  /// - Parameter progress: told after each query block (phase "distances").
+  public static func run<Consumer: SquaredDistanceTileConsumer>(
+    queries: PointCloud, references: PointCloud, lowerTriangle: Bool = false,
+    progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
+  ) -> [Consumer] {
+    precondition(queries.dimension == references.dimension, "clouds of different dimension")
+    precondition(!lowerTriangle || queries.count == references.count, "lowerTriangle needs one cloud")
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 64))
+    var consumers = (0..<workers).map(makeConsumer)
+    let panels = ReferencePanels(references)
+    let blockCount = (queries.count + queryBlock - 1) / queryBlock
+    let claims = BlockClaims(total: blockCount)
+    let stride = referenceBlock
+    consumers.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let base = buffer.baseAddress!
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var consumer = (base + worker).move()
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: queryBlock * stride)
+        defer { scratch.deallocate() }
+        while let claimed = claims.next() {
+          let block = lowerTriangle ? blockCount - 1 - claimed : claimed
+          let rows = block * queryBlock..<min((block + 1) * queryBlock, queries.count)
+          let end = lowerTriangle ? rows.upperBound - 1 : references.count
+          var start = 0
+          while start < end {
+            let columns = start..<min(start + referenceBlock, end)
+            fillTile(scratch, stride: stride, queries, rows, panels, columns)
+            consumer.consume(
+              SquaredDistanceTile(
+                queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride))
+            start = columns.upperBound
+          }
+          if let progress {
+            progress(ProgressUpdate(phase: "distances", completed: claims.finished(), total: blockCount))
+          }
+        }
+        (base + worker).initialize(to: consumer)
+      }
+    }
+    return consumers
+  }
+
+  /// Writes |x_q − y_r|² for q in `rows`, r in `columns` into `out` (row stride `stride`); the
+  /// last panel may write up to three entries past `columns.count` in each row.
+  static func fillTile(
+    _ out: UnsafeMutablePointer<Double>, stride: Int, _ x: PointCloud, _ rows: Range<Int>,
+    _ y: ReferencePanels, _ columns: Range<Int>
+  ) {
+    let d = x.dimension
+    let firstPanel = columns.lowerBound / 4
+    let panelCount = (columns.count + 3) / 4
+    x.withUnsafeCoordinates { xs in
+      y.storage.withUnsafeBufferPointer { ys in
+        let panelBase = UnsafeRawPointer(ys.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
+        let outRaw = UnsafeMutableRawPointer(out)
+        var q = rows.lowerBound
+        while q < rows.upperBound {
+          let take = min(4, rows.upperBound - q)
+          // Rows beyond the block repeat the last row; their results are not stored.
+          let x0 = xs.baseAddress! + q * d
+          let x1 = xs.baseAddress! + (q + min(1, take - 1)) * d
+          let x2 = xs.baseAddress! + (q + min(2, take - 1)) * d
+          let x3 = xs.baseAddress! + (q + min(3, take - 1)) * d
+          let outRow = (q - rows.lowerBound) * stride
+          for panel in 0..<panelCount {
+            let yp = panelBase + (firstPanel + panel) * d
+            var a0 = SIMD4<Double>(), a1 = SIMD4<Double>(), a2 = SIMD4<Double>(),
+              a3 = SIMD4<Double>()
+            for c in 0..<d {
+              let v = yp[c]
+              let t0 = SIMD4(repeating: x0[c]) - v
+              let t1 = SIMD4(repeating: x1[c]) - v
+              let t2 = SIMD4(repeating: x2[c]) - v
+              let t3 = SIMD4(repeating: x3[c]) - v
+              a0 += t0 * t0
+              a1 += t1 * t1
+              a2 += t2 * t2
+              a3 += t3 * t3
+            }
+            let offset = (outRow + panel * 4) * MemoryLayout<Double>.stride
+            let rowBytes = stride * MemoryLayout<Double>.stride
+            outRaw.storeBytes(of: a0, toByteOffset: offset, as: SIMD4<Double>.self)
+            if take > 1 { outRaw.storeBytes(of: a1, toByteOffset: offset + rowBytes, as: SIMD4<Double>.self) }
+            if take > 2 { outRaw.storeBytes(of: a2, toByteOffset: offset + 2 * rowBytes, as: SIMD4<Double>.self) }
+            if take > 3 { outRaw.storeBytes(of: a3, toByteOffset: offset + 3 * rowBytes, as: SIMD4<Double>.self) }
+          }
+          q += take
+        }
+      }
+    }
+  }
+}
+
+/// A cloud's points copied into panels of four, coordinate-major inside a panel: panel p holds,
+/// for each coordinate c, the `SIMD4` of coordinate c of points 4p ..< 4p + 4 (zeros past the end).
+struct ReferencePanels: @unchecked Sendable {
+  let storage: [Double]
+
+  init(_ cloud: PointCloud) {
+    let d = cloud.dimension
+    let panels = (cloud.count + 3) / 4
+    storage = [Double](unsafeUninitializedCapacity: panels * 4 * d) { out, initialized in
+      cloud.withUnsafeCoordinates { source in
+        for p in 0..<panels {
+          for c in 0..<d {
+            for lane in 0..<4 {
+              let point = 4 * p + lane
+              out[(p * d + c) * 4 + lane] = point < cloud.count ? source[point * d + c] : 0
+            }
+          }
+        }
+      }
+      initialized = panels * 4 * d
+    }
+  }
+}
+
+/// Hands out block indices 0..<total to workers, first come first served.
+final class BlockClaims: @unchecked Sendable {
+  private let lock = NSLock()
+  private var nextBlock = 0
+  private var done = 0
+  private let total: Int
+
+  init(total: Int) { self.total = total }
+
+  /// The next unclaimed block, or nil when all are claimed.
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard nextBlock < total else { return nil }
+    nextBlock += 1
+    return nextBlock - 1
+  }
+
+  /// Records one finished block and returns how many are finished.
+  func finished() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    done += 1
+    return done
+  }
+}
