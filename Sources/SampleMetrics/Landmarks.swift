@@ -29,16 +29,18 @@ public struct LandmarkSets: Sendable, Equatable {
   }
 
   /// `trials` draws of `perTrial` indices uniform in 0..<`pointCount`, with replacement (as the
-  /// reference's `np.random.choice(N, L₀)`); trial t draws from `SeededGenerator.stream(
-  /// firstStream + t, of: seed)`, so every trial is reproducible on its own.
+  /// reference's `np.random.choice(N, L₀)`). Trial t of cloud c (0 real, 1 synthetic) draws from
+  /// `SeededGenerator.stream(2t + c, of: seed)`, so every trial is reproducible on its own,
+  /// whatever the number of trials or threads, and the two clouds never share a stream.
   public static func random(
-    trials: Int, perTrial: Int, pointCount: Int, seed: UInt64, firstStream: Int = 0
+    trials: Int, perTrial: Int, pointCount: Int, seed: UInt64, cloud: Int = 0
   ) -> LandmarkSets {
     precondition(trials >= 1 && perTrial >= 1 && pointCount >= 1, "empty landmark draw")
+    precondition(cloud == 0 || cloud == 1, "cloud is 0 (real) or 1 (synthetic)")
     var flat = [Int]()
     flat.reserveCapacity(trials * perTrial)
     for trial in 0..<trials {
-      var generator = SeededGenerator.stream(firstStream + trial, of: seed)
+      var generator = SeededGenerator.stream(2 * trial + cloud, of: seed)
       for _ in 0..<perTrial { flat.append(generator.nextInt(below: pointCount)) }
     }
     return LandmarkSets(trials: trials, perTrial: perTrial, indices: flat)

@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import Persistence
 import PointClouds
 import Testing
@@ -131,5 +132,46 @@ struct WitnessFiltrationTests {
     #expect(WitnessFiltration.triangleIndex(0, 1, 2) == 0)
     #expect(WitnessFiltration.triangleIndex(4, 0, 2) == 4 + 1 + 0)
     #expect(WitnessFiltration.triangleIndex(2, 4, 0) == WitnessFiltration.triangleIndex(0, 2, 4))
+  }
+
+  @Test(
+    "H1 by the engine's reducer equals a brute-force Z/2 reduction on random witness complexes",
+    arguments: [(11 as UInt64, 0.15), (12, 0.3), (13, 0.5), (14, 1.0), (15, 0.08), (16, 0.25)])
+  func barcodeMatchesBruteForce(seed: UInt64, alpha: Double) {
+    var generator = SeededGenerator(seed: seed)
+    // A noisy circle (one long H1 class) on a coarse grid (ties), 14 landmarks with replacement.
+    let points = (0..<80).map { _ in
+      let t = generator.nextUniform() * 2 * Double.pi
+      return [
+        ((cos(t) + 0.1 * generator.nextGaussian()) * 8).rounded() / 8,
+        ((sin(t) + 0.1 * generator.nextGaussian()) * 8).rounded() / 8,
+      ]
+    }
+    let landmarks = (0..<14).map { _ in points[generator.nextInt(below: points.count)] }
+    let filtration = WitnessFiltration(
+      witnesses: PointCloud(rows: points), landmarks: PointCloud(rows: landmarks),
+      maxAlpha: .value(alpha))
+    let expected = WitnessOracle.h1Bars(simplices(of: filtration))
+    let diagrams = filtration.diagrams()
+    #expect(diagrams.map(\.dimension) == [0, 1])
+    #expect(barsMatch(diagrams[1].pairs, expected, relative: 0, absolute: 0))
+  }
+
+  @Test("a square of four landmarks: one H1 bar from the last edge to the first triangle")
+  func square() {
+    // Landmarks at the corners a, b, c, d of the unit square; witnesses at the corners and the
+    // midpoints of the sides. A side {a, b} enters at 0 (from its midpoint: 0.5 − √1.25 → 0).
+    // The diagonal {a, c}: from the corner a itself d(a,c) − d(a,b) = √2 − 1, better than from a
+    // midpoint (√1.25 − 0.5) or the corner b (1 − 0). A triangle {a, b, c} from its corner b:
+    // 1 − d(b, d) = 1 − √2 → 0, raised to its diagonal. The square's hole lives on [0, √2 − 1).
+    let corners: [[Double]] = [[0, 0], [1, 0], [1, 1], [0, 1]]
+    let midpoints: [[Double]] = [[0.5, 0], [1, 0.5], [0.5, 1], [0, 0.5]]
+    let filtration = WitnessFiltration(
+      witnesses: PointCloud(rows: corners + midpoints), landmarks: PointCloud(rows: corners),
+      maxAlpha: .value(2))
+    let bars = filtration.h1Barcode().pairs
+    #expect(bars.count == 1)
+    #expect(bars.first.map { $0.birth == 0 && isClose($0.death, 2.0.squareRoot() - 1) } == true)
+    #expect(filtration.value(0, 1) == 0 && isClose(filtration.value(0, 2), 2.0.squareRoot() - 1))
   }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import PointClouds
 
 /// The weak relaxed witness filtration of GUDHI's `WitnessComplex`, up to dimension 2, over plain
@@ -37,6 +36,8 @@ public struct WitnessFiltration: Sendable {
   public let maxAlpha: Double
   /// The largest witness–landmark distance.
   public let maxDistance: Double
+  /// C(i, k) for i ≤ landmarkCount, k ≤ 3: simplex indices up to the cofacets of edges.
+  public let binomials: BinomialTable<Int>
   /// Filtration value of vertex `l`, `+∞` if absent.
   public private(set) var vertexValues: [Double]
   /// Filtration value of edge {u, v} at index `v(v−1)/2 + u`, `+∞` if absent.
@@ -46,10 +47,11 @@ public struct WitnessFiltration: Sendable {
 
   /// Builds the filtration with every point of `witnesses` as a witness and the points of
   /// `landmarks` as vertices (Euclidean distance).
-  /// - Precondition: both clouds share a dimension; at least one landmark; α_max finite, ≥ 0.
+  /// - Precondition: both clouds share a dimension; 1 ≤ landmarks ≤ 2000 (the triangle values
+  ///   are stored densely); α_max finite, ≥ 0.
   public init(witnesses: PointCloud, landmarks: PointCloud, maxAlpha: MaxAlpha) {
     precondition(witnesses.dimension == landmarks.dimension, "dimensions differ")
-    precondition(landmarks.count >= 1, "at least one landmark is needed")
+    precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
     let table = WitnessDistanceTable(witnesses: witnesses, landmarks: landmarks)
     self.init(table: table, maxAlpha: maxAlpha)
   }
@@ -58,6 +60,8 @@ public struct WitnessFiltration: Sendable {
   init(table: WitnessDistanceTable, maxAlpha: MaxAlpha) {
     let count = table.landmarkCount
     landmarkCount = count
+    // C(2000, 3) ≈ 1.3·10⁹ fits an Int: the table cannot overflow.
+    binomials = try! BinomialTable(vertexCount: count, maxK: 3)
     maxDistance = table.maxDistance
     switch maxAlpha {
     case .value(let alpha): self.maxAlpha = alpha
