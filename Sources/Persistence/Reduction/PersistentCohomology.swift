@@ -137,9 +137,9 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     let parts = threads == 1 ? 1 : 64 * threads
     var columns = gatherParts(parts, threads: threads) { part, out in
       filtration.forEachSimplex(ofDimension: dimension, part: part, of: parts) { simplex in
-        if previousPivots[simplex.index] != nil { return }
-        if zeroApparentFacet(of: simplex, dimension: dimension) != nil { return }
         if zeroApparentCofacet(of: simplex, dimension: dimension) != nil { return }
+        if zeroApparentFacet(of: simplex, dimension: dimension) != nil { return }
+        if previousPivots[simplex.index] != nil { return }
         out.append(simplex)
       }
     }

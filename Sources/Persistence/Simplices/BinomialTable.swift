@@ -54,27 +54,43 @@ public struct BinomialTable<Index: SimplexIndex>: Sendable {
   }
 
   /// The vertices of the `dimension`-simplex `index`, in decreasing order, written to `out`
-  /// (which must hold `dimension + 1` elements). Each vertex is found by binary search below the
-  /// previous one.
+  /// (which must hold `dimension + 1` elements). Each vertex v is the largest with
+  /// C(v, k) ≤ the remaining index, found by a branch-free binary search below the previous vertex
+  /// (for k = 2 directly from the quadratic formula).
   @inlinable
   public func decode(_ index: Index, dimension: Int, into out: UnsafeMutablePointer<Int>) {
-    var remaining = index
-    var upper = vertexCount - 1
-    var k = dimension + 1
-    var position = 0
-    while k > 0 {
-      // Largest v ≤ upper with C(v, k) ≤ remaining.
-      var low = k - 1
-      var high = upper
-      while low < high {
-        let mid = (low + high + 1) >> 1
-        if self[mid, k] <= remaining { low = mid } else { high = mid - 1 }
+    values.withUnsafeBufferPointer { table in
+      let stride = vertexCount + 1
+      var remaining = index
+      var upper = vertexCount - 1
+      var k = dimension + 1
+      var position = 0
+      while k > 1 {
+        let row = table.baseAddress! + k * stride
+        var v: Int
+        if k == 2, let r = remaining.intValue {
+          // C(v, 2) ≤ r < C(v + 1, 2): v = ⌊(1 + √(1 + 8r)) / 2⌋, corrected for rounding.
+          v = Swift.min(Int((1 + (1 + 8 * Double(r)).squareRoot()) / 2), upper)
+          while v > 1 && row[v] > remaining { v -= 1 }
+          while v < upper && row[v + 1] <= remaining { v += 1 }
+        } else {
+          // Largest v in k − 1 … upper with C(v, k) ≤ remaining: a branch-free binary search.
+          v = k - 1
+          var length = upper - v + 1
+          while length > 1 {
+            let half = length >> 1
+            v = row[v + half] <= remaining ? v + half : v
+            length -= half
+          }
+        }
+        out[position] = v
+        remaining = remaining - row[v]
+        upper = v - 1
+        position += 1
+        k -= 1
       }
-      out[position] = low
-      remaining = remaining - self[low, k]
-      upper = low - 1
-      position += 1
-      k -= 1
+      // The last vertex v contributes C(v, 1) = v.
+      out[position] = remaining.intValue!
     }
   }
 }
