@@ -50,6 +50,20 @@ enum Coefficients: Equatable, Encodable, ExpressibleByArgument, CustomStringConv
   }
 }
 
+/// `--index-width`: `64`, `128` or `gmp` (also the raw names `64-bit`, `128-bit`, `GMP`).
+extension SimplexIndexWidth: ExpressibleByArgument {
+  public init?(argument: String) {
+    switch argument.lowercased() {
+    case "64", "64-bit": self = .bits64
+    case "128", "128-bit": self = .bits128
+    case "gmp": self = .unbounded
+    default: return nil
+    }
+  }
+
+  public static var allValueStrings: [String] { ["64", "128", "gmp"] }
+}
+
 extension RipsCommand {
   /// `--verbose`: the engine's choices, on stderr.
   func reportChoices(_ result: RipsResult, coefficients: Coefficients) {

@@ -102,6 +102,9 @@ struct RipsParameters: ParsableArguments {
   @Option(help: "Largest diameter (default: the enclosing radius).")
   var threshold: Double?
 
+  @Option(help: "Simplex index width: 64, 128 or gmp (default: the narrowest that fits).")
+  var indexWidth: SimplexIndexWidth?
+
   @Option(help: "Metric for point clouds: euclidean, manhattan or chebyshev.")
   var metric = "euclidean"
 
@@ -116,9 +119,11 @@ struct RipsParameters: ParsableArguments {
   }
 
   func options(progress: ProgressHandler?) -> RipsOptions {
-    RipsOptions(
+    var options = RipsOptions(
       maxDimension: maxdim, modulus: coeff.modulus, threshold: threshold,
       threads: threads ?? defaultThreadCount, progress: progress)
+    options.indexWidth = indexWidth
+    return options
   }
 
   func compute(_ data: RipsInput, progress: ProgressHandler?) throws -> RipsResult {

@@ -43,6 +43,28 @@ struct ExactWideIndexTests {
     #expect(SimplexIndexWidth.narrowest(vertexCount: 10, maxDimension: 30) == .bits64)
   }
 
+  @Test("WideSimplexIndex arithmetic, order and overflow agree with UInt128")
+  func wideIndexArithmetic() {
+    var random = SeededGenerator(seed: 128)
+    var values: [UInt128] = [0, 1, UInt128(UInt64.max), UInt128(UInt64.max) + 1, .max, .max - 1, UInt128(Int.max)]
+    for _ in 0..<20 { values.append(UInt128(random.next()) << (random.next() % 65) | UInt128(random.next())) }
+    for a in values {
+      let x = WideSimplexIndex(a)
+      #expect(x.value == a && x.intValue == Int(exactly: a))
+      for b in values {
+        let y = WideSimplexIndex(b)
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        #expect(x.adding(y)?.value == (overflow ? nil : sum))
+        if !overflow { #expect((x + y).value == sum) }
+        if b <= a { #expect((x - y).value == a - b) }
+        #expect((x < y) == (a < b) && (x == y) == (a == b))
+      }
+    }
+    #expect(WideSimplexIndex(exactly: -1) == nil && WideSimplexIndex(exactly: 7)?.value == 7)
+    #expect(WideSimplexIndex(UInt128.max).description == UInt128.max.description)
+    #expect(MemoryLayout<FilteredSimplex<WideSimplexIndex>>.stride == 24)
+  }
+
   @Test("Every width gives the same diagrams on the same problem (sphere, dimension 2)",
         arguments: [SimplexIndexWidth.bits128, .unbounded])
   func widthsAgree(width: SimplexIndexWidth) throws {

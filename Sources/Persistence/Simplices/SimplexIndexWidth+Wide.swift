@@ -7,7 +7,7 @@ import ExactArithmetic
 public enum SimplexIndexWidth: String, Sendable, CaseIterable, Comparable {
   /// `Int`: indices up to 2⁶³ − 1.
   case bits64 = "64-bit"
-  /// `UInt128`: indices up to 2¹²⁸ − 1.
+  /// `WideSimplexIndex`: indices up to 2¹²⁸ − 1.
   case bits128 = "128-bit"
   /// `BigInteger` (GNU MP): unbounded.
   case unbounded = "GMP"
@@ -27,7 +27,7 @@ public enum SimplexIndexWidth: String, Sendable, CaseIterable, Comparable {
   public var typeName: String {
     switch self {
     case .bits64: "Int"
-    case .bits128: "UInt128"
+    case .bits128: "WideSimplexIndex"
     case .unbounded: "BigInteger"
     }
   }
@@ -40,9 +40,7 @@ public enum SimplexIndexWidth: String, Sendable, CaseIterable, Comparable {
   public func run<C: IndexWidthComputation>(_ computation: C) throws(PersistenceError) -> C.Output {
     switch self {
     case .bits64: return try computation.run(indexType: Int.self)
-    case .bits128:
-      guard #available(macOS 15.0, *) else { return try SimplexIndexWidth.unbounded.run(computation) }
-      return try computation.run(indexType: UInt128.self)
+    case .bits128: return try computation.run(indexType: WideSimplexIndex.self)
     case .unbounded: return try computation.run(indexType: BigInteger.self)
     }
   }
