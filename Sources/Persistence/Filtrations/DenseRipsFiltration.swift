@@ -3,10 +3,10 @@ import PointClouds
 /// The Vietoris–Rips filtration of a dense distance matrix, cut at `threshold`: a simplex enters at
 /// its diameter (its longest edge) if that is ≤ `threshold`.
 ///
-/// Distances are read from the compressed lower triangle (`DistanceMatrix.entries`), so an
-/// enumeration of cofacets costs O(n · k) distance look-ups; cofacets are found by walking the
-/// candidate vertex j from n − 1 down while shifting binomial terms between the part of the index
-/// above j and below it (Ripser's dense coboundary enumerator).
+/// Distances are expanded into a full square matrix (n² doubles), so that the enumeration of
+/// cofacets, which walks the candidate vertex j from n − 1 down, reads each vertex's row
+/// sequentially (O(n · k) look-ups per enumeration); binomial terms are shifted between the part of
+/// the index above j and below it (Ripser's dense coboundary enumerator).
 public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The number of points n.
   public let vertexCount: Int
@@ -22,17 +22,26 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   public init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int) throws(PersistenceError) {
     vertexCount = matrix.count
     self.threshold = threshold
-    distances = matrix.entries
+    let n = matrix.count
+    var square = [Double](repeating: 0, count: n * n)
+    matrix.entries.withUnsafeBufferPointer { lower in
+      square.withUnsafeMutableBufferPointer { square in
+        var k = 0
+        for i in 0..<n {
+          for j in 0..<i {
+            square[i * n + j] = lower[k]
+            square[j * n + i] = lower[k]
+            k += 1
+          }
+        }
+      }
+    }
+    distances = square
     binomials = try BinomialTable(vertexCount: matrix.count, maxK: maxDimension + 2)
   }
 
   @inlinable public func vertexValue(_ v: Int) -> Double { 0 }
 
-  /// d(i, j) for i ≠ j.
-  @inlinable @inline(__always)
-  static func distance(_ d: UnsafePointer<Double>, _ i: Int, _ j: Int) -> Double {
-    i > j ? d[i * (i - 1) / 2 + j] : d[j * (j - 1) / 2 + i]
-  }
 
   @inlinable
   public func forEachSimplex(
@@ -53,7 +62,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
             var value = simplex.value
             var k = 0
             while k < count {
-              let e = Self.distance(d, j, vertices[k])
+              let e = d[vertices[k] &* n &+ j]
               if e > value { value = e }
               k += 1
             }
@@ -107,7 +116,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
           var value = simplex.value
           var i = 0
           while i <= dimension {
-            let e = Self.distance(d, j, v[i])
+            let e = d[v[i] &* n &+ j]
             if e > value {
               value = e
               if value > t { break }
@@ -129,36 +138,50 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {
+    let n = vertexCount
     let binomials = self.binomials
     distances.withUnsafeBufferPointer { buffer in
       guard let d = buffer.baseAddress else { return }
       withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension + 1) { vertices in
         let v = vertices.baseAddress!
         binomials.decode(simplex.index, dimension: dimension, into: v)
-        var below = simplex.index - binomials[v[0], dimension + 1]
-        var above = Index.zero
-        var p = 0  // descending position of the removed vertex
-        while true {
-          var value = 0.0
+        // The edge lengths of the simplex, once: pairwise[a * (dimension + 1) + b] for a < b.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: (dimension + 1) * (dimension + 1)) { scratch in
+          let pairwise = scratch.baseAddress!
           if dimension >= 2 {
-            for a in 0..<dimension where a != p {
+            for a in 0..<dimension {
               var b = a + 1
               while b <= dimension {
-                if b != p {
-                  let e = Self.distance(d, v[a], v[b])
-                  if e > value { value = e }
-                }
+                pairwise[a * (dimension + 1) + b] = d[v[a] &* n &+ v[b]]
                 b += 1
               }
             }
           }
-          if !body(FilteredSimplex(value: value, index: above + below), (dimension - p) & 1 == 1) {
-            return
+          var below = simplex.index - binomials[v[0], dimension + 1]
+          var above = Index.zero
+          var p = 0  // descending position of the removed vertex
+          while true {
+            var value = 0.0
+            if dimension >= 2 {
+              for a in 0..<dimension where a != p {
+                var b = a + 1
+                while b <= dimension {
+                  if b != p {
+                    let e = pairwise[a * (dimension + 1) + b]
+                    if e > value { value = e }
+                  }
+                  b += 1
+                }
+              }
+            }
+            if !body(FilteredSimplex(value: value, index: above + below), (dimension - p) & 1 == 1) {
+              return
+            }
+            if p == dimension { return }
+            above = above + binomials[v[p], dimension - p]
+            below = below - binomials[v[p + 1], dimension - p]
+            p += 1
           }
-          if p == dimension { return }
-          above = above + binomials[v[p], dimension - p]
-          below = below - binomials[v[p + 1], dimension - p]
-          p += 1
         }
       }
     }
