@@ -146,4 +146,22 @@ struct SparseExactTests {
       #expect(isClose(instance.totalCost(sparse), instance.totalCost(dense), relative: 1e-12), "q=\(q) p=\(p)")
     }
   }
+
+  @Test("same optimal cost when magnitudes range from 1e-6 to 1e6")
+  func mixedMagnitudes() throws {
+    func mixed(_ seed: UInt64) -> PersistenceDiagram {
+      let parts = [1e-6, 1e-3, 1, 1e3, 1e6].enumerated().flatMap { k, scale in
+        randomDiagram(count: 12, seed: seed &+ UInt64(k), scale: scale).pairs
+      }
+      return PersistenceDiagram(dimension: 1, pairs: parts)
+    }
+    let first = try PreparedDiagram(mixed(1), name: "first", ignoreEssential: false)
+    let second = try PreparedDiagram(mixed(50), name: "second", ignoreEssential: false)
+    for q in [1.0, 2] {
+      let instance = AssignmentInstance(first, second, ground: GroundCost(internalP: .infinity, order: q))
+      let sparse = instance.totalCost(Wasserstein.shortestPathAssignment(instance))
+      let dense = instance.totalCost(Wasserstein.hungarianAssignment(instance))
+      #expect(isClose(sparse, dense, relative: 1e-12), "q=\(q)")
+    }
+  }
 }
