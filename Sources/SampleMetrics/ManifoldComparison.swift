@@ -152,7 +152,11 @@ struct CrossPass: SquaredDistanceTileConsumer, @unchecked Sendable {
             let v = row[i]
             count += v < realThresholds[i] ? 1 : 0
             nearest = min(nearest, v)
-            realism = max(realism, prunedRadii[i] / (v + Realism.epsilon))
+            // Divide only when the ratio may beat the best so far (it rarely does).
+            let shifted = v + Realism.epsilon
+            if prunedRadii[i] >= realism * shifted {
+              realism = max(realism, prunedRadii[i] / shifted)
+            }
             nearestSynthetic[i] = min(nearestSynthetic[i], v)
             if v < ownThreshold { inBall[i] = true }
           }
