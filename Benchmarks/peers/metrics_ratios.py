@@ -116,7 +116,7 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
 
     rows = []
-    metric_cases = [] if args.only_large else [(1000, 64), (10000, 16), (10000, 64)]
+    metric_cases = [] if args.only_large else [(1000, 64), (10000, 2), (10000, 16), (10000, 64)]
     if args.large or args.only_large:
         metric_cases += [(50000, 64), (200000, 16)]
     for n, d in metric_cases:

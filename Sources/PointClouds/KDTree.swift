@@ -157,9 +157,11 @@ public struct KDTree: Sendable {
 
 extension KDTree {
   /// Whether a k-d tree is expected to beat the blocked brute force for `count` points in
-  /// `dimension` dimensions (measured on Gaussian data: the tree wins up to d ≈ 8).
+  /// `dimension` dimensions. Measured on 20 000 vs 20 000 Gaussian points (`tda-eval metrics`,
+  /// CPU seconds, tree / brute force): d = 2 0.21 / ≈ 2.6, d = 4 0.69 / ≈ 2.8, d = 6 2.4 / ≈ 3.0,
+  /// d = 8 6.4 / ≈ 3.3.
   public static func isPreferred(dimension: Int, count: Int) -> Bool {
-    dimension <= 8 && count >= 512
+    dimension <= 6 && count >= 512
   }
 }
 
