@@ -32,6 +32,11 @@ public struct GeometryScore: Sendable {
   public var trials: Int
   /// The seed of the landmark draws (see ``LandmarkSets/random(trials:perTrial:pointCount:seed:cloud:)``).
   public var seed: UInt64
+  /// The largest cloud whose pairwise distances are computed once and shared by all trials
+  /// (N²/2 doubles: 16 384 points take 1 GiB) when the trials would otherwise compute more
+  /// distances than that; larger clouds compute N × L₀ distances per trial. 0 never caches.
+  /// Both ways agree up to rounding (≈ 1e-15 relative).
+  public var distanceCacheLimit = 16_384
 
   /// A configuration; the defaults are the reference code's.
   public init(
@@ -70,8 +75,7 @@ public struct GeometryScore: Sendable {
     of cloud: PointCloud, landmarkSets: LandmarkSets, gamma: Double,
     progress: ProgressHandler? = nil
   ) -> [Double] {
-    Self.meanRelativeLivingTimes(
-      of: [(cloud, landmarkSets, gamma)], maxBetti: maxBetti, progress: progress)[0]
+    meanRelativeLivingTimes(of: [(cloud, landmarkSets, gamma)], progress: progress)[0]
   }
 
   /// Scores `synthetic` against `real`. Landmarks are drawn at random from ``seed`` unless both
@@ -122,9 +126,9 @@ public struct GeometryScore: Sendable {
     }
     let gammaReal = gamma ?? Self.defaultGamma(pointCount: real.count)
     let gammaSynthetic = gamma ?? Self.defaultGamma(pointCount: synthetic.count)
-    let means = Self.meanRelativeLivingTimes(
+    let means = meanRelativeLivingTimes(
       of: [(real, realSets, gammaReal), (synthetic, syntheticSets, gammaSynthetic)],
-      maxBetti: maxBetti, progress: progress)
+      progress: progress)
     let score = zip(means[0], means[1]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
     return GeometryScoreResult(
       gscore: score, mrltReal: means[0], mrltSynthetic: means[1], landmarks: realSets.perTrial,
@@ -133,10 +137,15 @@ public struct GeometryScore: Sendable {
   }
 
   /// The MRLT of each (cloud, landmark sets, γ), all trials of all clouds in one parallel pool.
-  static func meanRelativeLivingTimes(
-    of jobs: [(cloud: PointCloud, sets: LandmarkSets, gamma: Double)], maxBetti: Int,
-    progress: ProgressHandler?
+  func meanRelativeLivingTimes(
+    of jobs: [(cloud: PointCloud, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
   ) -> [[Double]] {
+    let maxBetti = self.maxBetti
+    let sources = jobs.map { job in
+      let n = job.cloud.count
+      let cache = n <= distanceCacheLimit && job.sets.indices.count >= n / 2
+      return cache ? WitnessSource.matrix(DistanceMatrix(job.cloud)) : .cloud(job.cloud)
+    }
     let starts = jobs.reduce(into: [0]) { $0.append($0.last! + $1.sets.trials) }
     let total = starts.last!
     var rows = [Double](repeating: 0, count: total * maxBetti)
@@ -147,10 +156,15 @@ public struct GeometryScore: Sendable {
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         for task in stride(from: chunk, to: total, by: chunks) {
           let job = starts.lastIndex { $0 <= task }!
-          let (cloud, sets, gamma) = jobs[job]
-          let rlt = Self.relativeLivingTimes(
-            of: cloud, landmarks: sets[trial: task - starts[job]], gamma: gamma,
-            maxBetti: maxBetti)
+          let landmarks = jobs[job].sets[trial: task - starts[job]]
+          let filtration = sources[job].filtration(
+            landmarks: landmarks, maxAlpha: .fractionOfMaxDistance(jobs[job].gamma))
+          let rlt =
+            filtration.maxAlpha > 0
+            ? RelativeLivingTimes.vector(
+              bars: filtration.h1Barcode().pairs, maxAlpha: filtration.maxAlpha,
+              maxBetti: maxBetti)
+            : RelativeLivingTimes.vector(bars: [], maxAlpha: 1, maxBetti: maxBetti)
           (output + task * maxBetti).update(from: rlt, count: maxBetti)
           if let progress {
             progress(ProgressUpdate(phase: "trials", completed: done.increment(), total: total))
@@ -167,19 +181,24 @@ public struct GeometryScore: Sendable {
       return mean.map { $0 / count }
     }
   }
+}
 
-  /// The RLT vector of one trial.
-  static func relativeLivingTimes(
-    of cloud: PointCloud, landmarks: ArraySlice<Int>, gamma: Double, maxBetti: Int
-  ) -> [Double] {
-    let filtration = WitnessFiltration(
-      witnesses: cloud, landmarks: cloud.selecting(points: landmarks),
-      maxAlpha: .fractionOfMaxDistance(gamma))
-    guard filtration.maxAlpha > 0 else {
-      return RelativeLivingTimes.vector(bars: [], maxAlpha: 1, maxBetti: maxBetti)
+/// Where a trial's witness–landmark distances come from: a cloud (computed per trial) or its
+/// pairwise distances (computed once, read per trial).
+private enum WitnessSource: Sendable {
+  case cloud(PointCloud)
+  case matrix(DistanceMatrix)
+
+  func filtration(landmarks: ArraySlice<Int>, maxAlpha: WitnessFiltration.MaxAlpha)
+    -> WitnessFiltration
+  {
+    switch self {
+    case .cloud(let cloud):
+      return WitnessFiltration(
+        witnesses: cloud, landmarks: cloud.selecting(points: landmarks), maxAlpha: maxAlpha)
+    case .matrix(let matrix):
+      return WitnessFiltration(distances: matrix, landmarks: landmarks, maxAlpha: maxAlpha)
     }
-    return RelativeLivingTimes.vector(
-      bars: filtration.h1Barcode().pairs, maxAlpha: filtration.maxAlpha, maxBetti: maxBetti)
   }
 }
 

@@ -56,6 +56,17 @@ public struct WitnessFiltration: Sendable {
     self.init(table: table, maxAlpha: maxAlpha)
   }
 
+  /// Builds the filtration with every point of `matrix` as a witness and the points at
+  /// `landmarks` (indices into `matrix`, repeats allowed: each is its own vertex) as vertices —
+  /// the Geometry Score's setting. With the distances computed once, a trial costs O(N · L) reads.
+  /// - Precondition: 1 ≤ landmarks ≤ 2000, each in 0..<matrix.count; α_max finite, ≥ 0.
+  public init(distances matrix: DistanceMatrix, landmarks: some Collection<Int>, maxAlpha: MaxAlpha)
+  {
+    precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
+    precondition(landmarks.allSatisfy { (0..<matrix.count).contains($0) }, "landmark out of range")
+    self.init(table: WitnessDistanceTable(matrix: matrix, landmarks: landmarks), maxAlpha: maxAlpha)
+  }
+
   /// Builds the filtration from a table of witness–landmark distances.
   init(table: WitnessDistanceTable, maxAlpha: MaxAlpha) {
     let count = table.landmarkCount
