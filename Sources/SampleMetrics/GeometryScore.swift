@@ -33,10 +33,10 @@ public struct GeometryScore: Sendable {
   /// The seed of the landmark draws (see ``LandmarkSets/random(trials:perTrial:pointCount:seed:cloud:)``).
   public var seed: UInt64
   /// The largest cloud whose pairwise distances are computed once and shared by all trials
-  /// (N²/2 doubles: 16 384 points take 1 GiB) when the trials would otherwise compute more
+  /// (N² doubles: 12 000 points take 1.1 GB) when the trials would otherwise compute more
   /// distances than that; larger clouds compute N × L₀ distances per trial. 0 never caches.
   /// Both ways agree up to rounding (≈ 1e-15 relative).
-  public var distanceCacheLimit = 16_384
+  public var distanceCacheLimit = 12_000
 
   /// A configuration; the defaults are the reference code's.
   public init(
@@ -144,7 +144,7 @@ public struct GeometryScore: Sendable {
     let sources = jobs.map { job in
       let n = job.cloud.count
       let cache = n <= distanceCacheLimit && job.sets.indices.count >= n / 2
-      return cache ? WitnessSource.matrix(DistanceMatrix(job.cloud)) : .cloud(job.cloud)
+      return cache ? WitnessSource.matrix(WitnessDistanceCache(job.cloud)) : .cloud(job.cloud)
     }
     let starts = jobs.reduce(into: [0]) { $0.append($0.last! + $1.sets.trials) }
     let total = starts.last!
@@ -187,7 +187,7 @@ public struct GeometryScore: Sendable {
 /// pairwise distances (computed once, read per trial).
 private enum WitnessSource: Sendable {
   case cloud(PointCloud)
-  case matrix(DistanceMatrix)
+  case matrix(WitnessDistanceCache)
 
   func filtration(landmarks: ArraySlice<Int>, maxAlpha: WitnessFiltration.MaxAlpha)
     -> WitnessFiltration

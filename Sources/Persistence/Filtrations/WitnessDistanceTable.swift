@@ -52,33 +52,6 @@ struct WitnessDistanceTable {
     maxDistance = largest
   }
 
-  /// The table of every point of `matrix` as a witness against the points `landmarks` (indices
-  /// into `matrix`, repeats allowed): d(i, l) read from the compressed lower triangle, whose
-  /// rows and columns are both walked in order as i grows.
-  init(matrix: DistanceMatrix, landmarks: some Collection<Int>) {
-    let n = matrix.count
-    let count = landmarks.count
-    let indices = Array(landmarks)
-    witnessCount = n
-    landmarkCount = count
-    var largest = 0.0
-    distances = [Double](unsafeUninitializedCapacity: n * count) { table, initialized in
-      matrix.entries.withUnsafeBufferPointer { entries in
-        for i in 0..<n {
-          let row = table.baseAddress! + i * count
-          for (j, l) in indices.enumerated() {
-            let distance =
-              l < i ? entries[i * (i - 1) / 2 + l] : l > i ? entries[l * (l - 1) / 2 + i] : 0
-            row[j] = distance
-            largest = max(largest, distance)
-          }
-        }
-      }
-      initialized = n * count
-    }
-    maxDistance = largest
-  }
-
   /// Calls `body` with each witness's row of distances, in witness order.
   func forEachRow(_ body: (UnsafeBufferPointer<Double>) -> Void) {
     distances.withUnsafeBufferPointer { table in

@@ -53,30 +53,55 @@ public struct WitnessFiltration: Sendable {
     precondition(witnesses.dimension == landmarks.dimension, "dimensions differ")
     precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
     let table = WitnessDistanceTable(witnesses: witnesses, landmarks: landmarks)
-    self.init(table: table, maxAlpha: maxAlpha)
+    self.init(
+      landmarkCount: table.landmarkCount, maxDistance: table.maxDistance, maxAlpha: maxAlpha,
+      rows: table.forEachRow)
   }
 
-  /// Builds the filtration with every point of `matrix` as a witness and the points at
-  /// `landmarks` (indices into `matrix`, repeats allowed: each is its own vertex) as vertices —
-  /// the Geometry Score's setting. With the distances computed once, a trial costs O(N · L) reads.
-  /// - Precondition: 1 ≤ landmarks ≤ 2000, each in 0..<matrix.count; α_max finite, ≥ 0.
-  public init(distances matrix: DistanceMatrix, landmarks: some Collection<Int>, maxAlpha: MaxAlpha)
-  {
+  /// Builds the filtration with every point of the cached cloud as a witness and the points at
+  /// `landmarks` (indices, repeats allowed: each is its own vertex) as vertices — the Geometry
+  /// Score's setting. The distances are read from `distances`: a draw costs O(N · L) reads.
+  /// - Precondition: 1 ≤ landmarks ≤ 2000, each in 0..<distances.count; α_max finite, ≥ 0.
+  public init(
+    distances cache: WitnessDistanceCache, landmarks: some Collection<Int>, maxAlpha: MaxAlpha
+  ) {
     precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
-    precondition(landmarks.allSatisfy { (0..<matrix.count).contains($0) }, "landmark out of range")
-    self.init(table: WitnessDistanceTable(matrix: matrix, landmarks: landmarks), maxAlpha: maxAlpha)
+    precondition(landmarks.allSatisfy { (0..<cache.count).contains($0) }, "landmark out of range")
+    let indices = Array(landmarks)
+    let n = cache.count
+    self.init(
+      landmarkCount: indices.count, maxDistance: indices.map { cache.eccentricities[$0] }.max()!,
+      maxAlpha: maxAlpha
+    ) { body in
+      cache.values.withUnsafeBufferPointer { full in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: indices.count) {
+          rows in
+          // Row l of the square matrix holds d(·, l) for every witness: one stream per landmark.
+          for (j, l) in indices.enumerated() { rows[j] = full.baseAddress! + l * n }
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: indices.count) { row in
+            for i in 0..<n {
+              for j in 0..<indices.count { row[j] = rows[j][i] }
+              body(UnsafeBufferPointer(row))
+            }
+          }
+        }
+      }
+    }
   }
 
-  /// Builds the filtration from a table of witness–landmark distances.
-  init(table: WitnessDistanceTable, maxAlpha: MaxAlpha) {
-    let count = table.landmarkCount
+  /// Builds the filtration from the witnesses' rows of landmark distances, which `rows` passes
+  /// one by one to its argument.
+  private init(
+    landmarkCount count: Int, maxDistance: Double, maxAlpha: MaxAlpha,
+    rows: ((UnsafeBufferPointer<Double>) -> Void) -> Void
+  ) {
     landmarkCount = count
     // C(2000, 3) ≈ 1.3·10⁹ fits an Int: the table cannot overflow.
     binomials = try! BinomialTable(vertexCount: count, maxK: 3)
-    maxDistance = table.maxDistance
+    self.maxDistance = maxDistance
     switch maxAlpha {
     case .value(let alpha): self.maxAlpha = alpha
-    case .fractionOfMaxDistance(let fraction): self.maxAlpha = fraction * table.maxDistance
+    case .fractionOfMaxDistance(let fraction): self.maxAlpha = fraction * maxDistance
     }
     precondition(self.maxAlpha >= 0 && self.maxAlpha.isFinite, "α_max must be finite and ≥ 0")
     vertexValues = Array(repeating: .infinity, count: count)
@@ -90,7 +115,7 @@ public struct WitnessFiltration: Sendable {
           var scan = WitnessScan(
             landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
             triangles: triangles)
-          table.forEachRow { row in scan.witness(distances: row) }
+          rows { scan.witness(distances: $0) }
           scan.closeUnderFaces()
         }
       }
