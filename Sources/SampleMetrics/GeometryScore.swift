@@ -37,6 +37,9 @@ public struct GeometryScore: Sendable {
   /// distances than that; larger clouds compute N × L₀ distances per trial. 0 never caches.
   /// Both ways agree up to rounding (≈ 1e-15 relative).
   public var distanceCacheLimit = 12_000
+  /// Worker threads: trials are dealt to `8 × threads` interleaved chunks, run concurrently
+  /// (serially for 1). Results do not depend on it.
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
 
   /// A configuration; the defaults are the reference code's.
   public init(
@@ -67,6 +70,7 @@ public struct GeometryScore: Sendable {
     }
     try check(maxBetti >= 1 && maxBetti <= 1_000_000, "imax", "\(maxBetti)", "in 1...1000000")
     try check(trials >= 1 && trials <= 100_000_000, "trials", "\(trials)", "in 1...100000000")
+    try check(threads >= 1 && threads <= 4096, "threads", "\(threads)", "in 1...4096")
   }
 
   /// The MRLT of `cloud` over the given landmark draws (one trial per set), with γ = `gamma`.
@@ -140,6 +144,7 @@ public struct GeometryScore: Sendable {
   func meanRelativeLivingTimes(
     of jobs: [(cloud: PointCloud, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
   ) -> [[Double]] {
+    precondition(threads >= 1 && maxBetti >= 1, "threads and i_max must be ≥ 1")
     let maxBetti = self.maxBetti
     let sources = jobs.map { job in
       let n = job.cloud.count
@@ -152,24 +157,30 @@ public struct GeometryScore: Sendable {
     let done = TrialCounter()
     rows.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer.baseAddress!
-      let chunks = min(total, 8 * ProcessInfo.processInfo.activeProcessorCount)
-      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let chunks = min(total, 8 * threads)
+      let run: @Sendable (Int) -> Void = { chunk in
+        var filtration: WitnessFiltration?  // storage reused from trial to trial
         for task in stride(from: chunk, to: total, by: chunks) {
           let job = starts.lastIndex { $0 <= task }!
           let landmarks = jobs[job].sets[trial: task - starts[job]]
-          let filtration = sources[job].filtration(
-            landmarks: landmarks, maxAlpha: .fractionOfMaxDistance(jobs[job].gamma))
+          sources[job].build(
+            &filtration, landmarks: landmarks, maxAlpha: .fractionOfMaxDistance(jobs[job].gamma))
+          let current = filtration!
           let rlt =
-            filtration.maxAlpha > 0
+            current.maxAlpha > 0
             ? RelativeLivingTimes.vector(
-              bars: filtration.h1Barcode().pairs, maxAlpha: filtration.maxAlpha,
-              maxBetti: maxBetti)
+              bars: current.h1Barcode().pairs, maxAlpha: current.maxAlpha, maxBetti: maxBetti)
             : RelativeLivingTimes.vector(bars: [], maxAlpha: 1, maxBetti: maxBetti)
           (output + task * maxBetti).update(from: rlt, count: maxBetti)
           if let progress {
             progress(ProgressUpdate(phase: "trials", completed: done.increment(), total: total))
           }
         }
+      }
+      if threads <= 1 {
+        for chunk in 0..<chunks { run(chunk) }
+      } else {
+        DispatchQueue.concurrentPerform(iterations: chunks, execute: run)
       }
     }
     return jobs.indices.map { job in
@@ -189,15 +200,21 @@ private enum WitnessSource: Sendable {
   case cloud(PointCloud)
   case matrix(WitnessDistanceCache)
 
-  func filtration(landmarks: ArraySlice<Int>, maxAlpha: WitnessFiltration.MaxAlpha)
-    -> WitnessFiltration
-  {
+  /// Sets `filtration` to the witness filtration of this draw, in place when it can.
+  func build(
+    _ filtration: inout WitnessFiltration?, landmarks: ArraySlice<Int>,
+    maxAlpha: WitnessFiltration.MaxAlpha
+  ) {
     switch self {
     case .cloud(let cloud):
-      return WitnessFiltration(
+      filtration = WitnessFiltration(
         witnesses: cloud, landmarks: cloud.selecting(points: landmarks), maxAlpha: maxAlpha)
-    case .matrix(let matrix):
-      return WitnessFiltration(distances: matrix, landmarks: landmarks, maxAlpha: maxAlpha)
+    case .matrix(let cache):
+      if filtration == nil {
+        filtration = WitnessFiltration(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+      } else {
+        filtration!.rebuild(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+      }
     }
   }
 }

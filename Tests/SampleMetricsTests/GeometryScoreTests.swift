@@ -64,6 +64,11 @@ struct GeometryScoreTests {
     let third = try other.evaluate(real: real, synthetic: projected)
     #expect(first == second)
     #expect(first.mrltReal != third.mrltReal)
+    for threads in [1, 3] {
+      var other = score
+      other.threads = threads
+      #expect(try other.evaluate(real: real, synthetic: projected) == first, "\(threads) threads")
+    }
     #expect(first.gammaReal == 0.1 && first.seed == 9)
   }
 
