@@ -219,17 +219,34 @@ struct WitnessScan {
   /// α-witnesses, with its relaxation.
   func witness(distances row: UnsafeBufferPointer<Double>) {
     // The three smallest distances; no landmark farther than the third + α is in a witnessed
-    // simplex of dimension ≤ 2 (its relaxation would exceed α against one of the three).
-    var first = Double.infinity, second = Double.infinity, third = Double.infinity
-    for distance in row where distance < third {
-      if distance < second {
+    // simplex of dimension ≤ 2 (its relaxation would exceed α against one of the three). A
+    // branch-free insertion network on two lanes (even and odd positions), merged at the end.
+    var low = SIMD2<Double>(repeating: .infinity), middle = low, high = low
+    var j = 0
+    while j + 1 < row.count {
+      let x = SIMD2(row[j], row[j + 1])
+      let above = pointwiseMax(low, x)
+      low = pointwiseMin(low, x)
+      high = pointwiseMin(high, pointwiseMax(middle, above))
+      middle = pointwiseMin(middle, above)
+      j += 2
+    }
+    var (first, second, third) = (low[0], middle[0], high[0])
+    func insert(_ x: Double) {
+      guard x < third else { return }
+      if x < second {
         third = second
-        if distance < first { second = first; first = distance } else { second = distance }
+        if x < first { (first, second) = (x, first) } else { second = x }
       } else {
-        third = distance
+        third = x
       }
     }
-    // The near landmarks, kept sorted by insertion (there are few).
+    insert(low[1])
+    insert(middle[1])
+    insert(high[1])
+    if j < row.count { insert(row[j]) }
+    // The near landmarks (few: the test rarely passes, so the branch predicts well), kept
+    // sorted by insertion.
     var count = 0
     for landmark in 0..<row.count {
       let distance = row[landmark]
