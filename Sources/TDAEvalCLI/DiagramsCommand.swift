@@ -25,6 +25,5 @@ struct DiagramsCommand: ParsableCommand {
         ["real", String(realCloud.count), String(realCloud.dimension)],
         ["synthetic", String(syntheticCloud.count), String(syntheticCloud.dimension)],
       ])
-    throw NotBuiltYet(command: "diagrams")
   }
 }
