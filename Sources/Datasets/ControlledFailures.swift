@@ -127,9 +127,10 @@ public enum ControlledFailures {
       modes: sample.modes)
   }
 
-  /// `count` distinct indices in `0 ..< bound`, uniformly at random (a partial Fisher–Yates
-  /// shuffle).
-  static func distinctIndices(_ count: Int, below bound: Int, using random: inout SeededGenerator)
+  /// `count` distinct indices in `0 ..< bound`, uniformly at random, in the order drawn (a partial
+  /// Fisher–Yates shuffle: O(bound) time and memory).
+  /// - Precondition: `0 <= count <= bound`.
+  public static func distinctIndices(_ count: Int, below bound: Int, using random: inout SeededGenerator)
     -> [Int]
   {
     var indices = Array(0..<bound)

@@ -1,0 +1,108 @@
+import Foundation
+
+extension Evaluation {
+  /// Evaluates `synthetic` against `real`: every part in ``parts``, timed, in one report.
+  ///
+  /// Parts whose library is not available in this build are listed in the report's `omitted`.
+  /// - Parameters:
+  ///   - real: The real sample (at least 2 points).
+  ///   - synthetic: The synthetic sample (at least 2 points, same dimension).
+  ///   - progress: Receives the progress of each part (phase names start with the part).
+  /// - Throws: `PointCloudError.invalidParameter` for a parameter out of range or samples that
+  ///   cannot be compared; the errors of the metric libraries.
+  public func evaluate(
+    real: PointCloud, synthetic: PointCloud, progress: ProgressHandler? = nil
+  ) throws -> EvaluationReport {
+    try validate(real: real, synthetic: synthetic)
+    var report = EvaluationReport(
+      parameters: self, real: .init(points: real.count, dimension: real.dimension),
+      synthetic: .init(points: synthetic.count, dimension: synthetic.dimension))
+    for part in parts.sorted() {
+      let start = ContinuousClock.now
+      switch part {
+      case .persistence:
+        report.persistence = try comparePersistence(
+          real: real, synthetic: synthetic, progress: progress)
+        if report.persistence?.distances == nil {
+          report.omitted["distances"] = "the diagram-distance library is not in this build"
+        }
+      case .sampleMetrics, .kde, .geometryScore:
+        report.omitted[part.rawValue] = "the \(part.rawValue) library is not in this build"
+        continue
+      }
+      report.timings[part.rawValue] = (ContinuousClock.now - start).seconds
+    }
+    return report
+  }
+
+  /// Checks the parameters and that the samples can be compared.
+  func validate(real: PointCloud, synthetic: PointCloud) throws {
+    func check(_ ok: Bool, _ name: String, _ value: String, _ allowed: String) throws {
+      if !ok { throw PointCloudError.invalidParameter(name: name, value: value, allowed: allowed) }
+    }
+    try check(real.count >= 2, "real points", "\(real.count)", "at least 2")
+    try check(synthetic.count >= 2, "synthetic points", "\(synthetic.count)", "at least 2")
+    try check(
+      real.dimension == synthetic.dimension, "synthetic dimension", "\(synthetic.dimension)",
+      "the real dimension \(real.dimension)")
+    try check(!parts.isEmpty, "parts", "none", "at least one part")
+    try check((0...3).contains(maxDimension), "maxdim", "\(maxDimension)", "between 0 and 3")
+    if let threshold {
+      try check(threshold > 0 && threshold.isFinite, "threshold", "\(threshold)", "a positive number")
+    }
+    try check(persistencePoints >= 2, "persistence_points", "\(persistencePoints)", "at least 2")
+    try check(k >= 1, "k", "\(k)", "at least 1")
+    try check(landmarks >= 2, "landmarks", "\(landmarks)", "at least 2")
+    if let gamma { try check(gamma > 0 && gamma.isFinite, "gamma", "\(gamma)", "a positive number") }
+    try check(imax >= 1, "imax", "\(imax)", "at least 1")
+    try check(trials >= 1, "trials", "\(trials)", "at least 1")
+  }
+
+  /// A seeded uniform subset of at most ``persistencePoints`` points of `cloud` (the cloud itself
+  /// when it is small enough), in the original order.
+  func persistenceSubset(_ cloud: PointCloud, stream: Int) -> PointCloud {
+    guard cloud.count > persistencePoints else { return cloud }
+    var random = SeededGenerator.stream(stream, of: seed)
+    let chosen = ControlledFailures.distinctIndices(
+      persistencePoints, below: cloud.count, using: &random)
+    return cloud.selecting(points: chosen.sorted())
+  }
+
+  /// The Rips diagrams of both samples and, when available, their distances.
+  func comparePersistence(real: PointCloud, synthetic: PointCloud, progress: ProgressHandler?)
+    throws -> PersistenceComparison
+  {
+    func rips(_ cloud: PointCloud, _ name: String, stream: Int) throws -> RipsSummary {
+      let subset = persistenceSubset(cloud, stream: stream)
+      let options = RipsOptions(
+        maxDimension: maxDimension, modulus: coefficient, threshold: threshold,
+        progress: relabelled(progress, prefix: "persistence (\(name))"))
+      let result = try RipsPersistence.compute(subset, options: options)
+      return RipsSummary(
+        maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
+        points: result.points, diagrams: result.diagrams)
+    }
+    let realDiagrams = try rips(real, "real", stream: 100)
+    let syntheticDiagrams = try rips(synthetic, "synthetic", stream: 101)
+    return PersistenceComparison(
+      real: realDiagrams, synthetic: syntheticDiagrams, distances: nil)
+  }
+}
+
+/// `handler` with `prefix: ` put before every phase name.
+func relabelled(_ handler: ProgressHandler?, prefix: String) -> ProgressHandler? {
+  guard let handler else { return nil }
+  return { @Sendable update in
+    handler(
+      ProgressUpdate(
+        phase: "\(prefix): \(update.phase)", completed: update.completed, total: update.total))
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    let (whole, attoseconds) = components
+    return Double(whole) + Double(attoseconds) * 1e-18
+  }
+}
