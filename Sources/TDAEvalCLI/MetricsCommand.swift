@@ -1,14 +1,105 @@
 import ArgumentParser
+import Foundation
 import TDAEval
 
 /// `tda-eval metrics`: Precision, recall, density, coverage, realism and memorisation of a synthetic sample.
 struct MetricsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "metrics",
-    abstract: "Precision, recall, density, coverage, realism and memorisation of a synthetic sample.")
+    abstract: "Precision, recall, density, coverage, realism and memorisation of a synthetic sample.",
+    discussion: """
+      k-NN manifold precision/recall (Kynkäänniemi et al. 2019), density/coverage (Naeem et al. \
+      2020) and the realism score, all exact; the distance from each synthetic row to its closest \
+      real row (DCR), also for held-out real rows with --holdout; the NDB/K vector-quantisation test \
+      on --bins k-means bins of the real set.
+      --balls open (default) reproduces prdc (distance < radius); --balls closed reproduces the \
+      authors' code of Kynkäänniemi et al. (distance <= radius).
+      Example: tda-eval metrics real.csv synth.csv --k 5 --standardize --holdout test.csv --json
+      """)
 
-  @Argument(parsing: .captureForPassthrough, help: "Arguments (this command is not built yet).")
-  var arguments: [String] = []
+  @Argument(help: "The real sample (CSV).")
+  var real: String
 
-  func run() throws { throw NotBuiltYet(command: "metrics") }
+  @Argument(help: "The synthetic sample (CSV).")
+  var synthetic: String
+
+  @Option(help: "Neighbourhood size k of the k-NN balls (1 ≤ k < the size of each set).")
+  var k = 5
+
+  @Option(help: "Ball boundary: open (prdc, <) or closed (authors' code, ≤).")
+  var balls = "open"
+
+  @Flag(help: "Z-score every set with the real set's column means and standard deviations.")
+  var standardize = false
+
+  @Option(help: "Held-out real rows (CSV) to compare their distance to the closest record with the synthetic rows'.")
+  var holdout: String?
+
+  @Option(help: "k-means bins of the NDB/K test (default min(20, real size); 0 skips it).")
+  var bins: Int?
+
+  @Option(help: "Seed of the k-means++ initialisation.")
+  var seed: UInt64 = 0
+
+  @OptionGroup var input: CloudInputOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard BallBoundary(rawValue: balls) != nil else {
+      throw ValidationError("--balls must be open or closed, got '\(balls)'")
+    }
+    guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
+    if let bins, bins < 0 { throw ValidationError("--bins must be at least 0, got \(bins)") }
+  }
+
+  func run() throws {
+    let pair = try input.loadPair(real: real, synthetic: synthetic)
+    let heldOut = try holdout.map { try input.load($0) }
+    if let heldOut, heldOut.dimension != pair.real.dimension {
+      throw PointCloudError.dimensionMismatch(
+        file: real, dimension: pair.real.dimension, otherFile: holdout!,
+        otherDimension: heldOut.dimension)
+    }
+    let binCount = bins ?? min(20, pair.real.count)
+    let bar = ProgressBar()
+    let report = try SampleMetricsReport.compute(
+      real: pair.real, synthetic: pair.synthetic, holdout: heldOut, k: k,
+      balls: BallBoundary(rawValue: balls)!, standardize: standardize,
+      bins: binCount == 0 ? nil : binCount, seed: seed, progress: bar.handler)
+    bar.finish()
+    if let constant = report.constantColumns, !constant.isEmpty {
+      FileHandle.standardError.write(
+        Data(
+          "tda-eval: note: constant column(s) \(constant.map(String.init).joined(separator: ", ")) of the real set were centred, not scaled\n"
+            .utf8))
+    }
+    if output.json {
+      try printJSON(report)
+      return
+    }
+    var rows: [[String]] = [
+      ["k", "\(report.k)"], ["balls", report.balls.rawValue],
+      ["precision", formatted(report.precision)], ["recall", formatted(report.recall)],
+      ["density", formatted(report.density)], ["coverage", formatted(report.coverage)],
+      ["realism mean", formatted(report.realism.mean)],
+      ["realism median", formatted(report.realism.median)],
+      ["realism share ≥ 1", formatted(report.realism.atLeastOne)],
+      ["DCR median", formatted(report.dcr.synthetic.median)],
+      ["DCR 5th percentile", formatted(report.dcr.synthetic.p5)],
+      ["DCR exact copies", formatted(report.dcr.synthetic.exactCopies)],
+    ]
+    if let held = report.dcr.holdout {
+      rows += [
+        ["holdout DCR median", formatted(held.median)],
+        ["holdout DCR 5th percentile", formatted(held.p5)],
+        ["holdout DCR exact copies", formatted(held.exactCopies)],
+      ]
+    }
+    if let vq = report.vq {
+      rows += [
+        ["NDB/K (\(vq.bins) bins)", formatted(vq.ndbOverK)], ["bin histogram JSD", formatted(vq.jsd)],
+      ]
+    }
+    printTable(header: ["metric", "value"], rows: rows)
+  }
 }

@@ -1,0 +1,110 @@
+/// Exact Euclidean nearest-neighbour queries, by blocked brute force over
+/// ``SquaredDistanceTiles`` (no n × m matrix is held; both cores are used).
+///
+/// Conventions (those of `prdc` and of Kynkäänniemi et al.'s code): within one cloud the point
+/// itself is excluded **by index**, while other points at the same position (duplicates) count as
+/// neighbours at distance 0. Distances are computed in float64 from coordinate differences.
+public enum NearestNeighbors {
+  /// The squared distance from every point of `cloud` to its `k`-th nearest neighbour in `cloud`,
+  /// the point itself excluded (duplicates count, at distance 0).
+  ///
+  /// Equivalently, the (k+1)-th smallest entry of the point's row of the distance matrix, self
+  /// included — what `prdc.get_kth_value(…, k + 1)` and `np.partition(row, k)[k]` return.
+  /// - Precondition: `1 <= k < cloud.count`.
+  /// - Complexity: O(n² d) time, O(n k) memory.
+  public static func kthNeighborSquaredDistances(
+    in cloud: PointCloud, k: Int, progress: ProgressHandler? = nil
+  ) -> [Double] {
+    precondition(k >= 1 && k < cloud.count, "k must be in 1..<count")
+    let n = cloud.count
+    var best = [Double](repeating: .infinity, count: n * k)
+    best.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedRows(base: buffer.baseAddress!, width: k)
+      _ = SquaredDistanceTiles.run(queries: cloud, references: cloud, progress: progress) { _ in
+        SmallestDistances(rows: shared, excludingSelf: true)
+      }
+    }
+    return (0..<n).map { best[$0 * k + k - 1] }
+  }
+
+  /// The distance from every point of `cloud` to its `k`-th nearest neighbour in `cloud`, the point
+  /// itself excluded: the square roots of ``kthNeighborSquaredDistances(in:k:progress:)``.
+  public static func kthNeighborDistances(
+    in cloud: PointCloud, k: Int, progress: ProgressHandler? = nil
+  ) -> [Double] {
+    kthNeighborSquaredDistances(in: cloud, k: k, progress: progress).map { $0.squareRoot() }
+  }
+
+  /// For every point of `queries`, the index of its nearest point in `references` (the lowest index
+  /// among equally near ones) and the squared distance to it.
+  /// - Precondition: same dimension, `references` not empty.
+  /// - Complexity: O(n m d) time, O(n) memory.
+  public static func nearest(
+    from queries: PointCloud, to references: PointCloud, progress: ProgressHandler? = nil
+  ) -> (indices: [Int], squaredDistances: [Double]) {
+    precondition(references.count > 0, "no reference points")
+    var indices = [Int](repeating: 0, count: queries.count)
+    var distances = [Double](repeating: .infinity, count: queries.count)
+    indices.withUnsafeMutableBufferPointer { indexBuffer in
+      distances.withUnsafeMutableBufferPointer { distanceBuffer in
+        let shared = NearestRows(indices: indexBuffer.baseAddress!, distances: distanceBuffer.baseAddress!)
+        _ = SquaredDistanceTiles.run(queries: queries, references: references, progress: progress) {
+          _ in shared
+        }
+      }
+    }
+    return (indices, distances)
+  }
+}
+
+/// Rows of `width` doubles in memory shared by the workers of one pass; each worker writes only
+/// the rows of its own query blocks.
+struct SharedRows: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Double>
+  let width: Int
+}
+
+/// Keeps, for each query, its `width` smallest squared distances in increasing order (insertion
+/// into a short sorted row; the row's last entry is the current k-th smallest).
+struct SmallestDistances: SquaredDistanceTileConsumer {
+  let rows: SharedRows
+  let excludingSelf: Bool
+
+  mutating func consume(_ tile: SquaredDistanceTile) {
+    let k = rows.width
+    for query in tile.queries {
+      let best = rows.base + query * k
+      var worst = best[k - 1]
+      let values = tile.row(query)
+      for (offset, value) in values.enumerated() where value < worst {
+        if excludingSelf && tile.references.lowerBound + offset == query { continue }
+        var slot = k - 1
+        while slot > 0 && best[slot - 1] > value {
+          best[slot] = best[slot - 1]
+          slot -= 1
+        }
+        best[slot] = value
+        worst = best[k - 1]
+      }
+    }
+  }
+}
+
+/// Keeps, for each query, the nearest reference (first index on ties) and its squared distance.
+struct NearestRows: SquaredDistanceTileConsumer, @unchecked Sendable {
+  let indices: UnsafeMutablePointer<Int>
+  let distances: UnsafeMutablePointer<Double>
+
+  mutating func consume(_ tile: SquaredDistanceTile) {
+    for query in tile.queries {
+      var nearest = distances[query]
+      var index = indices[query]
+      for (offset, value) in tile.row(query).enumerated() where value < nearest {
+        nearest = value
+        index = tile.references.lowerBound + offset
+      }
+      distances[query] = nearest
+      indices[query] = index
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import PointClouds
+
+/// Everything the k-NN manifold metrics need about a real set X (N points) and a synthetic set Y
+/// (M points), computed in three exact passes: the k-th neighbour radii within X and within Y,
+/// then one streamed pass over all pairs (Y_j, X_i).
+///
+/// Precision, recall, density, coverage, realism and the distance to the closest record are all
+/// read off this; ``SampleMetricsReport`` computes it once for all of them.
+/// Complexity: O((N² + M² + NM) d) time, O((N + M) (d + k)) memory.
+public struct ManifoldComparison: Sendable {
+  /// The neighbourhood size k.
+  public let k: Int
+  /// Open or closed balls.
+  public let balls: BallBoundary
+  /// NND_k(X_i)², the squared radius of the ball around each real point.
+  public let realSquaredRadii: [Double]
+  /// NND_k(Y_j)², the squared radius of the ball around each synthetic point.
+  public let syntheticSquaredRadii: [Double]
+  /// For each synthetic point, the number of real balls that contain it.
+  public let realBallsContaining: [Int]
+  /// For each real point, whether it lies in at least one synthetic ball.
+  public let realInSyntheticManifold: [Bool]
+  /// For each real point, the squared distance to its nearest synthetic point.
+  public let realToSyntheticSquared: [Double]
+  /// For each synthetic point, the squared distance to its nearest real point.
+  public let syntheticToRealSquared: [Double]
+  /// For each synthetic point, the realism score (see ``Realism``).
+  public let realism: [Double]
+
+  /// Runs the three passes.
+  /// - Throws: ``SampleMetricsError`` when a set is empty, has NaN/infinite values, has at most k
+  ///   points, or the dimensions differ, or k < 1.
+  public init(
+    real: PointCloud, synthetic: PointCloud, k: Int = 5, balls: BallBoundary = .open,
+    progress: ProgressHandler? = nil
+  ) throws {
+    guard k >= 1 else {
+      throw SampleMetricsError.invalidParameter(name: "k", value: "\(k)", allowed: "at least 1")
+    }
+    try validate(real, named: "real", minimum: 1)
+    try validate(synthetic, named: "synthetic", minimum: 1)
+    try validateSameDimension(real, named: "real", synthetic, named: "synthetic")
+    for (name, cloud) in [("real", real), ("synthetic", synthetic)] where k >= cloud.count {
+      throw SampleMetricsError.invalidParameter(
+        name: "k", value: "\(k)",
+        allowed: "in 1...\(cloud.count - 1) (below the \(cloud.count) points of the \(name) set)")
+    }
+    self.k = k
+    self.balls = balls
+    realSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(in: real, k: k, progress: progress)
+    syntheticSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(
+      in: synthetic, k: k, progress: progress)
+
+    let n = real.count
+    let m = synthetic.count
+    let realThresholds = realSquaredRadii.map { balls.threshold(squaredRadius: $0) }
+    let syntheticThresholds = syntheticSquaredRadii.map { balls.threshold(squaredRadius: $0) }
+    let prunedRadii = Realism.prunedSquaredRadii(realSquaredRadii)
+
+    var containing = [Int](repeating: 0, count: m)
+    var nearestReal = [Double](repeating: .infinity, count: m)
+    var bestRealism = [Double](repeating: 0, count: m)
+    let consumers = containing.withUnsafeMutableBufferPointer { containing in
+      nearestReal.withUnsafeMutableBufferPointer { nearestReal in
+        bestRealism.withUnsafeMutableBufferPointer { bestRealism in
+          realThresholds.withUnsafeBufferPointer { realThresholds in
+            syntheticThresholds.withUnsafeBufferPointer { syntheticThresholds in
+              prunedRadii.withUnsafeBufferPointer { prunedRadii in
+                SquaredDistanceTiles.run(queries: synthetic, references: real, progress: progress) {
+                  _ in
+                  CrossPass(
+                    realThresholds: realThresholds.baseAddress!,
+                    syntheticThresholds: syntheticThresholds.baseAddress!,
+                    prunedRadii: prunedRadii.baseAddress!,
+                    containing: containing.baseAddress!, nearestReal: nearestReal.baseAddress!,
+                    bestRealism: bestRealism.baseAddress!, realCount: n)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    var nearestSynthetic = [Double](repeating: .infinity, count: n)
+    var inSynthetic = [Bool](repeating: false, count: n)
+    for consumer in consumers {
+      for i in 0..<n {
+        nearestSynthetic[i] = min(nearestSynthetic[i], consumer.nearestSynthetic[i])
+        inSynthetic[i] = inSynthetic[i] || consumer.inSyntheticBall[i]
+      }
+    }
+    realBallsContaining = containing
+    syntheticToRealSquared = nearestReal
+    realism = bestRealism
+    realToSyntheticSquared = nearestSynthetic
+    realInSyntheticManifold = inSynthetic
+  }
+
+  /// Whether each real point's ball contains at least one synthetic point (the coverage event):
+  /// its nearest synthetic point is inside.
+  public var realBallCovered: [Bool] {
+    zip(realToSyntheticSquared, realSquaredRadii).map { nearest, radius in
+      nearest < balls.threshold(squaredRadius: radius)
+    }
+  }
+}
+
+/// One worker's share of the pass over pairs (synthetic query j, real reference i). Per-synthetic
+/// results go straight to shared arrays (each query belongs to one worker); per-real results are
+/// kept per worker and merged afterwards.
+struct CrossPass: SquaredDistanceTileConsumer, @unchecked Sendable {
+  let realThresholds: UnsafePointer<Double>
+  let syntheticThresholds: UnsafePointer<Double>
+  let prunedRadii: UnsafePointer<Double>
+  let containing: UnsafeMutablePointer<Int>
+  let nearestReal: UnsafeMutablePointer<Double>
+  let bestRealism: UnsafeMutablePointer<Double>
+  var nearestSynthetic: [Double]
+  var inSyntheticBall: [Bool]
+
+  init(
+    realThresholds: UnsafePointer<Double>, syntheticThresholds: UnsafePointer<Double>,
+    prunedRadii: UnsafePointer<Double>, containing: UnsafeMutablePointer<Int>,
+    nearestReal: UnsafeMutablePointer<Double>, bestRealism: UnsafeMutablePointer<Double>,
+    realCount: Int
+  ) {
+    self.realThresholds = realThresholds
+    self.syntheticThresholds = syntheticThresholds
+    self.prunedRadii = prunedRadii
+    self.containing = containing
+    self.nearestReal = nearestReal
+    self.bestRealism = bestRealism
+    nearestSynthetic = [Double](repeating: .infinity, count: realCount)
+    inSyntheticBall = [Bool](repeating: false, count: realCount)
+  }
+
+  mutating func consume(_ tile: SquaredDistanceTile) {
+    let first = tile.references.lowerBound
+    let realThresholds = self.realThresholds + first
+    let prunedRadii = self.prunedRadii + first
+    nearestSynthetic.withUnsafeMutableBufferPointer { nearestSyntheticBuffer in
+      inSyntheticBall.withUnsafeMutableBufferPointer { inBallBuffer in
+        let nearestSynthetic = nearestSyntheticBuffer.baseAddress! + first
+        let inBall = inBallBuffer.baseAddress! + first
+        for j in tile.queries {
+          let row = tile.row(j)
+          let ownThreshold = syntheticThresholds[j]
+          var count = 0
+          var nearest = nearestReal[j]
+          var realism = bestRealism[j]
+          for i in 0..<row.count {
+            let v = row[i]
+            count += v < realThresholds[i] ? 1 : 0
+            nearest = min(nearest, v)
+            realism = max(realism, prunedRadii[i] / (v + Realism.epsilon))
+            nearestSynthetic[i] = min(nearestSynthetic[i], v)
+            if v < ownThreshold { inBall[i] = true }
+          }
+          containing[j] += count
+          nearestReal[j] = nearest
+          bestRealism[j] = realism
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import PointClouds
+
+/// Why a sample metric could not be computed from its input or parameters.
+///
+/// Every case names the set (`"real"`, `"synthetic"`, `"holdout"`) or the parameter, and the
+/// allowed range, so the message alone tells a person what to fix.
+public enum SampleMetricsError: Error, Equatable, Sendable {
+  /// A parameter is outside its allowed range.
+  case invalidParameter(name: String, value: String, allowed: String)
+  /// A set has fewer points than the metric needs.
+  case tooFewPoints(set: String, count: Int, required: Int)
+  /// Two sets that must share a dimension do not.
+  case dimensionMismatch(set: String, dimension: Int, otherSet: String, otherDimension: Int)
+  /// A coordinate is NaN or infinite.
+  case notFinite(set: String, point: Int, coordinate: Int)
+  /// A set has no coordinates (dimension 0).
+  case noColumns(set: String)
+  /// The sample covariance of a set is singular (a kernel density with a data-scaled bandwidth
+  /// rule needs it positive definite): collapsed or linearly dependent columns.
+  case singularCovariance(set: String)
+}
+
+extension SampleMetricsError: CustomStringConvertible {
+  public var description: String {
+    switch self {
+    case .invalidParameter(let name, let value, let allowed):
+      return "\(name) must be \(allowed), got \(value)"
+    case .tooFewPoints(let set, let count, let required):
+      return "the \(set) set has \(count) point\(count == 1 ? "" : "s"), at least \(required) needed"
+    case .dimensionMismatch(let set, let dimension, let otherSet, let otherDimension):
+      return "the \(set) set has dimension \(dimension) but the \(otherSet) set has dimension \(otherDimension)"
+    case .notFinite(let set, let point, let coordinate):
+      return "the \(set) set has a NaN or infinite value at point \(point), coordinate \(coordinate) (0-based)"
+    case .noColumns(let set):
+      return "the \(set) set has no columns"
+    case .singularCovariance(let set):
+      return
+        "the sample covariance of the \(set) set is singular (constant or linearly dependent columns); use a fixed bandwidth"
+    }
+  }
+}
+
+/// Checks that `cloud` has columns, at least `minimum` points and only finite coordinates.
+func validate(_ cloud: PointCloud, named set: String, minimum: Int) throws {
+  guard cloud.dimension > 0 else { throw SampleMetricsError.noColumns(set: set) }
+  guard cloud.count >= minimum else {
+    throw SampleMetricsError.tooFewPoints(set: set, count: cloud.count, required: minimum)
+  }
+  if let bad = cloud.coordinates.firstIndex(where: { !$0.isFinite }) {
+    throw SampleMetricsError.notFinite(
+      set: set, point: bad / cloud.dimension, coordinate: bad % cloud.dimension)
+  }
+}
+
+/// Checks that `other` has the dimension of `cloud`.
+func validateSameDimension(
+  _ cloud: PointCloud, named set: String, _ other: PointCloud, named otherSet: String
+) throws {
+  guard cloud.dimension == other.dimension else {
+    throw SampleMetricsError.dimensionMismatch(
+      set: set, dimension: cloud.dimension, otherSet: otherSet, otherDimension: other.dimension)
+  }
+}

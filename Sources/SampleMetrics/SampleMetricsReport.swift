@@ -1,0 +1,85 @@
+import PointClouds
+
+/// Everything `tda-eval metrics` prints for a real/synthetic pair: precision, recall, density,
+/// coverage, the realism summary, the distance to the closest record (with a holdout split when
+/// given) and, when asked for, the vector-quantisation (NDB/K) comparison.
+///
+/// The k-NN metrics share one ``ManifoldComparison`` (three exact passes over the pairs), and the
+/// distance to the closest record reuses its nearest-real distances.
+public struct SampleMetricsReport: Codable, Sendable, Equatable {
+  /// The neighbourhood size.
+  public var k: Int
+  /// Open (prdc, default) or closed (authors' code) balls.
+  public var balls: BallBoundary
+  /// Whether every set was z-scored with the real set's column statistics first.
+  public var standardized: Bool
+  /// Columns constant in the real set (only centred), when standardised.
+  public var constantColumns: [Int]?
+  /// Share of synthetic points inside the real manifold.
+  public var precision: Double
+  /// Share of real points inside the synthetic manifold.
+  public var recall: Double
+  /// Naeem et al.'s density.
+  public var density: Double
+  /// Naeem et al.'s coverage.
+  public var coverage: Double
+  /// Summary of the per-sample realism scores.
+  public var realism: RealismSummary
+  /// Distances to the closest real record.
+  public var dcr: DistanceToClosestRecord
+  /// The NDB/K vector-quantisation comparison, when requested.
+  public var vq: VectorQuantization?
+
+  enum CodingKeys: String, CodingKey {
+    case k, balls, standardized, precision, recall, density, coverage, realism, dcr, vq
+    case constantColumns = "constant_columns"
+  }
+
+  /// Computes the report.
+  /// - Parameters:
+  ///   - holdout: real rows held out from training, for the memorisation comparison.
+  ///   - standardize: z-score every set with `real`'s column means and standard deviations.
+  ///   - bins: the number of k-means bins of the NDB/K comparison; nil skips it.
+  ///   - seed: the seed of the k-means++ initialisation.
+  /// - Throws: ``SampleMetricsError`` for bad parameters or input.
+  public static func compute(
+    real: PointCloud, synthetic: PointCloud, holdout: PointCloud? = nil, k: Int = 5,
+    balls: BallBoundary = .open, standardize: Bool = false, bins: Int? = nil, seed: UInt64 = 0,
+    progress: ProgressHandler? = nil
+  ) throws -> SampleMetricsReport {
+    var real = real
+    var synthetic = synthetic
+    var holdout = holdout
+    var constantColumns: [Int]?
+    if standardize {
+      try validateSameDimension(real, named: "real", synthetic, named: "synthetic")
+      if let holdout { try validateSameDimension(real, named: "real", holdout, named: "holdout") }
+      let scaling = try Standardization(fittedTo: real)
+      real = scaling.apply(to: real)
+      synthetic = scaling.apply(to: synthetic)
+      holdout = holdout.map(scaling.apply)
+      constantColumns = scaling.constantColumns
+    }
+    if let holdout {
+      try validate(holdout, named: "holdout", minimum: 1)
+      try validateSameDimension(real, named: "real", holdout, named: "holdout")
+    }
+    let comparison = try ManifoldComparison(
+      real: real, synthetic: synthetic, k: k, balls: balls, progress: progress)
+    let precisionRecall = PrecisionRecall(comparison)
+    let densityCoverage = DensityCoverage(comparison)
+    return SampleMetricsReport(
+      k: k, balls: balls, standardized: standardize, constantColumns: constantColumns,
+      precision: precisionRecall.precision, recall: precisionRecall.recall,
+      density: densityCoverage.density, coverage: densityCoverage.coverage,
+      realism: Realism(comparison).summary,
+      dcr: DistanceToClosestRecord(
+        syntheticDistances: comparison.syntheticToRealSquared.map { $0.squareRoot() },
+        holdoutDistances: holdout.map {
+          DistanceToClosestRecord.distances(from: $0, to: real, progress: progress)
+        }),
+      vq: try bins.map {
+        try VectorQuantization.compute(real: real, synthetic: synthetic, bins: $0, seed: seed)
+      })
+  }
+}
