@@ -7,11 +7,14 @@ extension Evaluation {
   /// - Parameters:
   ///   - real: The real sample (at least 2 points).
   ///   - synthetic: The synthetic sample (at least 2 points, same dimension).
+  ///   - holdout: Real rows the generator never saw, to compare their distance to the closest
+  ///     record with the synthetic rows' (memorisation).
   ///   - progress: Receives the progress of each part (phase names start with the part).
   /// - Throws: `PointCloudError.invalidParameter` for a parameter out of range or samples that
   ///   cannot be compared; the errors of the metric libraries.
   public func evaluate(
-    real: PointCloud, synthetic: PointCloud, progress: ProgressHandler? = nil
+    real: PointCloud, synthetic: PointCloud, holdout: PointCloud? = nil,
+    progress: ProgressHandler? = nil
   ) throws -> EvaluationReport {
     try validate(real: real, synthetic: synthetic)
     var report = EvaluationReport(
@@ -26,7 +29,24 @@ extension Evaluation {
         if report.persistence?.distances == nil {
           report.omitted["distances"] = "the diagram-distance library is not in this build"
         }
-      case .sampleMetrics, .kde, .geometryScore:
+      case .sampleMetrics:
+        report.sampleMetrics = try SampleMetricsReport.compute(
+          real: real, synthetic: synthetic, holdout: holdout, k: k, balls: balls,
+          standardize: standardize, bins: vqBins > 0 ? min(vqBins, real.count) : nil, seed: seed,
+          progress: relabelled(progress, prefix: "metrics"))
+      case .kde:
+        do {
+          let scaling = standardize ? try Standardization(fittedTo: real) : nil
+          report.kde = try KernelDensityBaseline.compute(
+            real: scaling?.apply(to: real) ?? real, synthetic: scaling?.apply(to: synthetic) ?? synthetic,
+            bandwidth: bandwidth, progress: relabelled(progress, prefix: "kde"))
+        } catch SampleMetricsError.singularCovariance(let set) {
+          // A property of the data (e.g. a collapsed column), not of the input's validity.
+          report.omitted[part.rawValue] =
+            "the \(set) sample's covariance is singular, so a data-scaled bandwidth is undefined"
+          continue
+        }
+      case .geometryScore:
         report.omitted[part.rawValue] = "the \(part.rawValue) library is not in this build"
         continue
       }
@@ -51,7 +71,12 @@ extension Evaluation {
       try check(threshold > 0 && threshold.isFinite, "threshold", "\(threshold)", "a positive number")
     }
     try check(persistencePoints >= 2, "persistence_points", "\(persistencePoints)", "at least 2")
-    try check(k >= 1, "k", "\(k)", "at least 1")
+    if parts.contains(.sampleMetrics) {
+      try check(
+        k >= 1 && k < min(real.count, synthetic.count), "k", "\(k)",
+        "between 1 and \(min(real.count, synthetic.count) - 1) (below the size of each sample)")
+      try check(vqBins >= 0, "vq_bins", "\(vqBins)", "at least 0")
+    }
     try check(landmarks >= 2, "landmarks", "\(landmarks)", "at least 2")
     if let gamma { try check(gamma > 0 && gamma.isFinite, "gamma", "\(gamma)", "a positive number") }
     try check(imax >= 1, "imax", "\(imax)", "at least 1")

@@ -42,16 +42,21 @@ public struct Evaluation: Sendable, Equatable, Codable {
 
   /// The neighbourhood size k of the k-NN balls.
   public var k = 5
-  /// Whether k-NN balls are closed (`d ≤ r`, Kynkäänniemi et al.) instead of open (`d < r`, prdc).
-  public var closedBalls = false
+  /// Open k-NN balls (`d < r`, prdc, the default) or closed ones (`d ≤ r`, Kynkäänniemi et al.).
+  public var balls = BallBoundary.open
   /// Whether every sample is z-scored with the real sample's column statistics first (k-NN
   /// metrics and KDE).
   public var standardize = false
 
+  /// The number of k-means bins of the NDB/K vector-quantisation test (clamped to the real
+  /// sample's size); 0 skips it.
+  public var vqBins = 20
+
   // MARK: Kernel density
 
-  /// The KDE bandwidth: "scott", "silverman", or a number (the bandwidth itself).
-  public var bandwidth = "scott"
+  /// The KDE bandwidth: Scott's or Silverman's rule (scipy's data-scaled kernels), or a fixed
+  /// isotropic bandwidth h.
+  public var bandwidth = KernelBandwidth.scott
 
   // MARK: Geometry score
 
@@ -75,7 +80,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case parts, maxDimension = "maxdim", coefficient = "coeff", threshold
-    case persistencePoints = "persistence_points", k, closedBalls = "closed_balls", standardize
+    case persistencePoints = "persistence_points", k, balls, vqBins = "vq_bins", standardize
     case bandwidth, landmarks, gamma, imax, trials, seed
   }
 
@@ -89,9 +94,10 @@ public struct Evaluation: Sendable, Equatable, Codable {
     try container.encode(threshold, forKey: .threshold)
     try container.encode(persistencePoints, forKey: .persistencePoints)
     try container.encode(k, forKey: .k)
-    try container.encode(closedBalls, forKey: .closedBalls)
+    try container.encode(balls, forKey: .balls)
+    try container.encode(vqBins, forKey: .vqBins)
     try container.encode(standardize, forKey: .standardize)
-    try container.encode(bandwidth, forKey: .bandwidth)
+    try container.encode(bandwidthDescription, forKey: .bandwidth)
     try container.encode(landmarks, forKey: .landmarks)
     try container.encode(gamma, forKey: .gamma)
     try container.encode(imax, forKey: .imax)
@@ -107,9 +113,16 @@ public struct Evaluation: Sendable, Equatable, Codable {
     threshold = try container.decodeIfPresent(Double.self, forKey: .threshold)
     persistencePoints = try container.decode(Int.self, forKey: .persistencePoints)
     k = try container.decode(Int.self, forKey: .k)
-    closedBalls = try container.decode(Bool.self, forKey: .closedBalls)
+    balls = try container.decode(BallBoundary.self, forKey: .balls)
+    vqBins = try container.decode(Int.self, forKey: .vqBins)
     standardize = try container.decode(Bool.self, forKey: .standardize)
-    bandwidth = try container.decode(String.self, forKey: .bandwidth)
+    let bandwidthText = try container.decode(String.self, forKey: .bandwidth)
+    guard let bandwidth = Self.bandwidth(named: bandwidthText) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .bandwidth, in: container,
+        debugDescription: "bandwidth must be scott, silverman or a positive number")
+    }
+    self.bandwidth = bandwidth
     landmarks = try container.decode(Int.self, forKey: .landmarks)
     gamma = try container.decodeIfPresent(Double.self, forKey: .gamma)
     imax = try container.decode(Int.self, forKey: .imax)
@@ -132,11 +145,11 @@ public struct Evaluation: Sendable, Equatable, Codable {
     }
     if parts.contains(.sampleMetrics) {
       entries += [
-        .init("k", "\(k)"), .init("balls", closedBalls ? "closed" : "open"),
-        .init("standardize", "\(standardize)"),
+        .init("k", "\(k)"), .init("balls", balls.rawValue), .init("standardize", "\(standardize)"),
+        .init("vq_bins", "\(vqBins)"),
       ]
     }
-    if parts.contains(.kde) { entries.append(.init("bandwidth", bandwidth)) }
+    if parts.contains(.kde) { entries.append(.init("bandwidth", bandwidthDescription)) }
     if parts.contains(.geometryScore) {
       entries += [
         .init("landmarks", "\(landmarks)"), .init("gamma", gamma.map { "\($0)" } ?? "N/(128·5000)"),
@@ -144,5 +157,22 @@ public struct Evaluation: Sendable, Equatable, Codable {
       ]
     }
     return entries
+  }
+
+  /// The bandwidth as written in JSON and on the command line: "scott", "silverman" or h.
+  public var bandwidthDescription: String {
+    if case .fixed(let h) = bandwidth { return "\(h)" }
+    return bandwidth.name
+  }
+
+  /// The bandwidth named `text` ("scott", "silverman" or a positive number), or `nil`.
+  public static func bandwidth(named text: String) -> KernelBandwidth? {
+    switch text {
+    case "scott": return .scott
+    case "silverman": return .silverman
+    default:
+      guard let h = Double(text), h > 0, h.isFinite else { return nil }
+      return .fixed(h)
+    }
   }
 }

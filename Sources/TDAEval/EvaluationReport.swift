@@ -24,6 +24,10 @@ public struct EvaluationReport: Sendable, Codable {
   public var synthetic: Sample
   /// Diagrams and diagram distances, when computed.
   public var persistence: PersistenceComparison?
+  /// Precision, recall, density, coverage, realism, distance to the closest record, NDB/K.
+  public var sampleMetrics: SampleMetricsReport?
+  /// Kernel-density log-likelihoods in both directions.
+  public var kde: KernelDensityBaseline?
   /// Wall-clock seconds of each computed part, keyed by ``Evaluation/Part`` raw value.
   public var timings: [String: Double]
   /// Parts that were asked for but not computed, each with the reason.
@@ -43,7 +47,8 @@ public struct EvaluationReport: Sendable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case parameters, real, synthetic, persistence = "diagrams", timings, omitted
+    case parameters, real, synthetic, persistence = "diagrams", sampleMetrics = "metrics", kde
+    case timings, omitted
   }
 }
 
