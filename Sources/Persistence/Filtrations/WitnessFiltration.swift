@@ -1,0 +1,231 @@
+import PointClouds
+
+/// The weak relaxed witness filtration of GUDHI's `WitnessComplex`, up to dimension 2, over plain
+/// Euclidean distances (the complex the Geometry Score of Khrulkov & Oseledets builds).
+///
+/// Landmarks L = {l₀ … l_{L−1}} (their positions in the landmark list are the vertex ids, so a
+/// point drawn twice gives two vertices), witnesses W. A witness w *α-witnesses* σ ⊂ L when
+/// `max_{l∈σ} d(w,l) − α ≤ min_{l'∉σ} d(w,l')` (GUDHI's test, with distances where GUDHI documents
+/// squared ones). Its relaxation for σ is `r_w(σ) = [max_{l∈σ} d(w,l) − min_{l'∉σ} d(w,l')]₊`
+/// (0 when no landmark is left out). A simplex enters at
+///
+///     f(σ) = max( min over witnesses w that α_max-witness σ of r_w(σ),  max over facets τ of f(τ) )
+///
+/// and only when every facet is present; simplices witnessed by no witness within α_max are absent
+/// (value `+∞`). Vertices get a value too (0 when the landmark is itself a witness).
+///
+/// Values are stored densely: edges by the colex index `v(v−1)/2 + u` (u < v), triangles by
+/// `C(w,3) + C(v,2) + u` (u < v < w) — `L(L−1)/2` and `L(L−1)(L−2)/6` entries.
+///
+/// Building costs O(|W|·L·d) for the witness–landmark distances (blocked, vectorised over
+/// landmarks) plus, per witness, O(L) to select its near landmarks and time linear in the
+/// simplices it witnesses: only landmarks with `d(w,l) − α_max ≤` the witness's third-smallest
+/// distance can be in a simplex it witnesses.
+public struct WitnessFiltration: Sendable {
+  /// How the largest relaxation α_max is chosen.
+  public enum MaxAlpha: Sendable, Equatable {
+    /// α_max given in distance units.
+    case value(Double)
+    /// α_max = fraction × the largest witness–landmark distance (the Geometry Score's γ).
+    case fractionOfMaxDistance(Double)
+  }
+
+  /// The number of landmarks (vertices).
+  public let landmarkCount: Int
+  /// The largest relaxation α_max; every present simplex has a value ≤ α_max (up to rounding).
+  public let maxAlpha: Double
+  /// The largest witness–landmark distance.
+  public let maxDistance: Double
+  /// C(i, k) for i ≤ landmarkCount, k ≤ 3: simplex indices up to the cofacets of edges.
+  public let binomials: BinomialTable<Int>
+  /// Filtration value of vertex `l`, `+∞` if absent.
+  public private(set) var vertexValues: [Double]
+  /// Filtration value of edge {u, v} at index `v(v−1)/2 + u`, `+∞` if absent.
+  public private(set) var edgeValues: [Double]
+  /// Filtration value of triangle {u, v, w} at index `C(w,3) + C(v,2) + u`, `+∞` if absent.
+  public private(set) var triangleValues: [Double]
+
+  /// Builds the filtration with every point of `witnesses` as a witness and the points of
+  /// `landmarks` as vertices (Euclidean distance).
+  /// - Precondition: both clouds share a dimension; 1 ≤ landmarks ≤ 2000 (the triangle values
+  ///   are stored densely); α_max finite, ≥ 0.
+  public init(witnesses: PointCloud, landmarks: PointCloud, maxAlpha: MaxAlpha) {
+    precondition(witnesses.dimension == landmarks.dimension, "dimensions differ")
+    precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
+    let table = WitnessDistanceTable(witnesses: witnesses, landmarks: landmarks)
+    self.init(table: table, maxAlpha: maxAlpha)
+  }
+
+  /// Builds the filtration from a table of witness–landmark distances.
+  init(table: WitnessDistanceTable, maxAlpha: MaxAlpha) {
+    let count = table.landmarkCount
+    landmarkCount = count
+    // C(2000, 3) ≈ 1.3·10⁹ fits an Int: the table cannot overflow.
+    binomials = try! BinomialTable(vertexCount: count, maxK: 3)
+    maxDistance = table.maxDistance
+    switch maxAlpha {
+    case .value(let alpha): self.maxAlpha = alpha
+    case .fractionOfMaxDistance(let fraction): self.maxAlpha = fraction * table.maxDistance
+    }
+    precondition(self.maxAlpha >= 0 && self.maxAlpha.isFinite, "α_max must be finite and ≥ 0")
+    vertexValues = Array(repeating: .infinity, count: count)
+    edgeValues = Array(repeating: .infinity, count: count * (count - 1) / 2)
+    triangleValues = Array(
+      repeating: .infinity, count: count >= 3 ? count * (count - 1) * (count - 2) / 6 : 0)
+    let alpha = self.maxAlpha
+    vertexValues.withUnsafeMutableBufferPointer { vertices in
+      edgeValues.withUnsafeMutableBufferPointer { edges in
+        triangleValues.withUnsafeMutableBufferPointer { triangles in
+          var scan = WitnessScan(
+            landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
+            triangles: triangles)
+          table.forEachRow { row in scan.witness(distances: row) }
+          scan.closeUnderFaces()
+        }
+      }
+    }
+  }
+
+  /// The colex index of edge {u, v}.
+  @inlinable
+  public static func edgeIndex(_ u: Int, _ v: Int) -> Int {
+    let (low, high) = u < v ? (u, v) : (v, u)
+    return high * (high - 1) / 2 + low
+  }
+
+  /// The colex index of triangle {u, v, w} (any order).
+  @inlinable
+  public static func triangleIndex(_ u: Int, _ v: Int, _ w: Int) -> Int {
+    var (a, b, c) = (u, v, w)
+    if a > b { swap(&a, &b) }
+    if b > c { swap(&b, &c) }
+    if a > b { swap(&a, &b) }
+    return c * (c - 1) * (c - 2) / 6 + b * (b - 1) / 2 + a
+  }
+
+  /// The value of edge {u, v} (`+∞` if absent).
+  public func value(_ u: Int, _ v: Int) -> Double { edgeValues[Self.edgeIndex(u, v)] }
+
+  /// The value of triangle {u, v, w} (`+∞` if absent).
+  public func value(_ u: Int, _ v: Int, _ w: Int) -> Double {
+    triangleValues[Self.triangleIndex(u, v, w)]
+  }
+}
+
+/// The relaxations one witness contributes, kept as running minima per simplex.
+struct WitnessScan {
+  let landmarkCount: Int
+  let alpha: Double
+  let vertices: UnsafeMutableBufferPointer<Double>
+  let edges: UnsafeMutableBufferPointer<Double>
+  let triangles: UnsafeMutableBufferPointer<Double>
+  /// The witness's near landmarks, sorted by distance.
+  var near: [(landmark: Int, distance: Double)] = []
+
+  init(
+    landmarkCount: Int, alpha: Double, vertices: UnsafeMutableBufferPointer<Double>,
+    edges: UnsafeMutableBufferPointer<Double>, triangles: UnsafeMutableBufferPointer<Double>
+  ) {
+    self.landmarkCount = landmarkCount
+    self.alpha = alpha
+    self.vertices = vertices
+    self.edges = edges
+    self.triangles = triangles
+    near.reserveCapacity(landmarkCount)
+  }
+
+  /// Records every vertex, edge and triangle that the witness with these landmark distances
+  /// α-witnesses, with its relaxation.
+  mutating func witness(distances row: UnsafeBufferPointer<Double>) {
+    // The three smallest distances; no landmark farther than the third + α is in a witnessed
+    // simplex of dimension ≤ 2 (its relaxation would exceed α against one of the three).
+    var first = Double.infinity, second = Double.infinity, third = Double.infinity
+    for distance in row {
+      if distance < third {
+        if distance < second {
+          third = second
+          if distance < first { second = first; first = distance } else { second = distance }
+        } else {
+          third = distance
+        }
+      }
+    }
+    near.removeAll(keepingCapacity: true)
+    for (landmark, distance) in row.enumerated() where distance - alpha <= third {
+      near.append((landmark, distance))
+    }
+    near.sort { $0.distance < $1.distance }
+    near.withUnsafeBufferPointer { record($0) }
+  }
+
+  /// The near landmarks are sorted; the landmark left out nearest to a simplex σ is the first
+  /// position not in σ, so for σ at positions a < b < c it is 0 unless a = 0, then 1 unless
+  /// b = 1, then 2 unless c = 2, else 3 (or none: relaxation 0).
+  private func record(_ near: UnsafeBufferPointer<(landmark: Int, distance: Double)>) {
+    let count = near.count
+    func omitted(_ position: Int) -> Double {
+      position < count ? near[position].distance : .infinity
+    }
+    // Relaxation of a simplex whose farthest landmark is at `distance`, against `left`, the
+    // nearest landmark left out; nil if not α-witnessed (GUDHI's test and value, verbatim).
+    func relaxation(_ distance: Double, _ left: Double) -> Double? {
+      guard distance - alpha <= left else { return nil }
+      return distance > left ? distance - left : 0
+    }
+    for p in 0..<count {
+      guard let r = relaxation(near[p].distance, omitted(p == 0 ? 1 : 0)) else { break }
+      let l = near[p].landmark
+      if r < vertices[l] { vertices[l] = r }
+    }
+    // Edges at positions a < b. For b ≥ 2 the weakest test is against position 1 (a = 0).
+    edgeLoop: for b in 1..<max(count, 1) {
+      let far = near[b].distance
+      if b >= 2 && far - alpha > near[1].distance { break edgeLoop }
+      for a in 0..<b {
+        let left = omitted(a != 0 ? 0 : (b != 1 ? 1 : 2))
+        guard let r = relaxation(far, left) else { continue }
+        let index = WitnessFiltration.edgeIndex(near[a].landmark, near[b].landmark)
+        if r < edges[index] { edges[index] = r }
+      }
+    }
+    // Triangles at positions a < b < c. For c ≥ 3 the weakest test is against position 2.
+    triangleLoop: for c in 2..<max(count, 2) {
+      let far = near[c].distance
+      if c >= 3 && far - alpha > near[2].distance { break triangleLoop }
+      for b in 1..<c {
+        for a in 0..<b {
+          let left = omitted(a != 0 ? 0 : (b != 1 ? 1 : (c != 2 ? 2 : 3)))
+          guard let r = relaxation(far, left) else { continue }
+          let index = WitnessFiltration.triangleIndex(
+            near[a].landmark, near[b].landmark, near[c].landmark)
+          if r < triangles[index] { triangles[index] = r }
+        }
+      }
+    }
+  }
+
+  /// Raises every simplex to the largest value of its facets and removes (sets to `+∞`) those
+  /// with an absent facet, as GUDHI inserts a simplex only when all its facets are present.
+  func closeUnderFaces() {
+    var index = 0
+    for v in 1..<max(landmarkCount, 1) {
+      for u in 0..<v {
+        edges[index] = max(edges[index], vertices[u], vertices[v])
+        index += 1
+      }
+    }
+    index = 0
+    for w in 2..<max(landmarkCount, 2) {
+      for v in 1..<w {
+        for u in 0..<v {
+          if triangles[index] < .infinity {
+            triangles[index] = max(
+              triangles[index], edges[v * (v - 1) / 2 + u], edges[w * (w - 1) / 2 + u],
+              edges[w * (w - 1) / 2 + v])
+          }
+          index += 1
+        }
+      }
+    }
+  }
+}
