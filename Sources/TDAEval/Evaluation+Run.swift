@@ -47,8 +47,10 @@ extension Evaluation {
           continue
         }
       case .geometryScore:
-        report.omitted[part.rawValue] = "the \(part.rawValue) library is not in this build"
-        continue
+        report.geometryScore = try GeometryScore(
+          landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed
+        ).evaluate(
+          real: real, synthetic: synthetic, progress: relabelled(progress, prefix: "gscore"))
       }
       report.timings[part.rawValue] = (ContinuousClock.now - start).seconds
     }
@@ -77,7 +79,9 @@ extension Evaluation {
         "between 1 and \(min(real.count, synthetic.count) - 1) (below the size of each sample)")
       try check(vqBins >= 0, "vq_bins", "\(vqBins)", "at least 0")
     }
-    try check(landmarks >= 2, "landmarks", "\(landmarks)", "at least 2")
+    try check(
+      landmarks >= 1 && landmarks <= min(500, real.count, synthetic.count), "landmarks",
+      "\(landmarks)", "between 1 and \(min(500, real.count, synthetic.count)) (at most each sample's size)")
     if let gamma { try check(gamma > 0 && gamma.isFinite, "gamma", "\(gamma)", "a positive number") }
     try check(imax >= 1, "imax", "\(imax)", "at least 1")
     try check(trials >= 1, "trials", "\(trials)", "at least 1")

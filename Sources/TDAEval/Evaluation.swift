@@ -4,8 +4,8 @@
 ///
 /// Defaults follow the reference implementations (see `notes/metrics/DEFINITIONS.md`): Ripser's
 /// dimension 1 over Z/2 cut at the enclosing radius; k = 5 as in `prdc`; Scott's bandwidth; the
-/// geometry score's 64 landmarks and i_max = 100, with 100 trials (the reference code's default is
-/// 1000).
+/// geometry score's 64 landmarks and i_max = 100, with γ = 1/8 and 100 trials (the reference
+/// code's defaults are N/(128 · 5000) and 1000).
 public struct Evaluation: Sendable, Equatable, Codable {
   /// The parts of an evaluation, each of which can be switched off.
   public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
@@ -63,8 +63,10 @@ public struct Evaluation: Sendable, Equatable, Codable {
   /// Landmarks per trial.
   public var landmarks = 64
   /// The witness-complex scale γ (α_max = γ · largest witness–landmark distance), or `nil` for
-  /// the reference default N/(128 · 5000).
-  public var gamma: Double? = nil
+  /// the reference code's default N/(128 · 5000). The default here is 1/8, the value of the
+  /// reference README and toy notebook: N/(128 · 5000) is so small below ~10⁴ points that the
+  /// filtration barely starts (see `notes/metrics/DEFINITIONS.md` §3).
+  public var gamma: Double? = 0.125
   /// The number of MRLT bins (Betti numbers 0 ..< imax).
   public var imax = 100
   /// The number of random landmark draws averaged.

@@ -35,6 +35,7 @@ extension EvaluationReport {
         .init("kde_real_given_synth", kde.realGivenSynth),
       ]
     }
+    if let geometryScore { values.append(.init("gscore", geometryScore.gscore)) }
     if let distances = persistence?.distances {
       for distance in distances {
         values.append(.init("bottleneck_h\(distance.dimension)", distance.bottleneck))
@@ -120,6 +121,14 @@ extension EvaluationReport {
           name: "KDE log-likelihood real | synth", value: Self.format(kde.realGivenSynth),
           reading: "Mean log-density of real points under the synthetic KDE; it falls when real regions are missing from the synthetic sample."))
     }
+    if let g = geometryScore {
+      let realHoles = Self.dominantBetti(g.mrltReal)
+      let syntheticHoles = Self.dominantBetti(g.mrltSynthetic)
+      rows.append(
+        .init(
+          name: "geometry score", value: Self.format(g.gscore),
+          reading: "Squared L2 distance of the MRLT histograms (0 = same H1 structure); most of the time \(realHoles) hole\(realHoles == 1 ? "" : "s") in the real and \(syntheticHoles) in the synthetic witness complexes."))
+    }
     if let persistence {
       for dimension in 0...persistence.real.maxdim {
         let realBars = Self.diagram(persistence.real, dimension)
@@ -173,7 +182,8 @@ extension EvaluationReport {
         "real \(realName) (\(real.points) × \(real.dimension)), synthetic \(syntheticName) (\(synthetic.points) × \(synthetic.dimension))",
       parameters: parameters.parameterEntries, metrics: metricRows,
       realDiagrams: persistence?.real.diagrams ?? [],
-      syntheticDiagrams: persistence?.synthetic.diagrams ?? [], notes: notes,
+      syntheticDiagrams: persistence?.synthetic.diagrams ?? [],
+      realMRLT: geometryScore?.mrltReal, syntheticMRLT: geometryScore?.mrltSynthetic, notes: notes,
       timings: timings.sorted { $0.key < $1.key }.map { .init($0.key, String(format: "%.3f", $0.value)) })
   }
 
@@ -196,6 +206,11 @@ extension EvaluationReport {
       product *= (n - 1 - jj) / (m + n - 1 - jj)
     }
     return 1 - product
+  }
+
+  /// The number of H1 classes alive longest (the mode of an MRLT vector).
+  static func dominantBetti(_ mrlt: [Double]) -> Int {
+    mrlt.indices.max { mrlt[$0] < mrlt[$1] } ?? 0
   }
 
   private static func diagram(_ summary: RipsSummary, _ dimension: Int) -> [PersistencePair] {

@@ -28,6 +28,8 @@ public struct EvaluationReport: Sendable, Codable {
   public var sampleMetrics: SampleMetricsReport?
   /// Kernel-density log-likelihoods in both directions.
   public var kde: KernelDensityBaseline?
+  /// The geometry score with both MRLT vectors.
+  public var geometryScore: GeometryScoreResult?
   /// Wall-clock seconds of each computed part, keyed by ``Evaluation/Part`` raw value.
   public var timings: [String: Double]
   /// Parts that were asked for but not computed, each with the reason.
@@ -48,7 +50,7 @@ public struct EvaluationReport: Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case parameters, real, synthetic, persistence = "diagrams", sampleMetrics = "metrics", kde
-    case timings, omitted
+    case geometryScore = "gscore", timings, omitted
   }
 }
 

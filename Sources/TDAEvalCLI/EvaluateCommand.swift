@@ -65,8 +65,8 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Geometry score: landmarks per trial.")
   var landmarks = 64
 
-  @Option(help: "Geometry score: γ (default N/(128·5000)).")
-  var gamma: Double?
+  @Option(help: "Geometry score: γ, or 'reference' for the reference code's N/(128·5000).")
+  var gamma = "0.125"
 
   @Option(help: "Geometry score: number of MRLT bins.")
   var imax = 100
@@ -109,7 +109,13 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.vqBins = bins
     evaluation.bandwidth = kernel
     evaluation.landmarks = landmarks
-    evaluation.gamma = gamma
+    if gamma == "reference" {
+      evaluation.gamma = nil
+    } else if let value = Double(gamma), value > 0, value.isFinite {
+      evaluation.gamma = value
+    } else {
+      throw ValidationError("--gamma must be a positive number or 'reference', got '\(gamma)'")
+    }
     evaluation.imax = imax
     evaluation.trials = trials
     evaluation.seed = seed
