@@ -158,7 +158,6 @@ public struct BenchmarkTables: Sendable {
       var configuration = evaluation
       configuration.seed = seed
       configuration.k = min(configuration.k, pair.synthetic.cloud.count - 1)
-      configuration.landmarks = min(configuration.landmarks, pair.synthetic.cloud.count)
       let report = try configuration.evaluate(
         real: pair.real.cloud, synthetic: pair.synthetic.cloud, holdout: holdout)
       for scalar in report.scalars {

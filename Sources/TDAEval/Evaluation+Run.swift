@@ -47,9 +47,7 @@ extension Evaluation {
           continue
         }
       case .geometryScore:
-        report.geometryScore = try GeometryScore(
-          landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed
-        ).evaluate(
+        report.geometryScore = try geometryScore.evaluate(
           real: real, synthetic: synthetic, progress: relabelled(progress, prefix: "gscore"))
       }
       report.timings[part.rawValue] = (ContinuousClock.now - start).seconds
@@ -79,12 +77,12 @@ extension Evaluation {
         "between 1 and \(min(real.count, synthetic.count) - 1) (below the size of each sample)")
       try check(vqBins >= 0, "vq_bins", "\(vqBins)", "at least 0")
     }
-    try check(
-      landmarks >= 1 && landmarks <= min(500, real.count, synthetic.count), "landmarks",
-      "\(landmarks)", "between 1 and \(min(500, real.count, synthetic.count)) (at most each sample's size)")
-    if let gamma { try check(gamma > 0 && gamma.isFinite, "gamma", "\(gamma)", "a positive number") }
-    try check(imax >= 1, "imax", "\(imax)", "at least 1")
-    try check(trials >= 1, "trials", "\(trials)", "at least 1")
+    if parts.contains(.geometryScore) { try geometryScore.validate() }
+  }
+
+  /// The geometry-score configuration of these parameters.
+  var geometryScore: GeometryScore {
+    GeometryScore(landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
   }
 
   /// A seeded uniform subset of at most ``persistencePoints`` points of `cloud` (the cloud itself

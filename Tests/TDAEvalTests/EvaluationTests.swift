@@ -14,6 +14,13 @@ private func quick(_ parts: Set<Evaluation.Part>) -> Evaluation {
   return evaluation
 }
 
+/// The default configuration with one change.
+private func changed(_ change: (inout Evaluation) -> Void) -> Evaluation {
+  var evaluation = Evaluation()
+  change(&evaluation)
+  return evaluation
+}
+
 /// The named scalar of `report`.
 private func value(_ name: String, in report: EvaluationReport) throws -> Double {
   try #require(report.scalars.first { $0.name == name }).value
@@ -141,15 +148,14 @@ struct EvaluationTests {
   @Test(
     "bad parameters and incomparable samples are rejected with the parameter's name",
     arguments: [
-      ("k", { (e: inout Evaluation) in e.k = 0 }), ("k", { $0.k = 50 }),
-      ("maxdim", { $0.maxDimension = 4 }), ("threshold", { $0.threshold = -1 }),
-      ("persistence_points", { $0.persistencePoints = 1 }), ("landmarks", { $0.landmarks = 0 }),
-      ("gamma", { $0.gamma = .nan }), ("imax", { $0.imax = 0 }), ("trials", { $0.trials = 0 }),
-      ("parts", { $0.parts = [] }), ("vq_bins", { $0.vqBins = -1 }),
-    ] as [(String, @Sendable (inout Evaluation) -> Void)])
-  func badParameters(name: String, change: @Sendable (inout Evaluation) -> Void) {
-    var evaluation = Evaluation()
-    change(&evaluation)
+      ("k", changed { $0.k = 0 }), ("k", changed { $0.k = 50 }),
+      ("maxdim", changed { $0.maxDimension = 4 }), ("threshold", changed { $0.threshold = -1 }),
+      ("persistence_points", changed { $0.persistencePoints = 1 }),
+      ("landmarks", changed { $0.landmarks = 0 }), ("gamma", changed { $0.gamma = .nan }),
+      ("imax", changed { $0.imax = 0 }), ("trials", changed { $0.trials = 0 }),
+      ("parts", changed { $0.parts = [] }), ("vq_bins", changed { $0.vqBins = -1 }),
+    ])
+  func badParameters(name: String, evaluation: Evaluation) {
     let cloud = Generator.sample(.circle, count: 50, seed: 1)
     #expect {
       try evaluation.evaluate(real: cloud, synthetic: cloud)
