@@ -1,0 +1,90 @@
+import Foundation
+
+extension Wasserstein {
+  /// A near-optimal assignment by Bertsekas' forward auction (Gauss–Seidel: one bid at a time)
+  /// with ε-scaling, on the restricted augmented graph, after Hera (TECHNIQUES.md §5).
+  ///
+  /// A point bidder finds its two best items among B's points with a `WeightedTree` (value = cost
+  /// + price) and compares them with its own diagonal copy; a diagonal bidder compares its own
+  /// point with the cheapest diagonal copies (`PriceHeap`). Each phase ends with a complete
+  /// assignment of cost C satisfying ε-complementary slackness, hence `C − N·ε ≤ OPT ≤ C` with N
+  /// bidders. Phases divide ε by 5, keeping prices, until
+  /// `((C + E) / (C − N·ε + E))^(1/q) − 1 ≤ relativeError`, E being the (exact) essential cost,
+  /// or C = 0 (then exact). Returns `columnOfRow`. Memory O(n + m).
+  static func auctionAssignment(
+    _ instance: AssignmentInstance, relativeError: Double, essentialCost: Double
+  ) -> [Int32] {
+    let (n, m, size) = (instance.n, instance.m, instance.size)
+    if size == 0 { return [] }
+    if n == 0 || m == 0 {  // everything goes to the diagonal
+      return (0..<size).map { row in Int32(row < n ? m + row : row - n) }
+    }
+    let ground = instance.ground
+    var pointPrices = WeightedTree(x: instance.bx, y: instance.by)
+    var diagonalPrices = PriceHeap(count: n)
+    var price = [Double](repeating: 0, count: size)
+    var owner = [Int32](repeating: -1, count: size)
+    var columnOfRow = [Int32](repeating: -1, count: size)
+    let allX = instance.ax + instance.bx
+    let allY = instance.ay + instance.by
+    let extent = ground.norm(
+      (allX.max() ?? 0) - (allX.min() ?? 0), (allY.max() ?? 0) - (allY.min() ?? 0))
+    var epsilon = max(ground.power(extent), ground.power(Double.leastNormalMagnitude)) / 4
+    var unassigned: [Int32] = []
+    let q = ground.q
+    while true {
+      for k in 0..<size {
+        owner[k] = -1
+        columnOfRow[k] = -1
+      }
+      unassigned = (0..<size).reversed().map { Int32($0) }
+      while let bidder32 = unassigned.popLast() {
+        let bidder = Int(bidder32)
+        var item: Int
+        var best: Double
+        var second: Double
+        if bidder < n {
+          let found = pointPrices.twoBest(from: instance.ax[bidder], instance.ay[bidder], ground: ground)
+          (item, best, second) = (found.id, found.best, found.second)
+          let own = instance.aDiagonal[bidder] + price[m + bidder]
+          if own < best {
+            (item, second, best) = (m + bidder, best, own)
+          } else if own < second {
+            second = own
+          }
+        } else {
+          let j = bidder - n
+          let cheapest = diagonalPrices.twoCheapest
+          (item, best, second) = (m + cheapest.item, cheapest.price, cheapest.second)
+          let own = instance.bDiagonal[j] + price[j]
+          if own < best {
+            (item, second, best) = (j, best, own)
+          } else if own < second {
+            second = own
+          }
+        }
+        let raised = price[item] + (second - best) + epsilon
+        price[item] = raised
+        if item < m {
+          pointPrices.setWeight(raised, of: item)
+        } else {
+          diagonalPrices.raise(item - m, to: raised)
+        }
+        let previous = Int(owner[item])
+        owner[item] = Int32(bidder)
+        columnOfRow[bidder] = Int32(item)
+        if previous >= 0 {
+          columnOfRow[previous] = -1
+          unassigned.append(Int32(previous))
+        }
+      }
+      let cost = instance.totalCost(columnOfRow)
+      if cost == 0 { return columnOfRow }
+      let lower = cost - Double(size) * epsilon + essentialCost
+      if lower > 0 && pow((cost + essentialCost) / lower, 1 / q) - 1 <= relativeError {
+        return columnOfRow
+      }
+      epsilon /= 5
+    }
+  }
+}
