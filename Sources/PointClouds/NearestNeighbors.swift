@@ -1,3 +1,5 @@
+import Foundation
+
 /// Exact Euclidean nearest-neighbour queries, by blocked brute force over
 /// ``SquaredDistanceTiles`` (no n × m matrix is held; both cores are used).
 ///
@@ -15,8 +17,27 @@ public enum NearestNeighbors {
   public static func kthNeighborSquaredDistances(
     in cloud: PointCloud, k: Int, progress: ProgressHandler? = nil
   ) -> [Double] {
+    kthNeighborSquaredDistances(in: cloud, k: k, progress: progress, budget: symmetricBudget)
+  }
+
+  /// The same, keeping per-worker rows for the lower-triangle pass only when workers × points × k
+  /// is at most `budget` doubles (otherwise each point scans every other point).
+  static func kthNeighborSquaredDistances(
+    in cloud: PointCloud, k: Int, progress: ProgressHandler?, budget: Int
+  ) -> [Double] {
     precondition(k >= 1 && k < cloud.count, "k must be in 1..<count")
     let n = cloud.count
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    // Each distance serves both of its points, so only the lower triangle is computed; every
+    // worker keeps its own k best for all points (merged below) unless that would be too big.
+    if workers * n * k <= budget {
+      let partial = SquaredDistanceTiles.run(
+        queries: cloud, references: cloud, lowerTriangle: true, progress: progress
+      ) { _ in SmallestDistancesBothWays(count: n, k: k) }
+      return (0..<n).map { i in
+        partial.flatMap { $0.best[i * k..<(i + 1) * k] }.sorted()[k - 1]
+      }
+    }
     var best = [Double](repeating: .infinity, count: n * k)
     best.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedRows(base: buffer.baseAddress!, width: k)
@@ -26,6 +47,10 @@ public enum NearestNeighbors {
     }
     return (0..<n).map { best[$0 * k + k - 1] }
   }
+
+  /// The largest number of doubles (workers × points × k) kept for the lower-triangle k-NN pass
+  /// (256 MiB).
+  static let symmetricBudget = 1 << 25
 
   /// The distance from every point of `cloud` to its `k`-th nearest neighbour in `cloud`, the point
   /// itself excluded: the square roots of ``kthNeighborSquaredDistances(in:k:progress:)``.
@@ -78,16 +103,52 @@ struct SmallestDistances: SquaredDistanceTileConsumer {
       let values = tile.row(query)
       for (offset, value) in values.enumerated() where value < worst {
         if excludingSelf && tile.references.lowerBound + offset == query { continue }
-        var slot = k - 1
-        while slot > 0 && best[slot - 1] > value {
-          best[slot] = best[slot - 1]
-          slot -= 1
-        }
-        best[slot] = value
+        insert(value, into: best, k)
         worst = best[k - 1]
       }
     }
   }
+}
+
+/// One worker's k smallest squared distances of every point over the pairs (q, r), r < q, that it
+/// saw, each pair counted for both points (sorted rows, as ``SmallestDistances``).
+struct SmallestDistancesBothWays: SquaredDistanceTileConsumer {
+  var best: [Double]
+  let k: Int
+
+  init(count: Int, k: Int) {
+    best = [Double](repeating: .infinity, count: count * k)
+    self.k = k
+  }
+
+  mutating func consume(_ tile: SquaredDistanceTile) {
+    let k = self.k
+    best.withUnsafeMutableBufferPointer { buffer in
+      let best = buffer.baseAddress!
+      for query in tile.queries {
+        let values = tile.row(query)
+        let own = best + query * k
+        let first = tile.references.lowerBound
+        for offset in 0..<min(values.count, query - first) {
+          let value = values[offset]
+          if value < own[k - 1] { insert(value, into: own, k) }
+          let other = best + (first + offset) * k
+          if value < other[k - 1] { insert(value, into: other, k) }
+        }
+      }
+    }
+  }
+}
+
+/// Inserts `value` into the sorted row of `k` values at `row`, dropping the largest.
+@inline(__always)
+func insert(_ value: Double, into row: UnsafeMutablePointer<Double>, _ k: Int) {
+  var slot = k - 1
+  while slot > 0 && row[slot - 1] > value {
+    row[slot] = row[slot - 1]
+    slot -= 1
+  }
+  row[slot] = value
 }
 
 /// Keeps, for each query, the nearest reference (first index on ties) and its squared distance.

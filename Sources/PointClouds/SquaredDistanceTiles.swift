@@ -3,7 +3,7 @@ import Foundation
 
 /// One tile of squared Euclidean distances between a block of query points and a block of
 /// reference points: entry `(q, r)` is |x_q − y_r|² for query `queries.lowerBound + q` and
-/// reference `references.lowerBound + r`, stored row-major.
+/// reference `references.lowerBound + r`. Read it row by row with ``row(_:)``.
 ///
 /// The storage is scratch memory owned by the worker that produced the tile: it is valid only during
 /// the call to ``SquaredDistanceTileConsumer/consume(_:)``.
@@ -12,16 +12,16 @@ public struct SquaredDistanceTile {
   public let queries: Range<Int>
   /// The indices of the reference points of this tile.
   public let references: Range<Int>
-  /// `queries.count × references.count` squared distances, row-major.
-  public let values: UnsafeBufferPointer<Double>
+  /// The first entry of the first row; rows are `stride` entries apart.
+  @usableFromInline let base: UnsafePointer<Double>
+  /// The distance between the starts of consecutive rows (at least `references.count`).
+  @usableFromInline let stride: Int
 
   /// The squared distances from query `query` (a global index in `queries`) to every reference of
   /// the tile, in reference order.
   @inlinable
   public func row(_ query: Int) -> UnsafeBufferPointer<Double> {
-    let width = references.count
-    return UnsafeBufferPointer(
-      rebasing: values[(query - queries.lowerBound) * width..<(query - queries.lowerBound + 1) * width])
+    UnsafeBufferPointer(start: base + (query - queries.lowerBound) * stride, count: references.count)
   }
 }
 
@@ -40,52 +40,57 @@ public protocol SquaredDistanceTileConsumer {
 /// Exact all-pairs squared Euclidean distances between two clouds, streamed tile by tile on every
 /// core, never holding more than one small tile per worker (no n × m matrix).
 ///
-/// Kernel: both clouds are copied once into row-major storage padded with zeros to a multiple of
-/// four coordinates; a tile is filled one query against four references at a time with
-/// `SIMD4<Double>` accumulators of (x − y)². Differences are taken before squaring, so a duplicate
-/// point is at distance exactly 0 and integer data gives exact distances (the Gram expansion
-/// |x|² − 2x·y + |y|² would not).
+/// Kernel: the references are copied once into panels of four points stored coordinate-major
+/// (`SIMD4<Double>` per coordinate), and a tile is filled four queries × four references at a time:
+/// for each coordinate, broadcast each query coordinate and accumulate (x − y)² in sixteen lanes.
+/// Differences are taken before squaring, so a duplicate point is at distance exactly 0 and
+/// integer data gives exact distances (the Gram expansion |x|² − 2x·y + |y|² would not).
 ///
 /// Complexity: O(n m d) time, O((n + m) d + workers · tile) memory.
 public enum SquaredDistanceTiles {
   /// Query points per tile.
   public static let queryBlock = 32
-  /// Reference points per tile.
+  /// Reference points per tile (a multiple of 4).
   public static let referenceBlock = 256
 
   /// Streams the tiles of `queries × references` to consumers made by `makeConsumer(worker)`, one
   /// per worker, and returns the consumers (in worker order) once every tile has been consumed.
   ///
+  /// With `lowerTriangle` (queries and references the same cloud) only the tiles that hold
+  /// pairs (q, r) with r < q are produced — about half — and query blocks are handed out largest
+  /// first; a tile may still hold entries with r ≥ q, which the consumer must skip.
+  ///
   /// - Precondition: both clouds have the same dimension.
   /// - Parameter progress: told after each query block (phase "distances").
   public static func run<Consumer: SquaredDistanceTileConsumer>(
-    queries: PointCloud, references: PointCloud, progress: ProgressHandler? = nil,
-    makeConsumer: (Int) -> Consumer
+    queries: PointCloud, references: PointCloud, lowerTriangle: Bool = false,
+    progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
   ) -> [Consumer] {
     precondition(queries.dimension == references.dimension, "clouds of different dimension")
+    precondition(!lowerTriangle || queries.count == references.count, "lowerTriangle needs one cloud")
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 64))
     var consumers = (0..<workers).map(makeConsumer)
-    let paddedQueries = PaddedPoints(queries)
-    let paddedReferences =
-      PaddedPoints.shareStorage(queries, references) ? paddedQueries : PaddedPoints(references)
+    let panels = ReferencePanels(references)
     let blockCount = (queries.count + queryBlock - 1) / queryBlock
     let claims = BlockClaims(total: blockCount)
+    let stride = referenceBlock
     consumers.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let base = buffer.baseAddress!
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var consumer = (base + worker).move()
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: queryBlock * referenceBlock)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: queryBlock * stride)
         defer { scratch.deallocate() }
-        while let block = claims.next() {
+        while let claimed = claims.next() {
+          let block = lowerTriangle ? blockCount - 1 - claimed : claimed
           let rows = block * queryBlock..<min((block + 1) * queryBlock, queries.count)
+          let end = lowerTriangle ? rows.upperBound - 1 : references.count
           var start = 0
-          while start < references.count {
-            let columns = start..<min(start + referenceBlock, references.count)
-            fillTile(scratch, paddedQueries, rows, paddedReferences, columns)
+          while start < end {
+            let columns = start..<min(start + referenceBlock, end)
+            fillTile(scratch, stride: stride, queries, rows, panels, columns)
             consumer.consume(
               SquaredDistanceTile(
-                queries: rows, references: columns,
-                values: UnsafeBufferPointer(start: scratch, count: rows.count * columns.count)))
+                queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride))
             start = columns.upperBound
           }
           if let progress {
@@ -98,83 +103,78 @@ public enum SquaredDistanceTiles {
     return consumers
   }
 
-  /// Writes |x_q − y_r|² for q in `rows`, r in `columns` into `out`, row-major.
+  /// Writes |x_q − y_r|² for q in `rows`, r in `columns` into `out` (row stride `stride`); the
+  /// last panel may write up to three entries past `columns.count` in each row.
   static func fillTile(
-    _ out: UnsafeMutablePointer<Double>, _ x: PaddedPoints, _ rows: Range<Int>, _ y: PaddedPoints,
-    _ columns: Range<Int>
+    _ out: UnsafeMutablePointer<Double>, stride: Int, _ x: PointCloud, _ rows: Range<Int>,
+    _ y: ReferencePanels, _ columns: Range<Int>
   ) {
-    let chunks = x.stride / 4
-    let width = columns.count
-    x.storage.withUnsafeBufferPointer { xs in
+    let d = x.dimension
+    let firstPanel = columns.lowerBound / 4
+    let panelCount = (columns.count + 3) / 4
+    x.withUnsafeCoordinates { xs in
       y.storage.withUnsafeBufferPointer { ys in
-        let xBase = UnsafeRawPointer(xs.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
-        let yBase = UnsafeRawPointer(ys.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
-        for (q, query) in rows.enumerated() {
-          let p = xBase + query * chunks
-          let outRow = out + q * width
-          var r = 0
-          while r + 4 <= width {
-            let y0 = yBase + (columns.lowerBound + r) * chunks
-            let y1 = y0 + chunks, y2 = y1 + chunks, y3 = y2 + chunks
+        let panelBase = UnsafeRawPointer(ys.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
+        let outRaw = UnsafeMutableRawPointer(out)
+        var q = rows.lowerBound
+        while q < rows.upperBound {
+          let take = min(4, rows.upperBound - q)
+          // Rows beyond the block repeat the last row; their results are not stored.
+          let x0 = xs.baseAddress! + q * d
+          let x1 = xs.baseAddress! + (q + min(1, take - 1)) * d
+          let x2 = xs.baseAddress! + (q + min(2, take - 1)) * d
+          let x3 = xs.baseAddress! + (q + min(3, take - 1)) * d
+          let outRow = (q - rows.lowerBound) * stride
+          for panel in 0..<panelCount {
+            let yp = panelBase + (firstPanel + panel) * d
             var a0 = SIMD4<Double>(), a1 = SIMD4<Double>(), a2 = SIMD4<Double>(),
               a3 = SIMD4<Double>()
-            for c in 0..<chunks {
-              let v = p[c]
-              let t0 = v - y0[c], t1 = v - y1[c], t2 = v - y2[c], t3 = v - y3[c]
+            for c in 0..<d {
+              let v = yp[c]
+              let t0 = SIMD4(repeating: x0[c]) - v
+              let t1 = SIMD4(repeating: x1[c]) - v
+              let t2 = SIMD4(repeating: x2[c]) - v
+              let t3 = SIMD4(repeating: x3[c]) - v
               a0 += t0 * t0
               a1 += t1 * t1
               a2 += t2 * t2
               a3 += t3 * t3
             }
-            outRow[r] = a0.sum()
-            outRow[r + 1] = a1.sum()
-            outRow[r + 2] = a2.sum()
-            outRow[r + 3] = a3.sum()
-            r += 4
+            let offset = (outRow + panel * 4) * MemoryLayout<Double>.stride
+            let rowBytes = stride * MemoryLayout<Double>.stride
+            outRaw.storeBytes(of: a0, toByteOffset: offset, as: SIMD4<Double>.self)
+            if take > 1 { outRaw.storeBytes(of: a1, toByteOffset: offset + rowBytes, as: SIMD4<Double>.self) }
+            if take > 2 { outRaw.storeBytes(of: a2, toByteOffset: offset + 2 * rowBytes, as: SIMD4<Double>.self) }
+            if take > 3 { outRaw.storeBytes(of: a3, toByteOffset: offset + 3 * rowBytes, as: SIMD4<Double>.self) }
           }
-          while r < width {
-            let y0 = yBase + (columns.lowerBound + r) * chunks
-            var a0 = SIMD4<Double>()
-            for c in 0..<chunks {
-              let t0 = p[c] - y0[c]
-              a0 += t0 * t0
-            }
-            outRow[r] = a0.sum()
-            r += 1
-          }
+          q += take
         }
       }
     }
   }
 }
 
-/// A cloud copied row-major with each row padded by zeros to a multiple of four coordinates, so
-/// rows can be read as `SIMD4<Double>` chunks.
-struct PaddedPoints: @unchecked Sendable {
-  let stride: Int
+/// A cloud's points copied into panels of four, coordinate-major inside a panel: panel p holds,
+/// for each coordinate c, the `SIMD4` of coordinate c of points 4p ..< 4p + 4 (zeros past the end).
+struct ReferencePanels: @unchecked Sendable {
   let storage: [Double]
 
   init(_ cloud: PointCloud) {
     let d = cloud.dimension
-    stride = max(4, (d + 3) / 4 * 4)
-    let stride = self.stride
-    storage = [Double](unsafeUninitializedCapacity: cloud.count * stride) { out, initialized in
+    let panels = (cloud.count + 3) / 4
+    storage = [Double](unsafeUninitializedCapacity: panels * 4 * d) { out, initialized in
       cloud.withUnsafeCoordinates { source in
-        for i in 0..<cloud.count {
-          for k in 0..<d { out[i * stride + k] = source[i * d + k] }
-          for k in d..<stride { out[i * stride + k] = 0 }
+        for p in 0..<panels {
+          for c in 0..<d {
+            for lane in 0..<4 {
+              let point = 4 * p + lane
+              out[(p * d + c) * 4 + lane] = point < cloud.count ? source[point * d + c] : 0
+            }
+          }
         }
       }
-      initialized = cloud.count * stride
+      initialized = panels * 4 * d
     }
-  }
-
-  /// Whether `a` and `b` are the same cloud, so one padded copy serves both.
-  static func shareStorage(_ a: PointCloud, _ b: PointCloud) -> Bool {
-    a.count == b.count
-      && a.coordinates.withUnsafeBufferPointer { pa in
-        b.coordinates.withUnsafeBufferPointer { pb in pa.baseAddress == pb.baseAddress }
-      }
   }
 }
 

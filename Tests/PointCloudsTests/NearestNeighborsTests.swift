@@ -32,12 +32,14 @@ struct NearestNeighborsTests {
     #expect(zip(fast, slow).allSatisfy { isClose($0, $1, relative: 1e-13) })
   }
 
-  @Test("k-th neighbour on integer data with many ties is exact")
-  func kthOnGrid() {
+  @Test(
+    "k-th neighbour on integer data with many ties is exact, on both the lower-triangle and the full pass",
+    arguments: [0, Int.max])
+  func kthOnGrid(budget: Int) {
     let cloud = gridCloud(count: 280, dimension: 3, levels: 4, seed: 3)
     for k in [1, 4, 12] {
       #expect(
-        NearestNeighbors.kthNeighborSquaredDistances(in: cloud, k: k)
+        NearestNeighbors.kthNeighborSquaredDistances(in: cloud, k: k, progress: nil, budget: budget)
           == oracleKthNeighborSquaredDistances(cloud, k: k))
     }
   }
