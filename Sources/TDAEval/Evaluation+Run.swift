@@ -26,9 +26,6 @@ extension Evaluation {
       case .persistence:
         report.persistence = try comparePersistence(
           real: real, synthetic: synthetic, progress: progress)
-        if report.persistence?.distances == nil {
-          report.omitted["distances"] = "the diagram-distance library is not in this build"
-        }
       case .sampleMetrics:
         report.sampleMetrics = try SampleMetricsReport.compute(
           real: real, synthetic: synthetic, holdout: holdout, k: k, balls: balls,
@@ -70,6 +67,9 @@ extension Evaluation {
     if let threshold {
       try check(threshold > 0 && threshold.isFinite, "threshold", "\(threshold)", "a positive number")
     }
+    try check(
+      wassersteinRelativeError >= 0 && wassersteinRelativeError.isFinite, "relative_error",
+      "\(wassersteinRelativeError)", "a finite number ≥ 0")
     try check(persistencePoints >= 2, "persistence_points", "\(persistencePoints)", "at least 2")
     if parts.contains(.sampleMetrics) {
       try check(
@@ -111,8 +111,16 @@ extension Evaluation {
     }
     let realDiagrams = try rips(real, "real", stream: 100)
     let syntheticDiagrams = try rips(synthetic, "synthetic", stream: 101)
+    let distances = try (0...maxDimension).map { dimension in
+      let a = realDiagrams.diagrams[dimension]
+      let b = syntheticDiagrams.diagrams[dimension]
+      return DiagramDistanceSummary(
+        dimension: dimension, bottleneck: try Bottleneck.distance(a, b),
+        wasserstein1: try Wasserstein.distance(a, b, order: 1, relativeError: wassersteinRelativeError),
+        wasserstein2: try Wasserstein.distance(a, b, order: 2, relativeError: wassersteinRelativeError))
+    }
     return PersistenceComparison(
-      real: realDiagrams, synthetic: syntheticDiagrams, distances: nil)
+      real: realDiagrams, synthetic: syntheticDiagrams, distances: distances)
   }
 }
 

@@ -37,6 +37,9 @@ public struct Evaluation: Sendable, Equatable, Codable {
   /// At most this many points of each sample enter the Rips computation (a seeded uniform subset
   /// without replacement when a sample is larger): Rips cost grows like n^(k+2) in dimension k.
   public var persistencePoints = 1000
+  /// The certified relative error of the Wasserstein distances (0: exact; above 600 finite points
+  /// the auction is used otherwise). Bottleneck distances are exact.
+  public var wassersteinRelativeError = 0.01
 
   // MARK: k-NN metrics
 
@@ -82,7 +85,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case parts, maxDimension = "maxdim", coefficient = "coeff", threshold
-    case persistencePoints = "persistence_points", k, balls, vqBins = "vq_bins", standardize
+    case persistencePoints = "persistence_points", wassersteinRelativeError = "relative_error", k, balls, vqBins = "vq_bins", standardize
     case bandwidth, landmarks, gamma, imax, trials, seed
   }
 
@@ -95,6 +98,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     try container.encode(coefficient, forKey: .coefficient)
     try container.encode(threshold, forKey: .threshold)
     try container.encode(persistencePoints, forKey: .persistencePoints)
+    try container.encode(wassersteinRelativeError, forKey: .wassersteinRelativeError)
     try container.encode(k, forKey: .k)
     try container.encode(balls, forKey: .balls)
     try container.encode(vqBins, forKey: .vqBins)
@@ -114,6 +118,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     coefficient = try container.decode(Int.self, forKey: .coefficient)
     threshold = try container.decodeIfPresent(Double.self, forKey: .threshold)
     persistencePoints = try container.decode(Int.self, forKey: .persistencePoints)
+    wassersteinRelativeError = try container.decode(Double.self, forKey: .wassersteinRelativeError)
     k = try container.decode(Int.self, forKey: .k)
     balls = try container.decode(BallBoundary.self, forKey: .balls)
     vqBins = try container.decode(Int.self, forKey: .vqBins)
@@ -143,6 +148,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
         .init("maxdim", "\(maxDimension)"), .init("coeff", "\(coefficient)"),
         .init("threshold", threshold.map { "\($0)" } ?? "enclosing radius"),
         .init("persistence_points", "\(persistencePoints)"),
+        .init("relative_error", "\(wassersteinRelativeError)"),
       ]
     }
     if parts.contains(.sampleMetrics) {

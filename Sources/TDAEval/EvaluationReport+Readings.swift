@@ -141,18 +141,22 @@ extension EvaluationReport {
             value: "\(realBars.count) / \(syntheticBars.count)",
             reading: "Longest finite bar \(Self.format(realLongest)) (real) vs \(Self.format(syntheticLongest)) (synthetic)."))
         if let distance = persistence.distances?.first(where: { $0.dimension == dimension }) {
-          let scale = max(realLongest, 1e-12)
+          // Leaving the longest bar unmatched costs half its length: the natural unit.
+          let scale = max(realLongest, syntheticLongest, 1e-12) / 2
           let ratio = distance.bottleneck / scale
+          let share = Self.percent(ratio)
+          let reading: String
+          if !distance.bottleneck.isFinite {
+            reading = "Infinite: the numbers of essential H\(dimension) classes differ."
+          } else if ratio < 0.3 {
+            reading = "\(share) of the cost of dropping the longest bar: the H\(dimension) features agree."
+          } else if ratio < 0.8 {
+            reading = "\(share) of the cost of dropping the longest bar: H\(dimension) features are distorted."
+          } else {
+            reading = "\(share) of the cost of dropping the longest bar: a major H\(dimension) feature is missing or spurious (topology differs)."
+          }
           rows.append(
-            .init(
-              name: "bottleneck H\(dimension)", value: Self.format(distance.bottleneck),
-              reading: !distance.bottleneck.isFinite
-                ? "Infinite: the numbers of essential H\(dimension) classes differ."
-                : ratio < 0.2
-                  ? "Small next to the longest real bar (\(Self.percent(ratio))): the H\(dimension) features agree."
-                  : ratio < 0.5
-                    ? "\(Self.percent(ratio)) of the longest real bar: H\(dimension) features are distorted."
-                    : "\(Self.percent(ratio)) of the longest real bar: H\(dimension) features are missing or spurious (topology differs)."))
+            .init(name: "bottleneck H\(dimension)", value: Self.format(distance.bottleneck), reading: reading))
           rows.append(
             .init(
               name: "Wasserstein-1 H\(dimension)", value: Self.format(distance.wasserstein1),

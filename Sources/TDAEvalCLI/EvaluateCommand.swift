@@ -44,6 +44,9 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "At most this many points of each sample (a seeded subset) enter the Rips computation.")
   var persistencePoints = 1000
 
+  @Option(help: "Certified relative error of the Wasserstein distances (0: exact).")
+  var relativeError = 0.01
+
   @Option(help: "Neighbourhood size k of the k-NN balls.")
   var k = 5
 
@@ -103,6 +106,7 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.coefficient = coeff
     evaluation.threshold = threshold
     evaluation.persistencePoints = persistencePoints
+    evaluation.wassersteinRelativeError = relativeError
     evaluation.k = k
     evaluation.balls = ballBoundary
     evaluation.standardize = standardize

@@ -76,6 +76,24 @@ struct EvaluationTests {
     #expect(faithful.geometryScore?.mrltReal.count == 100)
   }
 
+  @Test("the H1 bottleneck distance is large for circle vs two circles, small for a resample")
+  func bottleneckSeesTopology() throws {
+    let faithful = try evaluate(.circle, .faithful, count: 80, parts: [.persistence])
+    let wrong = try evaluate(.circle, .wrongTopology, count: 80, parts: [.persistence])
+    // The circle's H1 bar is about [0.1, √3): unmatched it costs ≈ 0.8; two circles of radius
+    // 0.5 have bars of about half its length.
+    #expect(try value("bottleneck_h1", in: faithful) < 0.15)
+    #expect(try value("bottleneck_h1", in: wrong) > 0.35)
+    #expect(try value("wasserstein1_h1", in: wrong) > value("wasserstein1_h1", in: faithful))
+    let distances = try #require(wrong.persistence?.distances)
+    #expect(distances.map(\.dimension) == [0, 1])
+    // Each distance agrees with the library's own on the reported diagrams.
+    let diagrams = try #require(wrong.persistence)
+    #expect(
+      distances[1].bottleneck
+        == (try Bottleneck.distance(diagrams.real.diagrams[1], diagrams.synthetic.diagrams[1])))
+  }
+
   @Test("persistence runs on seeded subsets of at most persistencePoints points")
   func persistenceSubsets() throws {
     let pair = try ControlledFailures.pair(base: .circle, failure: .wrongTopology, count: 120, seed: 2)
