@@ -83,14 +83,14 @@ public struct BenchmarkTables: Sendable {
     .translation(offset: 1), .scaling(factor: 1.5), .wrongTopology, .tooFewSamples(fraction: 0.1),
   ]
 
-  /// The thesis tables: every base, 1000 points (Rips on 300 of them), 5 seeds, geometry score
-  /// over 50 trials, runtime for sizes 500 … 20 000.
+  /// The thesis tables: every base, 600 points (Rips on 300 of them), 5 seeds, geometry score
+  /// over 40 trials, runtime for sizes 500 … 20 000.
   public static var full: BenchmarkTables {
     var evaluation = Evaluation()
     evaluation.persistencePoints = 300
-    evaluation.trials = 50
+    evaluation.trials = 40
     return BenchmarkTables(
-      count: 1000, seeds: [1, 2, 3, 4, 5], bases: BaseDistribution.allCases,
+      count: 600, seeds: [1, 2, 3, 4, 5], bases: BaseDistribution.allCases,
       failures: standardFailures, noiseBases: [.circle, .gaussianMixture, .tabular],
       noiseLevels: [0, 0.05, 0.1, 0.2, 0.5, 1], keptBases: [.gaussianMixture, .tabular],
       keptFractions: [0.2, 0.4, 0.6, 0.8, 1], runtimeSizes: [500, 1000, 2000, 5000, 10_000, 20_000],

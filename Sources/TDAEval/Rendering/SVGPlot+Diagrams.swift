@@ -83,7 +83,7 @@ extension SVGPlot {
       y: Axis(lower: 0, upper: Double(rows), scale: .linear, ticks: []))
     canvas.right = 32
     let rowHeight = canvas.plotHeight / Double(rows)
-    let barHeight = max(0.8, rowHeight * 0.7)
+    let barHeight = min(12, max(0.8, rowHeight * 0.7))
     var row = 0
     for (index, bars) in shown.enumerated() {
       let colour = colour(series: index)
