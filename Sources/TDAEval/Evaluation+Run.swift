@@ -3,7 +3,8 @@ import Foundation
 extension Evaluation {
   /// Evaluates `synthetic` against `real`: every part in ``parts``, timed, in one report.
   ///
-  /// Parts whose library is not available in this build are listed in the report's `omitted`.
+  /// A part that is undefined for this data — the KDE of a sample whose covariance is singular
+  /// under a data-scaled bandwidth rule — is listed in the report's `omitted` with the reason.
   /// - Parameters:
   ///   - real: The real sample (at least 2 points).
   ///   - synthetic: The synthetic sample (at least 2 points, same dimension).

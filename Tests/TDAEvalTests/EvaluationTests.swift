@@ -183,6 +183,16 @@ struct EvaluationTests {
     }
   }
 
+  @Test("a KDE undefined for the data (singular covariance) is omitted with the reason")
+  func singularCovariance() throws {
+    let line = PointCloud(rows: (0..<30).map { [Double($0), 2 * Double($0)] })
+    let circle = Generator.sample(.circle, count: 30, seed: 1)
+    let report = try quick([.kde, .sampleMetrics]).evaluate(real: circle, synthetic: line)
+    #expect(report.kde == nil && report.sampleMetrics != nil)
+    #expect(report.omitted["kde"]?.contains("singular") == true)
+    #expect(report.htmlReport(realName: "a", syntheticName: "b").notes.contains { $0.contains("kde not computed") })
+  }
+
   @Test("samples of different dimension or with one point are rejected")
   func incomparable() {
     let plane = Generator.sample(.circle, count: 20, seed: 1)
