@@ -3,10 +3,10 @@ import PointClouds
 /// The Vietoris–Rips filtration of a dense distance matrix, cut at `threshold`: a simplex enters at
 /// its diameter (its longest edge) if that is ≤ `threshold`.
 ///
-/// Distances are read from the compressed lower triangle (`DistanceMatrix.entries`), so an
-/// enumeration of cofacets costs O(n · k) distance look-ups; cofacets are found by walking the
-/// candidate vertex j from n − 1 down while shifting binomial terms between the part of the index
-/// above j and below it (Ripser's dense coboundary enumerator).
+/// Distances are expanded into a full square matrix (n² doubles), so that the enumeration of
+/// cofacets, which walks the candidate vertex j from n − 1 down, reads each vertex's row
+/// sequentially (O(n · k) look-ups per enumeration); binomial terms are shifted between the part of
+/// the index above j and below it (Ripser's dense coboundary enumerator).
 public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The number of points n.
   public let vertexCount: Int
@@ -22,17 +22,26 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   public init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int) throws(PersistenceError) {
     vertexCount = matrix.count
     self.threshold = threshold
-    distances = matrix.entries
+    let n = matrix.count
+    var square = [Double](repeating: 0, count: n * n)
+    matrix.entries.withUnsafeBufferPointer { lower in
+      square.withUnsafeMutableBufferPointer { square in
+        var k = 0
+        for i in 0..<n {
+          for j in 0..<i {
+            square[i * n + j] = lower[k]
+            square[j * n + i] = lower[k]
+            k += 1
+          }
+        }
+      }
+    }
+    distances = square
     binomials = try BinomialTable(vertexCount: matrix.count, maxK: maxDimension + 2)
   }
 
   @inlinable public func vertexValue(_ v: Int) -> Double { 0 }
 
-  /// d(i, j) for i ≠ j.
-  @inlinable @inline(__always)
-  static func distance(_ d: UnsafePointer<Double>, _ i: Int, _ j: Int) -> Double {
-    i > j ? d[i * (i - 1) / 2 + j] : d[j * (j - 1) / 2 + i]
-  }
 
   @inlinable
   public func forEachSimplex(
@@ -53,7 +62,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
             var value = simplex.value
             var k = 0
             while k < count {
-              let e = Self.distance(d, j, vertices[k])
+              let e = d[vertices[k] &* n &+ j]
               if e > value { value = e }
               k += 1
             }
@@ -107,7 +116,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
           var value = simplex.value
           var i = 0
           while i <= dimension {
-            let e = Self.distance(d, j, v[i])
+            let e = d[v[i] &* n &+ j]
             if e > value {
               value = e
               if value > t { break }
@@ -129,6 +138,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {
+    let n = vertexCount
     let binomials = self.binomials
     distances.withUnsafeBufferPointer { buffer in
       guard let d = buffer.baseAddress else { return }
@@ -145,7 +155,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
               var b = a + 1
               while b <= dimension {
                 if b != p {
-                  let e = Self.distance(d, v[a], v[b])
+                  let e = d[v[a] &* n &+ v[b]]
                   if e > value { value = e }
                 }
                 b += 1

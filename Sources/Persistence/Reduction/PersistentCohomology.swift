@@ -137,9 +137,9 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     let parts = threads == 1 ? 1 : 64 * threads
     var columns = gatherParts(parts, threads: threads) { part, out in
       filtration.forEachSimplex(ofDimension: dimension, part: part, of: parts) { simplex in
-        if previousPivots[simplex.index] != nil { return }
-        if zeroApparentFacet(of: simplex, dimension: dimension) != nil { return }
         if zeroApparentCofacet(of: simplex, dimension: dimension) != nil { return }
+        if zeroApparentFacet(of: simplex, dimension: dimension) != nil { return }
+        if previousPivots[simplex.index] != nil { return }
         out.append(simplex)
       }
     }
@@ -248,11 +248,11 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
                 var j = start + thread
                 while j < end {
                   local.coboundary.removeAll()
-                  local.reduction.removeAll()
+                  local.reduction.removeAll(keepingCapacity: true)
                   let pivot = reduceColumn(
                     columns[j], dimension: dimension, fresh: true, workspace: &local,
                     columns: columns, matrix: stored.pointee, pivots: known.pointee)
-                  out[j - start] = Partial(pivot: pivot, reduction: local.reduction)
+                  out[j - start] = Partial(pivot: pivot, reduction: compacted(local.reduction))
                   j += threads
                 }
               }
@@ -264,31 +264,31 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       for j in start..<end {
         let column = columns[j]
         workspace.coboundary.removeAll()
-        workspace.reduction.removeAll()
+        workspace.reduction.removeAll(keepingCapacity: true)
         var pivot: Entry?
         if let partial = partials[j - start] {
           partials[j - start] = nil
           pivot = partial.pivot
+          workspace.reduction = partial.reduction
           if let found = pivot, pivots[found.simplex.index] != nil {
             // A column of this chunk took that pivot: rebuild R = δ(σ + V) and go on.
-            workspace.reduction = partial.reduction
             pivot = reduceColumn(
               column, dimension: dimension, fresh: false, workspace: &workspace,
               columns: columns, matrix: matrix, pivots: pivots)
-          } else {
-            workspace.reduction = partial.reduction
+            workspace.reduction = compacted(workspace.reduction)
           }
         } else {
           pivot = reduceColumn(
             column, dimension: dimension, fresh: true, workspace: &workspace, columns: columns,
             matrix: matrix, pivots: pivots)
+          workspace.reduction = compacted(workspace.reduction)
         }
         if let pivot {
           if pivot.simplex.value > column.value {
             pairs.append(PersistencePair(birth: column.value, death: pivot.simplex.value))
           }
           pivots[pivot.simplex.index] = PivotRecord(column: j, coefficient: pivot.coefficient)
-          matrix.append(compacted(workspace.reduction))
+          matrix.append(workspace.reduction)
         } else {
           pairs.append(PersistencePair(birth: column.value, death: .infinity))
           matrix.append([])

@@ -8,6 +8,12 @@ public struct BinomialTable<Index: SimplexIndex>: Sendable {
   /// The largest second argument.
   public let maxK: Int
   @usableFromInline let values: [Index]
+  /// Decoding accelerator: for each k ≥ 2 whose C(n, k) fits an `Int`, `guides[k * guideCount + b]`
+  /// is the largest v with C(v, k) ≤ b << `guideShifts[k]` (a lower bound for the vertex of any
+  /// remaining index in bucket b); `guideShifts[k]` is −1 where there is no guide.
+  @usableFromInline let guides: [Int32]
+  @usableFromInline let guideShifts: [Int]
+  @usableFromInline let guideCount: Int
 
   /// Builds C(i, k) for i ≤ `vertexCount`, k ≤ `maxK` by Pascal's rule.
   /// - Throws: `PersistenceError.indexOverflow` if some coefficient is not representable in
@@ -33,6 +39,27 @@ public struct BinomialTable<Index: SimplexIndex>: Sendable {
       }
     }
     self.values = values
+    // Buckets about 4n wide per k, so that the vertex after the guess is usually the answer.
+    let guideCount = 4 * rows + 1
+    var guides = [Int32](repeating: 0, count: guideCount * (maxK + 1))
+    var guideShifts = [Int](repeating: -1, count: maxK + 1)
+    if maxK >= 2 {
+      for k in 2...maxK {
+        guard let top = values[k * rows + vertexCount].intValue, top > 0 else { continue }
+        var shift = 0
+        while top >> shift >= guideCount - 1 { shift += 1 }
+        var v = 0
+        for b in 0..<guideCount {
+          let start = b << shift
+          while v < vertexCount, let next = values[k * rows + v + 1].intValue, next <= start { v += 1 }
+          guides[k * guideCount + b] = Int32(v)
+        }
+        guideShifts[k] = shift
+      }
+    }
+    self.guides = guides
+    self.guideShifts = guideShifts
+    self.guideCount = guideCount
   }
 
   /// C(i, k) for 0 ≤ i ≤ n, 0 ≤ k ≤ maxK.
@@ -54,27 +81,44 @@ public struct BinomialTable<Index: SimplexIndex>: Sendable {
   }
 
   /// The vertices of the `dimension`-simplex `index`, in decreasing order, written to `out`
-  /// (which must hold `dimension + 1` elements). Each vertex is found by binary search below the
-  /// previous one.
+  /// (which must hold `dimension + 1` elements). Each vertex v is the largest with
+  /// C(v, k) ≤ the remaining index: a guide table gives a lower bound from the index's high bits,
+  /// then a short upward walk; without a guide (indices beyond `Int`), a branch-free binary search
+  /// below the previous vertex.
   @inlinable
   public func decode(_ index: Index, dimension: Int, into out: UnsafeMutablePointer<Int>) {
-    var remaining = index
-    var upper = vertexCount - 1
-    var k = dimension + 1
-    var position = 0
-    while k > 0 {
-      // Largest v ≤ upper with C(v, k) ≤ remaining.
-      var low = k - 1
-      var high = upper
-      while low < high {
-        let mid = (low + high + 1) >> 1
-        if self[mid, k] <= remaining { low = mid } else { high = mid - 1 }
+    values.withUnsafeBufferPointer { table in
+      guides.withUnsafeBufferPointer { guides in
+        let stride = vertexCount + 1
+        var remaining = index
+        var upper = vertexCount - 1
+        var k = dimension + 1
+        var position = 0
+        while k > 1 {
+          let row = table.baseAddress! + k * stride
+          var v: Int
+          let shift = guideShifts[k]
+          if shift >= 0, let r = remaining.intValue {
+            v = Int(guides[k * guideCount + (r >> shift)])
+            while v < upper && row[v + 1] <= remaining { v += 1 }
+          } else {
+            v = k - 1
+            var length = upper - v + 1
+            while length > 1 {
+              let half = length >> 1
+              v = row[v + half] <= remaining ? v + half : v
+              length -= half
+            }
+          }
+          out[position] = v
+          remaining = remaining - row[v]
+          upper = v - 1
+          position += 1
+          k -= 1
+        }
+        // The last vertex v contributes C(v, 1) = v.
+        out[position] = remaining.intValue!
       }
-      out[position] = low
-      remaining = remaining - self[low, k]
-      upper = low - 1
-      position += 1
-      k -= 1
     }
   }
 }
