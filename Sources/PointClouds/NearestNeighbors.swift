@@ -17,13 +17,17 @@ public enum NearestNeighbors {
   public static func kthNeighborSquaredDistances(
     in cloud: PointCloud, k: Int, progress: ProgressHandler? = nil
   ) -> [Double] {
-    kthNeighborSquaredDistances(in: cloud, k: k, progress: progress, budget: symmetricBudget)
+    if KDTree.isPreferred(dimension: cloud.dimension, count: cloud.count) {
+      return kthNeighborSquaredDistances(in: cloud, k: k, tree: KDTree(cloud))
+    }
+    return bruteForceKthNeighborSquaredDistances(in: cloud, k: k, progress: progress)
   }
 
-  /// The same, keeping per-worker rows for the lower-triangle pass only when workers × points × k
-  /// is at most `budget` doubles (otherwise each point scans every other point).
-  static func kthNeighborSquaredDistances(
-    in cloud: PointCloud, k: Int, progress: ProgressHandler?, budget: Int
+  /// The same by blocked brute force, keeping per-worker rows for the lower-triangle pass only when
+  /// workers × points × k is at most `budget` doubles (otherwise each point scans every other
+  /// point).
+  public static func bruteForceKthNeighborSquaredDistances(
+    in cloud: PointCloud, k: Int, progress: ProgressHandler? = nil, budget: Int = symmetricBudget
   ) -> [Double] {
     precondition(k >= 1 && k < cloud.count, "k must be in 1..<count")
     let n = cloud.count
@@ -48,9 +52,32 @@ public enum NearestNeighbors {
     return (0..<n).map { best[$0 * k + k - 1] }
   }
 
+  /// The k-th neighbour squared distances by searching `tree` (built on `cloud`) for each point.
+  /// - Precondition: `1 <= k < cloud.count`.
+  public static func kthNeighborSquaredDistances(in cloud: PointCloud, k: Int, tree: KDTree)
+    -> [Double]
+  {
+    precondition(k >= 1 && k < cloud.count, "k must be in 1..<count")
+    var result = [Double](repeating: 0, count: cloud.count)
+    result.withUnsafeMutableBufferPointer { buffer in
+      let output = SharedOutput(base: buffer.baseAddress!)
+      KDTree.forEachQuery(cloud) { i, query in
+        var best = [Double](repeating: .infinity, count: k)
+        best.withUnsafeMutableBufferPointer { best in
+          let row = best.baseAddress!
+          tree.search(query, prune: { _, distance in distance >= row[k - 1] }) { j, value in
+            if j != i && value < row[k - 1] { insert(value, into: row, k) }
+          }
+        }
+        output.base[i] = best[k - 1]
+      }
+    }
+    return result
+  }
+
   /// The largest number of doubles (workers × points × k) kept for the lower-triangle k-NN pass
   /// (256 MiB).
-  static let symmetricBudget = 1 << 25
+  public static let symmetricBudget = 1 << 25
 
   /// The distance from every point of `cloud` to its `k`-th nearest neighbour in `cloud`, the point
   /// itself excluded: the square roots of ``kthNeighborSquaredDistances(in:k:progress:)``.
@@ -68,6 +95,17 @@ public enum NearestNeighbors {
     from queries: PointCloud, to references: PointCloud, progress: ProgressHandler? = nil
   ) -> (indices: [Int], squaredDistances: [Double]) {
     precondition(references.count > 0, "no reference points")
+    if KDTree.isPreferred(dimension: references.dimension, count: references.count) {
+      return nearest(from: queries, to: KDTree(references))
+    }
+    return bruteForceNearest(from: queries, to: references, progress: progress)
+  }
+
+  /// ``nearest(from:to:progress:)`` by blocked brute force.
+  public static func bruteForceNearest(
+    from queries: PointCloud, to references: PointCloud, progress: ProgressHandler? = nil
+  ) -> (indices: [Int], squaredDistances: [Double]) {
+    precondition(references.count > 0, "no reference points")
     var indices = [Int](repeating: 0, count: queries.count)
     var distances = [Double](repeating: .infinity, count: queries.count)
     indices.withUnsafeMutableBufferPointer { indexBuffer in
@@ -75,6 +113,36 @@ public enum NearestNeighbors {
         let shared = NearestRows(indices: indexBuffer.baseAddress!, distances: distanceBuffer.baseAddress!)
         _ = SquaredDistanceTiles.run(queries: queries, references: references, progress: progress) {
           _ in shared
+        }
+      }
+    }
+    return (indices, distances)
+  }
+}
+
+extension NearestNeighbors {
+  /// For every point of `queries`, the nearest point of the tree's cloud (lowest index on ties)
+  /// and the squared distance to it.
+  public static func nearest(from queries: PointCloud, to tree: KDTree) -> (
+    indices: [Int], squaredDistances: [Double]
+  ) {
+    var indices = [Int](repeating: 0, count: queries.count)
+    var distances = [Double](repeating: .infinity, count: queries.count)
+    indices.withUnsafeMutableBufferPointer { indexBuffer in
+      distances.withUnsafeMutableBufferPointer { distanceBuffer in
+        let indexOutput = SharedOutput(base: indexBuffer.baseAddress!)
+        let distanceOutput = SharedOutput(base: distanceBuffer.baseAddress!)
+        KDTree.forEachQuery(queries) { q, query in
+          var best = Double.infinity
+          var index = Int.max
+          tree.search(query, prune: { _, distance in distance > best }) { r, value in
+            if value < best || (value == best && r < index) {
+              best = value
+              index = r
+            }
+          }
+          indexOutput.base[q] = index
+          distanceOutput.base[q] = best
         }
       }
     }

@@ -1,9 +1,8 @@
 import Dispatch
 import Foundation
 
-/// One tile of squared Euclidean distances between a block of query points and a block of
-/// reference points: entry `(q, r)` is |x_q − y_r|² for query `queries.lowerBound + q` and
-/// reference `references.lowerBound + r`. Read it row by row with ``row(_:)``.
+/// One tile of squared Euclidean distances |x_q − y_r|² between a block of query points q and a
+/// block of reference points r, read row by row with ``row(_:)``.
 ///
 /// The storage is scratch memory owned by the worker that produced the tile: it is valid only during
 /// the call to ``SquaredDistanceTileConsumer/consume(_:)``.
@@ -25,14 +24,15 @@ public struct SquaredDistanceTile {
   }
 }
 
-/// Receives the tiles of a ``SquaredDistanceTiles/run(queries:references:progress:makeConsumer:)``
+/// Receives the tiles of a
+/// ``SquaredDistanceTiles/run(queries:references:lowerTriangle:progress:makeConsumer:)``
 /// pass, one worker's share of them.
 ///
 /// A worker handles whole query blocks: it sees every tile of a query block, in increasing reference
 /// order, before it moves to another query block. So state kept per query point may live in the
 /// consumer (or in shared storage indexed by query, since no two workers share a query point), while
 /// state kept per reference point must be per consumer and merged by the caller afterwards.
-public protocol SquaredDistanceTileConsumer {
+public protocol SquaredDistanceTileConsumer: SendableMetatype {
   /// Processes one tile.
   mutating func consume(_ tile: SquaredDistanceTile)
 }

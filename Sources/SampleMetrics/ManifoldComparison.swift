@@ -34,6 +34,17 @@ public struct ManifoldComparison: Sendable {
     real: PointCloud, synthetic: PointCloud, k: Int = 5, balls: BallBoundary = .open,
     progress: ProgressHandler? = nil
   ) throws {
+    try self.init(
+      real: real, synthetic: synthetic, k: k, balls: balls, progress: progress,
+      useTrees: KDTree.isPreferred(
+        dimension: real.dimension, count: Swift.max(real.count, synthetic.count)))
+  }
+
+  /// Runs the passes on k-d trees (`useTrees`) or by blocked brute force.
+  init(
+    real: PointCloud, synthetic: PointCloud, k: Int, balls: BallBoundary,
+    progress: ProgressHandler?, useTrees: Bool
+  ) throws {
     guard k >= 1 else {
       throw SampleMetricsError.invalidParameter(name: "k", value: "\(k)", allowed: "at least 1")
     }
@@ -47,9 +58,18 @@ public struct ManifoldComparison: Sendable {
     }
     self.k = k
     self.balls = balls
-    realSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(in: real, k: k, progress: progress)
-    syntheticSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(
-      in: synthetic, k: k, progress: progress)
+    let realTree = useTrees ? KDTree(real) : nil
+    let syntheticTree = useTrees ? KDTree(synthetic) : nil
+    if let realTree, let syntheticTree {
+      realSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(in: real, k: k, tree: realTree)
+      syntheticSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(
+        in: synthetic, k: k, tree: syntheticTree)
+    } else {
+      realSquaredRadii = NearestNeighbors.bruteForceKthNeighborSquaredDistances(
+        in: real, k: k, progress: progress)
+      syntheticSquaredRadii = NearestNeighbors.bruteForceKthNeighborSquaredDistances(
+        in: synthetic, k: k, progress: progress)
+    }
 
     let n = real.count
     let m = synthetic.count
@@ -60,33 +80,91 @@ public struct ManifoldComparison: Sendable {
     var containing = [Int](repeating: 0, count: m)
     var nearestReal = [Double](repeating: .infinity, count: m)
     var bestRealism = [Double](repeating: 0, count: m)
-    let consumers = containing.withUnsafeMutableBufferPointer { containing in
-      nearestReal.withUnsafeMutableBufferPointer { nearestReal in
-        bestRealism.withUnsafeMutableBufferPointer { bestRealism in
-          realThresholds.withUnsafeBufferPointer { realThresholds in
-            syntheticThresholds.withUnsafeBufferPointer { syntheticThresholds in
-              prunedRadii.withUnsafeBufferPointer { prunedRadii in
-                SquaredDistanceTiles.run(queries: synthetic, references: real, progress: progress) {
-                  _ in
-                  CrossPass(
-                    realThresholds: realThresholds.baseAddress!,
-                    syntheticThresholds: syntheticThresholds.baseAddress!,
-                    prunedRadii: prunedRadii.baseAddress!,
-                    containing: containing.baseAddress!, nearestReal: nearestReal.baseAddress!,
-                    bestRealism: bestRealism.baseAddress!, realCount: n)
+    var nearestSynthetic = [Double](repeating: .infinity, count: n)
+    var inSynthetic = [Bool](repeating: false, count: n)
+    if let realTree, let syntheticTree {
+      // Low dimension: branch and bound on k-d trees, one search per point and direction.
+      let realThresholdMaxima = realTree.nodeMaxima(realThresholds)
+      let prunedMaxima = realTree.nodeMaxima(prunedRadii)
+      let syntheticThresholdMaxima = syntheticTree.nodeMaxima(syntheticThresholds)
+      containing.withUnsafeMutableBufferPointer { containing in
+        nearestReal.withUnsafeMutableBufferPointer { nearestReal in
+          bestRealism.withUnsafeMutableBufferPointer { bestRealism in
+            let outputs = (
+              SharedOutput(base: containing.baseAddress!), SharedOutput(base: nearestReal.baseAddress!),
+              SharedOutput(base: bestRealism.baseAddress!)
+            )
+            KDTree.forEachQuery(synthetic) { j, query in
+              var count = 0
+              var nearest = Double.infinity
+              var realism = 0.0
+              realTree.search(
+                query,
+                prune: { node, distance in
+                  distance >= realThresholdMaxima[node] && distance > nearest
+                    && prunedMaxima[node] < realism * (distance + Realism.epsilon)
+                }
+              ) { i, v in
+                count += v < realThresholds[i] ? 1 : 0
+                nearest = min(nearest, v)
+                realism = max(realism, prunedRadii[i] / (v + Realism.epsilon))
+              }
+              outputs.0.base[j] = count
+              outputs.1.base[j] = nearest
+              outputs.2.base[j] = realism
+            }
+          }
+        }
+      }
+      nearestSynthetic.withUnsafeMutableBufferPointer { nearestSynthetic in
+        inSynthetic.withUnsafeMutableBufferPointer { inSynthetic in
+          let outputs = (
+            SharedOutput(base: nearestSynthetic.baseAddress!), SharedOutput(base: inSynthetic.baseAddress!)
+          )
+          KDTree.forEachQuery(real) { i, query in
+            var nearest = Double.infinity
+            var inside = false
+            syntheticTree.search(
+              query,
+              prune: { node, distance in
+                distance > nearest && (inside || distance >= syntheticThresholdMaxima[node])
+              }
+            ) { j, v in
+              nearest = min(nearest, v)
+              if v < syntheticThresholds[j] { inside = true }
+            }
+            outputs.0.base[i] = nearest
+            outputs.1.base[i] = inside
+          }
+        }
+      }
+    } else {
+      let consumers = containing.withUnsafeMutableBufferPointer { containing in
+        nearestReal.withUnsafeMutableBufferPointer { nearestReal in
+          bestRealism.withUnsafeMutableBufferPointer { bestRealism in
+            realThresholds.withUnsafeBufferPointer { realThresholds in
+              syntheticThresholds.withUnsafeBufferPointer { syntheticThresholds in
+                prunedRadii.withUnsafeBufferPointer { prunedRadii in
+                  SquaredDistanceTiles.run(queries: synthetic, references: real, progress: progress) {
+                    _ in
+                    CrossPass(
+                      realThresholds: realThresholds.baseAddress!,
+                      syntheticThresholds: syntheticThresholds.baseAddress!,
+                      prunedRadii: prunedRadii.baseAddress!,
+                      containing: containing.baseAddress!, nearestReal: nearestReal.baseAddress!,
+                      bestRealism: bestRealism.baseAddress!, realCount: n)
+                  }
                 }
               }
             }
           }
         }
       }
-    }
-    var nearestSynthetic = [Double](repeating: .infinity, count: n)
-    var inSynthetic = [Bool](repeating: false, count: n)
-    for consumer in consumers {
-      for i in 0..<n {
-        nearestSynthetic[i] = min(nearestSynthetic[i], consumer.nearestSynthetic[i])
-        inSynthetic[i] = inSynthetic[i] || consumer.inSyntheticBall[i]
+      for consumer in consumers {
+        for i in 0..<n {
+          nearestSynthetic[i] = min(nearestSynthetic[i], consumer.nearestSynthetic[i])
+          inSynthetic[i] = inSynthetic[i] || consumer.inSyntheticBall[i]
+        }
       }
     }
     realBallsContaining = containing
@@ -152,7 +230,11 @@ struct CrossPass: SquaredDistanceTileConsumer, @unchecked Sendable {
             let v = row[i]
             count += v < realThresholds[i] ? 1 : 0
             nearest = min(nearest, v)
-            realism = max(realism, prunedRadii[i] / (v + Realism.epsilon))
+            // Divide only when the ratio may beat the best so far (it rarely does).
+            let shifted = v + Realism.epsilon
+            if prunedRadii[i] >= realism * shifted {
+              realism = max(realism, prunedRadii[i] / shifted)
+            }
             nearestSynthetic[i] = min(nearestSynthetic[i], v)
             if v < ownThreshold { inBall[i] = true }
           }

@@ -14,7 +14,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
   return t < 0.5 ? a + (b - a) * t : b - (b - a) * (1 - t)
 }
 
-/// The arithmetic mean of `values` (0 for none), summed pairwise-free in index order.
+/// The arithmetic mean of `values` (0 for none), summed in index order.
 func mean(_ values: [Double]) -> Double {
   values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
 }

@@ -39,7 +39,7 @@ struct NearestNeighborsTests {
     let cloud = gridCloud(count: 280, dimension: 3, levels: 4, seed: 3)
     for k in [1, 4, 12] {
       #expect(
-        NearestNeighbors.kthNeighborSquaredDistances(in: cloud, k: k, progress: nil, budget: budget)
+        NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: k, budget: budget)
           == oracleKthNeighborSquaredDistances(cloud, k: k))
     }
   }
@@ -72,5 +72,32 @@ struct NearestNeighborsTests {
       for index in sum.indices { sum[index] += counter.pairs[index] }
     }
     #expect(total.allSatisfy { $0 == 1 })
+  }
+
+  @Test(
+    "the k-d tree gives the same bits as the brute force: k-th neighbours and nearest across sets",
+    arguments: [(1, 1), (2, 5), (3, 3), (8, 7)])
+  func treeAgreesWithBruteForce(dimension: Int, k: Int) {
+    for (cloud, other) in [
+      (gaussianCloud(count: 700, dimension: dimension, seed: 21), gaussianCloud(count: 300, dimension: dimension, seed: 22, shift: 0.5)),
+      (gridCloud(count: 700, dimension: dimension, levels: 3, seed: 23), gridCloud(count: 300, dimension: dimension, levels: 4, seed: 24)),
+    ] {
+      let tree = KDTree(cloud)
+      #expect(
+        NearestNeighbors.kthNeighborSquaredDistances(in: cloud, k: k, tree: tree)
+          == NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: k))
+      let viaTree = NearestNeighbors.nearest(from: other, to: tree)
+      let brute = NearestNeighbors.bruteForceNearest(from: other, to: cloud)
+      #expect(viaTree.indices == brute.indices)
+      #expect(viaTree.squaredDistances == brute.squaredDistances)
+    }
+  }
+
+  @Test("the brute-force kernel sums coordinates in order, bit for bit like the oracle")
+  func kernelSumsInOrder() {
+    let cloud = gaussianCloud(count: 200, dimension: 11, seed: 31)
+    #expect(
+      NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: 3)
+        == oracleKthNeighborSquaredDistances(cloud, k: 3))
   }
 }

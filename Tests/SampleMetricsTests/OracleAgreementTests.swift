@@ -120,3 +120,31 @@ struct StandardizationAndQuantizationTests {
 }
 
 import Foundation
+
+@Suite("k-d tree and brute-force passes agree")
+struct TreePathTests {
+  @Test(
+    "every per-sample quantity is identical on both paths, on ties and on generic data",
+    arguments: BallBoundary.allCases)
+  func samePerSampleResults(balls: BallBoundary) throws {
+    let cases = [
+      (gaussianCloud(count: 600, dimension: 3, seed: 41), gaussianCloud(count: 550, dimension: 3, seed: 42, scale: 1.3)),
+      (gridCloud(count: 600, dimension: 2, levels: 9, seed: 43), gridCloud(count: 520, dimension: 2, levels: 10, seed: 44)),
+    ]
+    for (real, synthetic) in cases {
+      for k in [1, 5] {
+        let tree = try ManifoldComparison(
+          real: real, synthetic: synthetic, k: k, balls: balls, progress: nil, useTrees: true)
+        let brute = try ManifoldComparison(
+          real: real, synthetic: synthetic, k: k, balls: balls, progress: nil, useTrees: false)
+        #expect(tree.realSquaredRadii == brute.realSquaredRadii)
+        #expect(tree.syntheticSquaredRadii == brute.syntheticSquaredRadii)
+        #expect(tree.realBallsContaining == brute.realBallsContaining)
+        #expect(tree.realInSyntheticManifold == brute.realInSyntheticManifold)
+        #expect(tree.realToSyntheticSquared == brute.realToSyntheticSquared)
+        #expect(tree.syntheticToRealSquared == brute.syntheticToRealSquared)
+        #expect(zip(tree.realism, brute.realism).allSatisfy { isClose($0, $1, relative: 1e-15) })
+      }
+    }
+  }
+}
