@@ -32,6 +32,14 @@ public struct GeometryScore: Sendable {
   public var trials: Int
   /// The seed of the landmark draws (see ``LandmarkSets/random(trials:perTrial:pointCount:seed:cloud:)``).
   public var seed: UInt64
+  /// The largest cloud whose pairwise distances are computed once and shared by all trials
+  /// (N² doubles: 12 000 points take 1.1 GB) when the trials would otherwise compute more
+  /// distances than that; larger clouds compute N × L₀ distances per trial. 0 never caches.
+  /// Both ways agree up to rounding (≈ 1e-15 relative).
+  public var distanceCacheLimit = 12_000
+  /// Worker threads: trials are dealt to `8 × threads` interleaved chunks, run concurrently
+  /// (serially for 1). Results do not depend on it.
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
 
   /// A configuration; the defaults are the reference code's.
   public init(
@@ -62,6 +70,7 @@ public struct GeometryScore: Sendable {
     }
     try check(maxBetti >= 1 && maxBetti <= 1_000_000, "imax", "\(maxBetti)", "in 1...1000000")
     try check(trials >= 1 && trials <= 100_000_000, "trials", "\(trials)", "in 1...100000000")
+    try check(threads >= 1 && threads <= 4096, "threads", "\(threads)", "in 1...4096")
   }
 
   /// The MRLT of `cloud` over the given landmark draws (one trial per set), with γ = `gamma`.
@@ -70,8 +79,7 @@ public struct GeometryScore: Sendable {
     of cloud: PointCloud, landmarkSets: LandmarkSets, gamma: Double,
     progress: ProgressHandler? = nil
   ) -> [Double] {
-    Self.meanRelativeLivingTimes(
-      of: [(cloud, landmarkSets, gamma)], maxBetti: maxBetti, progress: progress)[0]
+    meanRelativeLivingTimes(of: [(cloud, landmarkSets, gamma)], progress: progress)[0]
   }
 
   /// Scores `synthetic` against `real`. Landmarks are drawn at random from ``seed`` unless both
@@ -122,9 +130,9 @@ public struct GeometryScore: Sendable {
     }
     let gammaReal = gamma ?? Self.defaultGamma(pointCount: real.count)
     let gammaSynthetic = gamma ?? Self.defaultGamma(pointCount: synthetic.count)
-    let means = Self.meanRelativeLivingTimes(
+    let means = meanRelativeLivingTimes(
       of: [(real, realSets, gammaReal), (synthetic, syntheticSets, gammaSynthetic)],
-      maxBetti: maxBetti, progress: progress)
+      progress: progress)
     let score = zip(means[0], means[1]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
     return GeometryScoreResult(
       gscore: score, mrltReal: means[0], mrltSynthetic: means[1], landmarks: realSets.perTrial,
@@ -133,29 +141,46 @@ public struct GeometryScore: Sendable {
   }
 
   /// The MRLT of each (cloud, landmark sets, γ), all trials of all clouds in one parallel pool.
-  static func meanRelativeLivingTimes(
-    of jobs: [(cloud: PointCloud, sets: LandmarkSets, gamma: Double)], maxBetti: Int,
-    progress: ProgressHandler?
+  func meanRelativeLivingTimes(
+    of jobs: [(cloud: PointCloud, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
   ) -> [[Double]] {
+    precondition(threads >= 1 && maxBetti >= 1, "threads and i_max must be ≥ 1")
+    let maxBetti = self.maxBetti
+    let sources = jobs.map { job in
+      let n = job.cloud.count
+      let cache = n <= distanceCacheLimit && job.sets.indices.count >= n / 2
+      return cache ? WitnessSource.matrix(WitnessDistanceCache(job.cloud)) : .cloud(job.cloud)
+    }
     let starts = jobs.reduce(into: [0]) { $0.append($0.last! + $1.sets.trials) }
     let total = starts.last!
     var rows = [Double](repeating: 0, count: total * maxBetti)
     let done = TrialCounter()
     rows.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer.baseAddress!
-      let chunks = min(total, 8 * ProcessInfo.processInfo.activeProcessorCount)
-      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let chunks = min(total, 8 * threads)
+      let run: @Sendable (Int) -> Void = { chunk in
+        var filtration: WitnessFiltration?  // storage reused from trial to trial
         for task in stride(from: chunk, to: total, by: chunks) {
           let job = starts.lastIndex { $0 <= task }!
-          let (cloud, sets, gamma) = jobs[job]
-          let rlt = Self.relativeLivingTimes(
-            of: cloud, landmarks: sets[trial: task - starts[job]], gamma: gamma,
-            maxBetti: maxBetti)
+          let landmarks = jobs[job].sets[trial: task - starts[job]]
+          sources[job].build(
+            &filtration, landmarks: landmarks, maxAlpha: .fractionOfMaxDistance(jobs[job].gamma))
+          let current = filtration!
+          let rlt =
+            current.maxAlpha > 0
+            ? RelativeLivingTimes.vector(
+              bars: current.h1Barcode().pairs, maxAlpha: current.maxAlpha, maxBetti: maxBetti)
+            : RelativeLivingTimes.vector(bars: [], maxAlpha: 1, maxBetti: maxBetti)
           (output + task * maxBetti).update(from: rlt, count: maxBetti)
           if let progress {
             progress(ProgressUpdate(phase: "trials", completed: done.increment(), total: total))
           }
         }
+      }
+      if threads <= 1 {
+        for chunk in 0..<chunks { run(chunk) }
+      } else {
+        DispatchQueue.concurrentPerform(iterations: chunks, execute: run)
       }
     }
     return jobs.indices.map { job in
@@ -167,19 +192,30 @@ public struct GeometryScore: Sendable {
       return mean.map { $0 / count }
     }
   }
+}
 
-  /// The RLT vector of one trial.
-  static func relativeLivingTimes(
-    of cloud: PointCloud, landmarks: ArraySlice<Int>, gamma: Double, maxBetti: Int
-  ) -> [Double] {
-    let filtration = WitnessFiltration(
-      witnesses: cloud, landmarks: cloud.selecting(points: landmarks),
-      maxAlpha: .fractionOfMaxDistance(gamma))
-    guard filtration.maxAlpha > 0 else {
-      return RelativeLivingTimes.vector(bars: [], maxAlpha: 1, maxBetti: maxBetti)
+/// Where a trial's witness–landmark distances come from: a cloud (computed per trial) or its
+/// pairwise distances (computed once, read per trial).
+private enum WitnessSource: Sendable {
+  case cloud(PointCloud)
+  case matrix(WitnessDistanceCache)
+
+  /// Sets `filtration` to the witness filtration of this draw, in place when it can.
+  func build(
+    _ filtration: inout WitnessFiltration?, landmarks: ArraySlice<Int>,
+    maxAlpha: WitnessFiltration.MaxAlpha
+  ) {
+    switch self {
+    case .cloud(let cloud):
+      filtration = WitnessFiltration(
+        witnesses: cloud, landmarks: cloud.selecting(points: landmarks), maxAlpha: maxAlpha)
+    case .matrix(let cache):
+      if filtration == nil {
+        filtration = WitnessFiltration(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+      } else {
+        filtration!.rebuild(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+      }
     }
-    return RelativeLivingTimes.vector(
-      bars: filtration.h1Barcode().pairs, maxAlpha: filtration.maxAlpha, maxBetti: maxBetti)
   }
 }
 

@@ -174,4 +174,22 @@ struct WitnessFiltrationTests {
     #expect(bars.first.map { $0.birth == 0 && isClose($0.death, 2.0.squareRoot() - 1) } == true)
     #expect(filtration.value(0, 1) == 0 && isClose(filtration.value(0, 2), 2.0.squareRoot() - 1))
   }
+
+  @Test("from cached pairwise distances: the same filtration as from the points")
+  func cachedDistances() {
+    var generator = SeededGenerator(seed: 21)
+    let cloud = PointCloud(
+      count: 60, dimension: 3, coordinates: (0..<180).map { _ in generator.nextGaussian() })
+    let landmarks = [5, 17, 17, 0, 59, 33, 2, 41, 8, 26]
+    let direct = WitnessFiltration(
+      witnesses: cloud, landmarks: cloud.selecting(points: landmarks),
+      maxAlpha: .fractionOfMaxDistance(0.2))
+    let cached = WitnessFiltration(
+      distances: WitnessDistanceCache(cloud), landmarks: landmarks,
+      maxAlpha: .fractionOfMaxDistance(0.2))
+    #expect(isClose(direct.maxAlpha, cached.maxAlpha, relative: 1e-14))
+    let (a, b) = (simplices(of: direct), simplices(of: cached))
+    #expect(Set(a.keys) == Set(b.keys))
+    #expect(a.allSatisfy { isClose($0.value, b[$0.key]!, relative: 1e-13, absolute: 1e-13) })
+  }
 }

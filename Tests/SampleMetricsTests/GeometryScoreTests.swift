@@ -8,11 +8,12 @@ import _TestSupport
 @Suite("Geometry score: MRLT and score")
 struct GeometryScoreTests {
   @Test(
-    "the MRLT over the reference's landmark draws agrees with gudhi's to 1e-9",
-    arguments: ["circle", "two_circles", "blob", "gauss16", "grid_ties"])
-  func mrltMatchesReference(name: String) throws {
+    "the MRLT over the reference's landmark draws agrees with gudhi's to 1e-9 (distances cached or not)",
+    arguments: ["circle", "two_circles", "blob", "gauss16", "grid_ties"], [0, 16_384])
+  func mrltMatchesReference(name: String, cacheLimit: Int) throws {
     let (reference, cloud, landmarks) = try GeometryScoreReference.load(name)
-    let score = GeometryScore(landmarks: reference.landmarks, maxBetti: reference.imax)
+    var score = GeometryScore(landmarks: reference.landmarks, maxBetti: reference.imax)
+    score.distanceCacheLimit = cacheLimit
     let mrlt = score.meanRelativeLivingTimes(
       of: cloud, landmarkSets: landmarks, gamma: reference.gamma)
     #expect(mrlt.count == reference.mrlt.count)
@@ -63,6 +64,11 @@ struct GeometryScoreTests {
     let third = try other.evaluate(real: real, synthetic: projected)
     #expect(first == second)
     #expect(first.mrltReal != third.mrltReal)
+    for threads in [1, 3] {
+      var other = score
+      other.threads = threads
+      #expect(try other.evaluate(real: real, synthetic: projected) == first, "\(threads) threads")
+    }
     #expect(first.gammaReal == 0.1 && first.seed == 9)
   }
 

@@ -50,12 +50,34 @@ extension WitnessFiltration: Filtration {
       }
     case 1:
       let (u, v) = edgeVertices(simplex.index)
-      for w in stride(from: landmarkCount - 1, through: 0, by: -1) where w != u && w != v {
-        let index = Self.triangleIndex(u, v, w)
-        let value = triangleValues[index]
-        // w has two smaller vertices above v, one between u and v, none below u.
-        let negative = w > u && w < v
-        if value < .infinity && !body(FilteredSimplex(value: value, index: index), negative) {
+      // Colex index of {u, v, w}: C(w,3) + C(v,2) + u above v, C(v,3) + C(w,2) + u between,
+      // C(v,3) + C(u,2) + w below u. The added w has two, one or no smaller vertices: the sign
+      // is negative only in between.
+      let cv2 = v * (v - 1) / 2
+      let cv3 = cv2 * (v - 2) / 3
+      let triangles = triangleValues
+      for w in stride(from: landmarkCount - 1, to: v, by: -1) {
+        let index = w * (w - 1) * (w - 2) / 6 + cv2 + u
+        if triangles[index] < .infinity
+          && !body(FilteredSimplex(value: triangles[index], index: index), false)
+        {
+          return
+        }
+      }
+      for w in stride(from: v - 1, to: u, by: -1) {
+        let index = cv3 + w * (w - 1) / 2 + u
+        if triangles[index] < .infinity
+          && !body(FilteredSimplex(value: triangles[index], index: index), true)
+        {
+          return
+        }
+      }
+      let below = cv3 + u * (u - 1) / 2
+      for w in stride(from: u - 1, through: 0, by: -1) {
+        let index = below + w
+        if triangles[index] < .infinity
+          && !body(FilteredSimplex(value: triangles[index], index: index), false)
+        {
           return
         }
       }
@@ -86,12 +108,13 @@ extension WitnessFiltration: Filtration {
     }
   }
 
-  /// The vertices u < v of the edge with colex index `index`.
+  /// The vertices u < v of the edge with colex index `index`: v is the largest integer with
+  /// v(v−1)/2 ≤ index (from a square root, corrected by one step either way).
   func edgeVertices(_ index: Int) -> (Int, Int) {
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2) { vertices in
-      binomials.decode(index, dimension: 1, into: vertices.baseAddress!)
-      return (vertices[1], vertices[0])
-    }
+    var v = Int((0.5 + (0.25 + 2 * Double(index)).squareRoot()).rounded(.down))
+    while v * (v - 1) / 2 > index { v -= 1 }
+    while (v + 1) * v / 2 <= index { v += 1 }
+    return (index - v * (v - 1) / 2, v)
   }
 
   /// The vertices a < b < c of the triangle with colex index `index`.

@@ -31,13 +31,13 @@ public struct WitnessFiltration: Sendable {
   }
 
   /// The number of landmarks (vertices).
-  public let landmarkCount: Int
+  public private(set) var landmarkCount: Int
   /// The largest relaxation α_max; every present simplex has a value ≤ α_max (up to rounding).
-  public let maxAlpha: Double
+  public private(set) var maxAlpha: Double
   /// The largest witness–landmark distance.
-  public let maxDistance: Double
+  public private(set) var maxDistance: Double
   /// C(i, k) for i ≤ landmarkCount, k ≤ 3: simplex indices up to the cofacets of edges.
-  public let binomials: BinomialTable<Int>
+  public private(set) var binomials: BinomialTable<Int>
   /// Filtration value of vertex `l`, `+∞` if absent.
   public private(set) var vertexValues: [Double]
   /// Filtration value of edge {u, v} at index `v(v−1)/2 + u`, `+∞` if absent.
@@ -53,34 +53,114 @@ public struct WitnessFiltration: Sendable {
     precondition(witnesses.dimension == landmarks.dimension, "dimensions differ")
     precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
     let table = WitnessDistanceTable(witnesses: witnesses, landmarks: landmarks)
-    self.init(table: table, maxAlpha: maxAlpha)
+    self.init(
+      landmarkCount: table.landmarkCount, maxDistance: table.maxDistance, maxAlpha: maxAlpha,
+      rows: table.forEachRow)
   }
 
-  /// Builds the filtration from a table of witness–landmark distances.
-  init(table: WitnessDistanceTable, maxAlpha: MaxAlpha) {
-    let count = table.landmarkCount
-    landmarkCount = count
-    // C(2000, 3) ≈ 1.3·10⁹ fits an Int: the table cannot overflow.
-    binomials = try! BinomialTable(vertexCount: count, maxK: 3)
-    maxDistance = table.maxDistance
+  /// Builds the filtration with every point of the cached cloud as a witness and the points at
+  /// `landmarks` (indices, repeats allowed: each is its own vertex) as vertices — the Geometry
+  /// Score's setting. The distances are read from `distances`: a draw costs O(N · L) reads.
+  /// - Precondition: 1 ≤ landmarks ≤ 2000, each in 0..<distances.count; α_max finite, ≥ 0.
+  public init(
+    distances cache: WitnessDistanceCache, landmarks: some Collection<Int>, maxAlpha: MaxAlpha
+  ) {
+    self.init(landmarkCount: 0, maxDistance: 0, maxAlpha: .value(0)) { _ in }
+    rebuild(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+  }
+
+  /// Rebuilds the filtration in place for another landmark draw (see
+  /// ``init(distances:landmarks:maxAlpha:)``), reusing the storage when the number of landmarks
+  /// is unchanged: many draws in a row allocate nothing.
+  public mutating func rebuild(
+    distances cache: WitnessDistanceCache, landmarks: some Collection<Int>, maxAlpha: MaxAlpha
+  ) {
+    precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
+    precondition(landmarks.allSatisfy { (0..<cache.count).contains($0) }, "landmark out of range")
+    let indices = Array(landmarks)
+    let n = cache.count
+    fill(
+      landmarkCount: indices.count, maxDistance: indices.map { cache.eccentricities[$0] }.max()!,
+      maxAlpha: maxAlpha
+    ) { body in
+      cache.values.withUnsafeBufferPointer { full in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: indices.count) {
+          rows in
+          // Row l of the square matrix holds d(·, l) for every witness. Blocks of witnesses are
+          // transposed into a small table (contiguous reads of each landmark's row segment), then
+          // scanned witness by witness.
+          for (j, l) in indices.enumerated() { rows[j] = full.baseAddress! + l * n }
+          let count = indices.count
+          let block = 64
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: block * count) { table in
+            let base = table.baseAddress!
+            for start in stride(from: 0, to: n, by: block) {
+              let width = min(block, n - start)
+              for j in 0..<count {
+                let source = rows[j] + start
+                for t in 0..<width { base[t * count + j] = source[t] }
+              }
+              for t in 0..<width { body(UnsafeBufferPointer(start: base + t * count, count: count)) }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Builds the filtration from the witnesses' rows of landmark distances, which `rows` passes
+  /// one by one to its argument.
+  private init(
+    landmarkCount count: Int, maxDistance: Double, maxAlpha: MaxAlpha,
+    rows: ((UnsafeBufferPointer<Double>) -> Void) -> Void
+  ) {
+    landmarkCount = -1
+    self.maxAlpha = 0
+    self.maxDistance = 0
+    binomials = try! BinomialTable(vertexCount: 0, maxK: 3)
+    vertexValues = []
+    edgeValues = []
+    triangleValues = []
+    fill(landmarkCount: count, maxDistance: maxDistance, maxAlpha: maxAlpha, rows: rows)
+  }
+
+  /// Sets every value from the witnesses' rows, reallocating only when the landmark count changes.
+  private mutating func fill(
+    landmarkCount count: Int, maxDistance: Double, maxAlpha: MaxAlpha,
+    rows: ((UnsafeBufferPointer<Double>) -> Void) -> Void
+  ) {
+    if count != landmarkCount {
+      landmarkCount = count
+      // C(2000, 3) ≈ 1.3·10⁹ fits an Int: the table cannot overflow.
+      binomials = try! BinomialTable(vertexCount: count, maxK: 3)
+      vertexValues = Array(repeating: .infinity, count: count)
+      edgeValues = Array(repeating: .infinity, count: count * (count - 1) / 2)
+      triangleValues = Array(
+        repeating: .infinity, count: count >= 3 ? count * (count - 1) * (count - 2) / 6 : 0)
+    } else {
+      for i in vertexValues.indices { vertexValues[i] = .infinity }
+      for i in edgeValues.indices { edgeValues[i] = .infinity }
+      for i in triangleValues.indices { triangleValues[i] = .infinity }
+    }
+    self.maxDistance = maxDistance
     switch maxAlpha {
     case .value(let alpha): self.maxAlpha = alpha
-    case .fractionOfMaxDistance(let fraction): self.maxAlpha = fraction * table.maxDistance
+    case .fractionOfMaxDistance(let fraction): self.maxAlpha = fraction * maxDistance
     }
     precondition(self.maxAlpha >= 0 && self.maxAlpha.isFinite, "α_max must be finite and ≥ 0")
-    vertexValues = Array(repeating: .infinity, count: count)
-    edgeValues = Array(repeating: .infinity, count: count * (count - 1) / 2)
-    triangleValues = Array(
-      repeating: .infinity, count: count >= 3 ? count * (count - 1) * (count - 2) / 6 : 0)
     let alpha = self.maxAlpha
     vertexValues.withUnsafeMutableBufferPointer { vertices in
       edgeValues.withUnsafeMutableBufferPointer { edges in
         triangleValues.withUnsafeMutableBufferPointer { triangles in
-          var scan = WitnessScan(
-            landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
-            triangles: triangles)
-          table.forEachRow { row in scan.witness(distances: row) }
-          scan.closeUnderFaces()
+          withUnsafeTemporaryAllocation(
+            of: (landmark: Int, distance: Double).self, capacity: max(count, 1)
+          ) { near in
+            let scan = WitnessScan(
+              landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
+              triangles: triangles, near: near)
+            rows { scan.witness(distances: $0) }
+            scan.closeUnderFaces()
+          }
         }
       }
     }
@@ -119,43 +199,50 @@ struct WitnessScan {
   let vertices: UnsafeMutableBufferPointer<Double>
   let edges: UnsafeMutableBufferPointer<Double>
   let triangles: UnsafeMutableBufferPointer<Double>
-  /// The witness's near landmarks, sorted by distance.
-  var near: [(landmark: Int, distance: Double)] = []
+  /// Room for the witness's near landmarks (sorted by distance), one per landmark.
+  let near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>
 
   init(
     landmarkCount: Int, alpha: Double, vertices: UnsafeMutableBufferPointer<Double>,
-    edges: UnsafeMutableBufferPointer<Double>, triangles: UnsafeMutableBufferPointer<Double>
+    edges: UnsafeMutableBufferPointer<Double>, triangles: UnsafeMutableBufferPointer<Double>,
+    near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>
   ) {
     self.landmarkCount = landmarkCount
     self.alpha = alpha
     self.vertices = vertices
     self.edges = edges
     self.triangles = triangles
-    near.reserveCapacity(landmarkCount)
+    self.near = near
   }
 
   /// Records every vertex, edge and triangle that the witness with these landmark distances
   /// α-witnesses, with its relaxation.
-  mutating func witness(distances row: UnsafeBufferPointer<Double>) {
+  func witness(distances row: UnsafeBufferPointer<Double>) {
     // The three smallest distances; no landmark farther than the third + α is in a witnessed
     // simplex of dimension ≤ 2 (its relaxation would exceed α against one of the three).
     var first = Double.infinity, second = Double.infinity, third = Double.infinity
-    for distance in row {
-      if distance < third {
-        if distance < second {
-          third = second
-          if distance < first { second = first; first = distance } else { second = distance }
-        } else {
-          third = distance
-        }
+    for distance in row where distance < third {
+      if distance < second {
+        third = second
+        if distance < first { second = first; first = distance } else { second = distance }
+      } else {
+        third = distance
       }
     }
-    near.removeAll(keepingCapacity: true)
-    for (landmark, distance) in row.enumerated() where distance - alpha <= third {
-      near.append((landmark, distance))
+    // The near landmarks, kept sorted by insertion (there are few).
+    var count = 0
+    for landmark in 0..<row.count {
+      let distance = row[landmark]
+      guard distance - alpha <= third else { continue }
+      var slot = count
+      while slot > 0 && near[slot - 1].distance > distance {
+        near[slot] = near[slot - 1]
+        slot -= 1
+      }
+      near[slot] = (landmark, distance)
+      count += 1
     }
-    near.sort { $0.distance < $1.distance }
-    near.withUnsafeBufferPointer { record($0) }
+    record(UnsafeBufferPointer(rebasing: near[..<count]))
   }
 
   /// The near landmarks are sorted; the landmark left out nearest to a simplex σ is the first
