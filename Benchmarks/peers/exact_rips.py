@@ -89,6 +89,7 @@ def main():
                 wall, cpu, rss, result = run_once(arguments.binary, DATA / file, config, arguments.threads)
                 samples[config].append((wall, cpu, rss))
                 diagrams[config] = bars(result)
+                print(f"  {case} {config}: wall {wall:.2f} s, cpu {cpu:.2f} s", file=sys.stderr, flush=True)
         base_wall = statistics.median(s[0] for s in samples["Z/2"])
         base_cpu = statistics.median(s[1] for s in samples["Z/2"])
         for config in configs:
@@ -98,7 +99,7 @@ def main():
             reference = torsion_reference if config.startswith("Q") else config.split()[0]
             same = f"= {reference}: {diagrams[config] == diagrams[reference]}"
             counts = "/".join(str(len(d)) for d in diagrams[config])
-            print(f"{case:<13} {config:<12} {wall:8.3f} {cpu:8.3f} {rss:8.1f} {wall / base_wall:10.2f} {cpu / base_cpu:9.2f}  {counts:<9} {same}")
+            print(f"{case:<13} {config:<12} {wall:8.3f} {cpu:8.3f} {rss:8.1f} {wall / base_wall:10.2f} {cpu / base_cpu:9.2f}  {counts:<9} {same}", flush=True)
 
 
 if __name__ == "__main__":

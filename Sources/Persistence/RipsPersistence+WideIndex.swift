@@ -8,7 +8,7 @@ extension RipsPersistence {
     forced ?? SimplexIndexWidth.narrowest(vertexCount: points, maxDimension: maxDimension)
   }
 
-  /// Dense Vietoris–Rips over `matrix` cut at `threshold`, with simplex indices of `width`.
+  /// Dense Vietoris–Rips over `matrix` cut at `threshold`, for any simplex index type.
   struct DenseComputation: IndexWidthComputation {
     let matrix: DistanceMatrix
     let threshold: Double
@@ -21,7 +21,7 @@ extension RipsPersistence {
     }
   }
 
-  /// Sparse Vietoris–Rips over `matrix`, with simplex indices of `width`.
+  /// Sparse Vietoris–Rips over `matrix`, for any simplex index type.
   struct SparseComputation: IndexWidthComputation {
     let matrix: SparseDistanceMatrix
     let maxDimension: Int

@@ -4,7 +4,7 @@ import ExactArithmetic
 /// the narrowest that holds every binomial coefficient C(i, k), i ≤ n, k ≤ maxDimension + 2,
 /// that the filtration's table needs (`BinomialTable`), so that every complex that fits in
 /// memory can be computed, and the common case keeps 64-bit speed.
-public enum SimplexIndexWidth: String, Sendable, CaseIterable, Comparable {
+public enum SimplexIndexWidth: String, Sendable, CaseIterable {
   /// `Int`: indices up to 2⁶³ − 1.
   case bits64 = "64-bit"
   /// `WideSimplexIndex`: indices up to 2¹²⁸ − 1.
@@ -30,10 +30,6 @@ public enum SimplexIndexWidth: String, Sendable, CaseIterable, Comparable {
     case .bits128: "WideSimplexIndex"
     case .unbounded: "BigInteger"
     }
-  }
-
-  public static func < (lhs: Self, rhs: Self) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }
 
   /// Runs `computation` with this width's index type.
