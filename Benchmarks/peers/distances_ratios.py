@@ -16,7 +16,9 @@ is killed and larger sizes of that peer are skipped. ratio = peer seconds / tda-
 
   swift build -c release --product tda-eval
   /work/main/Benchmarks/peers/.venv/bin/python Benchmarks/peers/distances_ratios.py \
-      --sizes 1000 10000 100000 --repeats 3 --out distances_ratios.json
+      --sizes 1000 10000 --repeats 3 --out distances_ratios.json
+  .../python Benchmarks/peers/distances_ratios.py --sizes 100000 --no-real \
+      --tasks "bottleneck exact" --peers "gudhi default e" --repeats 1 --out ratios_100k.json
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time
 
@@ -138,6 +140,7 @@ def main():
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--kinds", nargs="+", default=["exp", "neardiag"])
     ap.add_argument("--tasks", nargs="+", default=list(TASKS))
+    ap.add_argument("--peers", nargs="+", help="only these peers (names as in the table)")
     ap.add_argument("--no-real", action="store_true")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=120)
@@ -151,6 +154,8 @@ def main():
                 options, peers = TASKS[task]
                 ours = median_of(lambda t: run_ours(options, a, b, t), args.repeats, args.timeout)
                 for peer, expr in peers:
+                    if args.peers and peer not in args.peers:
+                        continue
                     key = (label.split()[0], task, peer)
                     if key in dead:
                         theirs = {"status": "skipped (smaller size timed out)"}

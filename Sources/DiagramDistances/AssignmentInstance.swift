@@ -41,6 +41,17 @@ struct AssignmentInstance {
     return total
   }
 
+  /// The zero-cost assignment of two identical multisets: `a_i–b_j` for each pair `(i, j)` and
+  /// the diagonal copies paired with each other.
+  func identicalAssignment(_ pairing: [(Int, Int)]) -> [Int32] {
+    var columnOfRow = [Int32](repeating: -1, count: size)
+    for (i, j) in pairing {
+      columnOfRow[i] = Int32(j)
+      columnOfRow[n + j] = Int32(m + i)
+    }
+    return columnOfRow
+  }
+
   /// Converts an assignment to matched pairs of original indices.
   func pairs(_ columnOfRow: [Int32], _ a: PreparedDiagram, _ b: PreparedDiagram) -> [MatchedPair] {
     var list: [MatchedPair] = []

@@ -51,7 +51,7 @@ public enum Bottleneck {
     let essential = EssentialMatching(first, second)
     let essentialCost = essential.countsDiffer ? .infinity : (essential.differences.max() ?? 0)
     var matcher = BottleneckMatcher(ax: first.x, ay: first.y, bx: second.x, by: second.y)
-    let finite = search(&matcher, relativeError: relativeError)
+    let finite = search(&matcher, first, second, relativeError: relativeError)
     var pairs: [MatchedPair]? = nil
     if matching {
       var list = essential.pairs + EssentialMatching.diagonalPairs(first, second)
@@ -72,10 +72,13 @@ public enum Bottleneck {
 
   /// The bottleneck distance of the finite parts held by `matcher`, which is left holding a
   /// matching that realises the returned value.
-  static func search(_ matcher: inout BottleneckMatcher, relativeError: Double) -> Double {
+  static func search(
+    _ matcher: inout BottleneckMatcher, _ first: PreparedDiagram, _ second: PreparedDiagram,
+    relativeError: Double
+  ) -> Double {
     if matcher.n + matcher.m == 0 { return 0 }
     // Everything to the diagonal is always possible.
-    if sameMultiset(matcher) {
+    if PreparedDiagram.identicalPairing(first, second) != nil {
       _ = matcher.isPerfectlyMatchable(within: 0)
       return 0
     }
@@ -127,14 +130,6 @@ public enum Bottleneck {
     }
     if !hiIsCurrent { _ = matcher.isPerfectlyMatchable(within: candidates[high]) }
     return candidates[high]
-  }
-
-  /// Whether the finite parts of the two diagrams are equal as multisets (distance 0).
-  static func sameMultiset(_ matcher: BottleneckMatcher) -> Bool {
-    guard matcher.n == matcher.m else { return false }
-    let first = zip(matcher.ax, matcher.ay).sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-    let second = zip(matcher.bx, matcher.by).sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-    return first.elementsEqual(second) { $0 == $1 }
   }
 
   /// The distinct candidate values in `(lo, hi]`: half persistences and the point-to-point L∞

@@ -57,6 +57,23 @@ struct PreparedDiagram {
   }
 }
 
+extension PreparedDiagram {
+  /// If `a` and `b` hold the same finite off-diagonal points as multisets, a zero-cost pairing of
+  /// them (positions in `x`/`y`); otherwise nil. O((n + m) log(n + m)).
+  ///
+  /// Distances are then exactly 0 — a shortcut that also spares the auction the case its
+  /// certificate cannot close (TECHNIQUES.md §5.4).
+  static func identicalPairing(_ a: PreparedDiagram, _ b: PreparedDiagram) -> [(Int, Int)]? {
+    guard a.count == b.count else { return nil }
+    func order(_ d: PreparedDiagram) -> [Int] {
+      d.x.indices.sorted { (d.x[$0], d.y[$0]) < (d.x[$1], d.y[$1]) }
+    }
+    let (first, second) = (order(a), order(b))
+    for (i, j) in zip(first, second) where a.x[i] != b.x[j] || a.y[i] != b.y[j] { return nil }
+    return Array(zip(first, second))
+  }
+}
+
 /// The essential parts of two diagrams, matched family by family in sorted order (optimal for
 /// every convex cost of the coordinate difference).
 struct EssentialMatching {

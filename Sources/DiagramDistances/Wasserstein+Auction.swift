@@ -74,7 +74,9 @@ extension Wasserstein {
             second = own
           }
         }
-        let raised = price[item] + (second - best) + epsilon
+        // At least one ulp: below the resolution of a large price, ε alone could vanish and two
+        // tied bidders would outbid each other forever.
+        let raised = max(price[item] + (second - best) + epsilon, price[item].nextUp)
         price[item] = raised
         if item < m {
           pointPrices.setWeight(raised, of: item)

@@ -94,6 +94,8 @@ public enum Wasserstein {
     let assignment: [Int32]
     if essentialCost.isInfinite && !matching {
       assignment = []
+    } else if let pairing = PreparedDiagram.identicalPairing(first, second) {
+      assignment = instance.identicalAssignment(pairing)
     } else if useExact {
       assignment =
         instance.size <= denseExactLimit
