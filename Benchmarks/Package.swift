@@ -7,7 +7,7 @@
 import PackageDescription
 
 let benchmarkTargets = [
-  "PersistenceBenchmarks", "DistanceBenchmarks", "MetricBenchmarks", "GeometryScoreBenchmarks",
+  "PointCloudBenchmarks", "PersistenceBenchmarks", "DistanceBenchmarks", "MetricBenchmarks", "GeometryScoreBenchmarks",
   "ExactBenchmarks",
 ]
 

@@ -115,8 +115,8 @@ public enum Generator {
     values.reserveCapacity(3 * count)
     for _ in 0..<count {
       let u = 2 * Double.pi * random.nextUniform()
-      let v = 2 * Double.pi * random.nextUniform()
-      values += [(2 + cos(v)) * cos(u), (2 + cos(v)) * sin(u), sin(v)]
+      let (x, y, z) = torusPoint(u: u, v: 2 * Double.pi * random.nextUniform(), major: 2, minor: 1)
+      values += [x, y, z]
     }
     return PointCloud(count: count, dimension: 3, coordinates: values)
   }
@@ -127,10 +127,24 @@ public enum Generator {
     values.reserveCapacity(3 * count)
     for _ in 0..<count {
       let t = 1.5 * Double.pi * (1 + 2 * random.nextUniform())
-      let h = 21 * random.nextUniform()
-      values += [t * cos(t), h, t * sin(t)]
+      let (x, y, z) = swissRollPoint(t: t, height: 21 * random.nextUniform())
+      values += [x, y, z]
     }
     return PointCloud(count: count, dimension: 3, coordinates: values)
+  }
+
+  /// The point at long angle `u` and tube angle `v` of the torus of radii `major` (tube centre)
+  /// and `minor` (tube): ((R + r cos v) cos u, (R + r cos v) sin u, r sin v).
+  static func torusPoint(u: Double, v: Double, major: Double, minor: Double)
+    -> (Double, Double, Double)
+  {
+    let distance = major + minor * cos(v)
+    return (distance * cos(u), distance * sin(u), minor * sin(v))
+  }
+
+  /// The point (t cos t, height, t sin t) of the Swiss roll.
+  static func swissRollPoint(t: Double, height: Double) -> (Double, Double, Double) {
+    (t * cos(t), height, t * sin(t))
   }
 
   /// `cloud` with independent Gaussian noise of standard deviation `sigma` on every coordinate.

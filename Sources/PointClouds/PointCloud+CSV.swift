@@ -114,9 +114,9 @@ struct CSVParser {
     self.delimiter = delimiter
   }
 
-  /// The byte ranges of the cells of one line (without its line break).
-  func cells(of line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-    var result: [Range<Int>] = []
+  /// Fills `result` with the byte ranges of the cells of one line (without its line break).
+  func split(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, into result: inout [Range<Int>]) {
+    result.removeAll(keepingCapacity: true)
     func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     switch delimiter {
     case .whitespace:
@@ -145,7 +145,6 @@ struct CSVParser {
         i += 1
       }
     }
-    return result
   }
 
   /// The value of a cell, or `nil` when it is not a plain decimal number.
@@ -200,6 +199,7 @@ struct CSVParser {
     var rowCount = 0
     var lineNumber = 0
     var lineStart = 0
+    var cells: [Range<Int>] = []
     while lineStart < bytes.count {
       lineNumber += 1
       var lineEnd = lineStart
@@ -214,7 +214,7 @@ struct CSVParser {
       }
       if firstVisible == lineEnd || bytes[firstVisible] == UInt8(ascii: "#") { continue }
 
-      let cells = cells(of: lineStart..<lineEnd, in: bytes)
+      split(lineStart..<lineEnd, in: bytes, into: &cells)
       if width < 0 {
         width = cells.count
         var isHeader = true

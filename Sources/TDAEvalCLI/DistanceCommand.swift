@@ -1,14 +1,133 @@
 import ArgumentParser
+import Foundation
 import TDAEval
 
-/// `tda-eval distance`: Bottleneck or Wasserstein distance between two persistence diagrams.
+/// `tda-eval distance A B`: bottleneck or Wasserstein distance between two persistence diagrams.
 struct DistanceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "distance",
-    abstract: "Bottleneck or Wasserstein distance between two persistence diagrams.")
+    abstract: "Bottleneck or Wasserstein distance between two persistence diagrams.",
+    discussion: """
+      Diagrams are CSV files of 'birth,death' rows ('inf' for an essential class; a header row is \
+      allowed). The ground metric is L∞ unless --internal-p says otherwise (Wasserstein only). \
+      Essential points are matched by sorting within their family; if the counts differ the \
+      distance is infinite (null in JSON) unless --ignore-essential drops them.
 
-  @Argument(parsing: .captureForPassthrough, help: "Arguments (this command is not built yet).")
-  var arguments: [String] = []
+      The bottleneck distance is exact unless --relative-error E > 0. The Wasserstein distance is \
+      exact for small diagrams (or with --relative-error 0 or --method exact) and otherwise an \
+      auction whose value is certified within the relative error (default 0.01).
 
-  func run() throws { throw NotBuiltYet(command: "distance") }
+      Example: tda-eval distance real_h1.csv synth_h1.csv --wasserstein 2 --json
+      """)
+
+  @Argument(help: "The first diagram (CSV).")
+  var first: String
+
+  @Argument(help: "The second diagram (CSV).")
+  var second: String
+
+  @Flag(help: "Bottleneck distance (L∞ ground metric).")
+  var bottleneck = false
+
+  @Option(help: ArgumentHelp("Wasserstein distance of order Q ≥ 1.", valueName: "Q"))
+  var wasserstein: Double?
+
+  @Option(help: ArgumentHelp("Ground metric L_P, P in [1, inf] (Wasserstein only).", valueName: "P"))
+  var internalP: Double = .infinity
+
+  @Option(
+    help: ArgumentHelp(
+      "Relative error E ≥ 0 (default: 0 for bottleneck = exact, 0.01 for Wasserstein).",
+      valueName: "E"))
+  var relativeError: Double?
+
+  @Option(help: "Wasserstein method: automatic, exact or auction.")
+  var method: String = Wasserstein.Method.automatic.rawValue
+
+  @Flag(help: "Drop essential (infinite) points instead of matching them.")
+  var ignoreEssential = false
+
+  @Flag(help: "Also print an optimal matching (pairs of indices, -1 for the diagonal).")
+  var matching = false
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard bottleneck != (wasserstein != nil) else {
+      throw ValidationError("choose exactly one of --bottleneck and --wasserstein Q")
+    }
+    if let wasserstein, !(wasserstein >= 1 && wasserstein.isFinite) {
+      throw ValidationError("--wasserstein must be a finite number ≥ 1, got \(wasserstein)")
+    }
+    guard internalP >= 1 else {
+      throw ValidationError("--internal-p must be in [1, inf], got \(internalP)")
+    }
+    if bottleneck && internalP != .infinity {
+      throw ValidationError("--internal-p applies to --wasserstein only (bottleneck uses L∞)")
+    }
+    if let relativeError, !(relativeError >= 0 && relativeError.isFinite) {
+      throw ValidationError("--relative-error must be a finite number ≥ 0, got \(relativeError)")
+    }
+    guard Wasserstein.Method(rawValue: method) != nil else {
+      throw ValidationError("--method must be automatic, exact or auction, got '\(method)'")
+    }
+  }
+
+  func run() throws {
+    let a = try PersistenceDiagram.read(contentsOf: first)
+    let b = try PersistenceDiagram.read(contentsOf: second)
+    let result: DiagramDistanceResult
+    let error: Double
+    if let order = wasserstein {
+      error = relativeError ?? 0.01
+      result = try Wasserstein.compute(
+        a, b, order: order, internalP: internalP, relativeError: error,
+        method: Wasserstein.Method(rawValue: method)!, ignoreEssential: ignoreEssential,
+        matching: matching)
+    } else {
+      error = relativeError ?? 0
+      result = try Bottleneck.compute(
+        a, b, relativeError: error, ignoreEssential: ignoreEssential, matching: matching)
+    }
+    let report = DistanceReport(
+      metric: bottleneck ? "bottleneck" : "wasserstein", order: wasserstein,
+      internalP: internalP, relativeError: error, ignoreEssential: ignoreEssential,
+      distance: result.distance, matching: result.matching)
+    if output.json {
+      try printJSON(report)
+    } else {
+      var rows = [["distance", formatted(result.distance)]]
+      if let pairs = result.matching {
+        rows += pairs.map { ["match", "\($0.first) -> \($0.second)"] }
+      }
+      printTable(header: [report.metric, "value"], rows: rows)
+    }
+  }
+}
+
+/// The JSON object printed by `tda-eval distance --json` (infinities as `null`).
+struct DistanceReport: Encodable {
+  var metric: String
+  var order: Double?
+  var internalP: Double
+  var relativeError: Double
+  var ignoreEssential: Bool
+  var distance: Double
+  var matching: [MatchedPair]?
+
+  enum CodingKeys: String, CodingKey {
+    case metric, order, internalP = "internal_p", relativeError = "relative_error"
+    case ignoreEssential = "ignore_essential", distance, matching
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(metric, forKey: .metric)
+    try container.encodeIfPresent(order, forKey: .order)
+    try container.encode(internalP.isFinite ? internalP : nil, forKey: .internalP)
+    try container.encode(relativeError, forKey: .relativeError)
+    try container.encode(ignoreEssential, forKey: .ignoreEssential)
+    try container.encode(distance.isFinite ? distance : nil, forKey: .distance)
+    try container.encodeIfPresent(matching, forKey: .matching)
+  }
 }

@@ -1,14 +1,116 @@
 import ArgumentParser
+import Foundation
 import TDAEval
 
-/// `tda-eval gscore`: Geometry score: relative living times of H1 in witness complexes.
+/// `tda-eval gscore REAL SYNTH`: the Geometry Score of Khrulkov & Oseledets between two clouds.
 struct GScoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gscore",
-    abstract: "Geometry score: relative living times of H1 in witness complexes.")
+    abstract: "Geometry score: relative living times of H1 in witness complexes.",
+    discussion: """
+      For each cloud and each trial: draw L landmarks uniformly with replacement, build GUDHI's \
+      weak relaxed witness complex (every point a witness) up to α_max = γ · the largest \
+      witness–landmark distance, and take the relative living times (RLT) of its H1 bars over \
+      Z/2: the fraction of [0, α_max] spent with i holes, i < imax. The mean over trials is the \
+      MRLT; gscore = Σ (MRLT_real − MRLT_synth)². Defaults are the reference code's: 64 \
+      landmarks, γ = N/(128·5000) for each cloud of N points, imax 100, 1000 trials.
 
-  @Argument(parsing: .captureForPassthrough, help: "Arguments (this command is not built yet).")
-  var arguments: [String] = []
+      To replay a run of the reference implementation trial by trial, give both landmark files \
+      (one trial per line, comma-separated 0-based row indices into that cloud); their number \
+      of lines sets the number of trials.
 
-  func run() throws { throw NotBuiltYet(command: "gscore") }
+      Example: tda-eval gscore real.csv synth.csv --landmarks 32 --gamma 0.125 --trials 100 --json
+      """)
+
+  @Argument(help: "The real point cloud (CSV).")
+  var real: String
+
+  @Argument(help: "The synthetic point cloud (CSV).")
+  var synth: String
+
+  @OptionGroup var input: CloudInputOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: "Landmarks per trial, L₀ (default 64).")
+  var landmarks: Int?
+
+  @Option(help: "γ: α_max as a fraction of the largest witness–landmark distance (default N/(128·5000) per cloud).")
+  var gamma: Double?
+
+  @Option(help: "Length of the RLT vectors: Betti numbers 0 … imax − 1.")
+  var imax = 100
+
+  @Option(help: "Landmark draws per cloud (default 1000).")
+  var trials: Int?
+
+  @Option(help: "Seed of the landmark draws.")
+  var seed: UInt64 = 0
+
+  @Option(help: "Landmark file for REAL: one trial per line, comma-separated 0-based row indices.")
+  var realLandmarks: String?
+
+  @Option(help: "Landmark file for SYNTH, with as many trials and landmarks as --real-landmarks.")
+  var synthLandmarks: String?
+
+  func validate() throws {
+    guard (realLandmarks == nil) == (synthLandmarks == nil) else {
+      throw ValidationError("--real-landmarks and --synth-landmarks go together")
+    }
+  }
+
+  func run() throws {
+    let clouds = try input.loadPair(real: real, synthetic: synth)
+    var score = GeometryScore(
+      landmarks: landmarks ?? 64, gamma: gamma, maxBetti: imax, trials: trials ?? 1000, seed: seed)
+    try score.validate()
+    var sets: (real: LandmarkSets, synthetic: LandmarkSets)?
+    if let realLandmarks, let synthLandmarks {
+      let first = try LandmarkSets.read(contentsOf: realLandmarks, pointCount: clouds.real.count)
+      let second = try LandmarkSets.read(
+        contentsOf: synthLandmarks, pointCount: clouds.synthetic.count)
+      guard first.trials == second.trials && first.perTrial == second.perTrial else {
+        throw LandmarkFileError.mismatchedFiles(
+          file: realLandmarks, trials: first.trials, landmarks: first.perTrial,
+          otherFile: synthLandmarks, otherTrials: second.trials, otherLandmarks: second.perTrial)
+      }
+      if let landmarks, landmarks != first.perTrial {
+        throw ValidationError(
+          "--landmarks \(landmarks) disagrees with the landmark files (\(first.perTrial) per trial)")
+      }
+      if let trials, trials != first.trials {
+        throw ValidationError(
+          "--trials \(trials) disagrees with the landmark files (\(first.trials) trials)")
+      }
+      score.landmarks = first.perTrial
+      score.trials = first.trials
+      sets = (first, second)
+    }
+    let bar = ProgressBar()
+    let result = try score.evaluate(
+      real: clouds.real, synthetic: clouds.synthetic, realLandmarks: sets?.real,
+      syntheticLandmarks: sets?.synthetic, progress: bar.handler)
+    bar.finish()
+    if output.json {
+      try printJSON(result)
+      return
+    }
+    printTable(
+      header: ["quantity", "value"],
+      rows: [
+        ["gscore", formatted(result.gscore)],
+        ["landmarks", String(result.landmarks)],
+        ["trials", String(result.trials)],
+        ["gamma (real)", formatted(result.gammaReal)],
+        ["gamma (synth)", formatted(result.gammaSynthetic)],
+      ])
+    FileHandle.standardOutput.write(Data("\n".utf8))
+    // The MRLTs up to the last number of holes either cloud ever shows.
+    let last =
+      result.mrltReal.indices.last { result.mrltReal[$0] > 0 || result.mrltSynthetic[$0] > 0 } ?? 0
+    printTable(
+      header: ["holes", "mrlt_real", "mrlt_synth"],
+      rows: (0...last).map {
+        [String($0), formatted(result.mrltReal[$0]), formatted(result.mrltSynthetic[$0])]
+      })
+  }
 }

@@ -2,17 +2,25 @@ import ArgumentParser
 import Foundation
 import TDAEval
 
-/// `tda-eval generate NAME`: writes a seeded sample of a known shape as CSV.
+/// `tda-eval generate NAME`: writes a seeded sample of a known shape as CSV, or with `--failure`
+/// the synthetic sample of a controlled failure (and with `--real FILE` its real counterpart).
 struct GenerateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
-    abstract: "Write a seeded point cloud of a known shape as CSV.",
+    abstract: "Write a seeded point cloud of a known shape, or of a controlled failure, as CSV.",
     discussion: """
       Shapes: \(Shape.allCases.map(\.rawValue).joined(separator: ", ")).
-      Example: tda-eval generate torus --n 500 --seed 1 > torus.csv
+      With --failure, NAME is a base distribution (\(BaseDistribution.allCases.map(\.rawValue)
+        .joined(separator: ", "))) and the output is the synthetic sample that failure produces; \
+      --real FILE also writes the real sample of the same seed. Failures: \
+      \(Failure.names.joined(separator: ", ")).
+      Examples:
+        tda-eval generate torus --n 500 --seed 1 > torus.csv
+        tda-eval generate circle --failure wrong-topology --real real.csv --out synth.csv
+        tda-eval generate tabular --failure memorisation --fraction 0.5 --jitter 0.01
       """)
 
-  @Argument(help: "The shape to sample.")
+  @Argument(help: "The shape to sample (a base distribution with --failure).")
   var name: String
 
   @Option(name: .customLong("n"), help: "Number of points.")
@@ -33,7 +41,38 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Write to this file instead of stdout.")
   var out: String?
 
+  @Option(help: "Write the synthetic sample of this controlled failure (see the list below).")
+  var failure: String?
+
+  @Option(help: "With --failure: write the real sample of the same seed to this file.")
+  var real: String?
+
+  @Option(help: "dropped-modes: fraction of modes kept, in (0, 1].")
+  var kept = 0.4
+
+  @Option(help: "noise: standard deviation, in units of the coordinate scales.")
+  var sigma = 0.1
+
+  @Option(
+    help: "memorisation: fraction of copied rows (default 1); too-few-samples: fraction of points kept (default 0.1)."
+  )
+  var fraction: Double?
+
+  @Option(help: "memorisation: deviation of the noise added to copies (0: exact copies).")
+  var jitter = 0.0
+
+  @Option(help: "translation: Euclidean length of the shift along the diagonal.")
+  var offset = 1.0
+
+  @Option(help: "scaling: factor about the sample mean, > 0.")
+  var factor = 1.5
+
   func validate() throws {
+    if failure != nil {
+      try validateFailure()
+      return
+    }
+    guard real == nil else { throw ValidationError("--real needs --failure") }
     guard Shape(rawValue: name) != nil else {
       throw ValidationError(
         "unknown shape '\(name)'; choose one of \(Shape.allCases.map(\.rawValue).joined(separator: ", "))"
@@ -53,10 +92,53 @@ struct GenerateCommand: ParsableCommand {
     }
   }
 
+  /// The checks of a `--failure` invocation.
+  private func validateFailure() throws {
+    guard BaseDistribution(rawValue: name) != nil else {
+      throw ValidationError(
+        "unknown base distribution '\(name)' for --failure; choose one of "
+          + BaseDistribution.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    guard let failure, Failure.names.contains(failure) else {
+      throw ValidationError(
+        "unknown failure '\(failure ?? "")'; choose one of \(Failure.names.joined(separator: ", "))")
+    }
+    guard noise == 0 else {
+      throw ValidationError("--noise does not apply with --failure; use --failure noise --sigma σ")
+    }
+    guard (1...100_000_000).contains(count) else {
+      throw ValidationError("--n must be between 1 and 100000000, got \(count)")
+    }
+  }
+
+  /// The failure named by `--failure` with its parameters.
+  private var controlledFailure: Failure? {
+    switch failure {
+    case "faithful": .faithful
+    case "mode-collapse": .modeCollapse
+    case "dropped-modes": .droppedModes(kept: kept)
+    case "noise": .noise(sigma: sigma)
+    case "memorisation": .memorisation(fraction: fraction ?? 1, jitter: jitter)
+    case "translation": .translation(offset: offset)
+    case "scaling": .scaling(factor: factor)
+    case "wrong-topology": .wrongTopology
+    case "too-few-samples": .tooFewSamples(fraction: fraction ?? 0.1)
+    default: nil
+    }
+  }
+
   func run() throws {
-    let cloud = Generator.sample(
-      Shape(rawValue: name)!, count: count, dimension: dimension, components: components,
-      noise: noise, seed: seed)
+    let cloud: PointCloud
+    if let failure = controlledFailure {
+      let pair = try ControlledFailures.pair(
+        base: BaseDistribution(rawValue: name)!, failure: failure, count: count, seed: seed)
+      if let real { try pair.real.cloud.write(toPath: real) }
+      cloud = pair.synthetic.cloud
+    } else {
+      cloud = Generator.sample(
+        Shape(rawValue: name)!, count: count, dimension: dimension, components: components,
+        noise: noise, seed: seed)
+    }
     if let out {
       try cloud.write(toPath: out)
     } else {

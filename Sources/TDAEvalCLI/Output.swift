@@ -1,9 +1,10 @@
 import Foundation
 
-/// Prints `value` as one JSON object on stdout: sorted keys, numbers in shortest round-trip form.
+/// Prints `value` as one JSON object on one line of stdout: sorted keys, numbers in shortest
+/// round-trip form.
 func printJSON(_ value: some Encodable) throws {
   let encoder = JSONEncoder()
-  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
   var data = try encoder.encode(value)
   data.append(0x0A)
   FileHandle.standardOutput.write(data)

@@ -1,14 +1,188 @@
 import ArgumentParser
+import Foundation
 import TDAEval
 
-/// `tda-eval rips`: Persistence diagrams of the Vietoris–Rips filtration of one cloud or distance matrix.
+/// `tda-eval rips FILE`: persistence diagrams of the Vietoris–Rips filtration of one cloud or
+/// distance matrix.
 struct RipsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rips",
-    abstract: "Persistence diagrams of the Vietoris–Rips filtration of one cloud or distance matrix.")
+    abstract: "Persistence diagrams of the Vietoris–Rips filtration of one cloud or distance matrix.",
+    discussion: """
+      Ripser's conventions: a simplex enters at its diameter, the default threshold is the \
+      enclosing radius, classes alive at an explicit threshold are essential (death null in \
+      JSON), zero-length bars are dropped.
 
-  @Argument(parsing: .captureForPassthrough, help: "Arguments (this command is not built yet).")
-  var arguments: [String] = []
+      Input formats: csv (default: a point cloud read strictly, with --delimiter/--columns) and \
+      Ripser's point-cloud, lower-distance, upper-distance, distance, dipha, sparse, binary \
+      (--format and --dim/--modulus are accepted as in Ripser). FILE '-' or none reads stdin.
 
-  func run() throws { throw NotBuiltYet(command: "rips") }
+      Examples:
+        tda-eval rips cloud.csv --maxdim 2 --json
+        tda-eval rips sphere.lower_distance_matrix --input-format lower-distance --maxdim 2 --output ripser
+        tda-eval rips rp2.lower_distance_matrix --input-format lower-distance --maxdim 2 --torsion-check
+      """)
+
+  @Argument(help: "The input file ('-' or nothing: standard input).")
+  var file: String?
+
+  @Option(
+    name: [.customLong("input-format"), .customLong("format")],
+    help: "csv, point-cloud, lower-distance, upper-distance, distance, dipha, sparse or binary.")
+  var inputFormat = "csv"
+
+  @OptionGroup var rips: RipsParameters
+
+  @Option(help: "table, json or ripser (Ripser's own text output).")
+  var output = "table"
+
+  @Option(help: "With --output ripser: print only finite bars with death > ratio × birth.")
+  var ratio = 1.0
+
+  @Flag(help: "Compare the diagrams over Z/2, Z/3 and Q and print the bars that differ (torsion).")
+  var torsionCheck = false
+
+  @Flag(help: "Report the engine's choices (coefficients, threshold, simplex index width) on stderr.")
+  var verbose = false
+
+  @OptionGroup var input: CloudInputOptions
+  @OptionGroup var outputOptions: OutputOptions
+
+  func validate() throws {
+    guard inputFormat == "csv" || RipserInputFormat(name: inputFormat) != nil else {
+      throw ValidationError(
+        "--input-format must be csv, \(RipserInputFormat.allCases.map(\.rawValue).joined(separator: ", ")); got '\(inputFormat)'"
+      )
+    }
+    guard ["table", "json", "ripser"].contains(output) else {
+      throw ValidationError("--output must be table, json or ripser, got '\(output)'")
+    }
+    guard ratio.isFinite && ratio >= 1 else {
+      throw ValidationError("--ratio must be a finite number ≥ 1, got \(ratio)")
+    }
+  }
+
+  func run() throws {
+    let path = file ?? "-"
+    let data: RipsInput
+    if let format = RipserInputFormat(name: inputFormat), inputFormat != "csv" {
+      data = try format.read(contentsOf: path)
+    } else {
+      data = .cloud(try input.load(path == "-" ? "/dev/stdin" : path))
+    }
+    if torsionCheck { return try runTorsionCheck(data) }
+    let progress = ProgressBar()
+    let result = try rips.compute(data, progress: progress.handler)
+    progress.finish()
+    if verbose { reportChoices(result, coefficients: rips.coeff) }
+    if outputOptions.json || output == "json" {
+      try printJSON(RipsReport(result, parameters: rips))
+    } else if output == "ripser" {
+      let lines =
+        RipserTextOutput.header(for: data, threshold: rips.threshold)
+        + RipserTextOutput.intervals(result.diagrams, ratio: ratio)
+      FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    } else {
+      printSummary([("", result)])
+      printBars(result.diagrams)
+    }
+  }
+}
+
+/// The options of a Vietoris–Rips computation shared by `rips` and `diagrams`.
+struct RipsParameters: ParsableArguments {
+  @Option(name: [.customLong("maxdim"), .customLong("dim")], help: "Largest homology dimension.")
+  var maxdim = 1
+
+  @Option(
+    name: [.customLong("coeff"), .customLong("modulus")],
+    help: "Coefficients: a prime p for Z/p, or Q for the rationals (exact, GNU MP).")
+  var coeff: Coefficients = .prime(2)
+
+  @Option(help: "Largest diameter (default: the enclosing radius).")
+  var threshold: Double?
+
+  @Option(help: "Simplex index width: 64, 128 or gmp (default: the narrowest that fits).")
+  var indexWidth: SimplexIndexWidth?
+
+  @Option(help: "Metric for point clouds: euclidean, manhattan or chebyshev.")
+  var metric = "euclidean"
+
+  @Option(help: "Worker threads (default: all processors).")
+  var threads: Int?
+
+  func validate() throws {
+    guard Metric(rawValue: metric) != nil else {
+      throw ValidationError("--metric must be euclidean, manhattan or chebyshev, got '\(metric)'")
+    }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+  }
+
+  func options(progress: ProgressHandler?) -> RipsOptions {
+    var options = RipsOptions(
+      maxDimension: maxdim, modulus: coeff.modulus, threshold: threshold,
+      threads: threads ?? defaultThreadCount, progress: progress)
+    options.indexWidth = indexWidth
+    return options
+  }
+
+  func compute(_ data: RipsInput, progress: ProgressHandler?) throws -> RipsResult {
+    let options = options(progress: progress)
+    switch data {
+    case .cloud(let cloud):
+      return try RipsPersistence.compute(cloud, metric: Metric(rawValue: metric)!, options: options)
+    case .dense(let matrix): return try RipsPersistence.compute(matrix, options: options)
+    case .sparse(let matrix): return try RipsPersistence.compute(matrix, options: options)
+    }
+  }
+}
+
+/// The JSON of `tda-eval rips` (and of each sample in `tda-eval diagrams`).
+struct RipsReport: Encodable {
+  var maxdim: Int
+  var coeff: Coefficients
+  /// The threshold used (null if infinite).
+  var threshold: Double?
+  var points: Int
+  var diagrams: [PersistenceDiagram]
+
+  init(_ result: RipsResult, parameters: RipsParameters) {
+    maxdim = parameters.maxdim
+    coeff = parameters.coeff
+    threshold = result.threshold.isFinite ? result.threshold : nil
+    points = result.points
+    diagrams = result.diagrams
+  }
+}
+
+/// Prints one row per sample and dimension: bars, essential bars, total and largest finite
+/// persistence.
+func printSummary(_ results: [(name: String, result: RipsResult)]) {
+  let named = results.contains { !$0.name.isEmpty }
+  var rows: [[String]] = []
+  for (name, result) in results {
+    for diagram in result.diagrams {
+      let summary = DiagramSummary(diagram)
+      rows.append(
+        (named ? [name] : []) + [
+          String(diagram.dimension), String(summary.bars), String(summary.essential),
+          formatted(summary.totalPersistence), formatted(summary.maxPersistence),
+        ])
+    }
+  }
+  printTable(
+    header: (named ? ["sample"] : []) + ["dim", "bars", "essential", "total persistence", "max persistence"],
+    rows: rows)
+}
+
+/// Prints every bar, one row each.
+func printBars(_ diagrams: [PersistenceDiagram]) {
+  var rows: [[String]] = []
+  for diagram in diagrams {
+    for pair in diagram.pairs.sorted(by: { ($0.birth, $0.death) < ($1.birth, $1.death) }) {
+      rows.append([String(diagram.dimension), formatted(pair.birth), formatted(pair.death)])
+    }
+  }
+  print("")
+  printTable(header: ["dim", "birth", "death"], rows: rows)
 }

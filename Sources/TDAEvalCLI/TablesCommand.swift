@@ -1,14 +1,56 @@
 import ArgumentParser
+import Foundation
 import TDAEval
 
-/// `tda-eval tables`: Regenerate the benchmark tables into Notebooks-data/.
+/// `tda-eval tables`: regenerates the benchmark tables (CSV, Markdown, LaTeX, SVG) from seeds.
 struct TablesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tables",
-    abstract: "Regenerate the benchmark tables into Notebooks-data/.")
+    abstract: "Regenerate the benchmark tables into Notebooks-data/tables/.",
+    discussion: """
+      Writes failures.{csv,md,tex} (every metric under every controlled failure, mean ± sd over \
+      the seeds), sensitivity-*.csv and sensitivity-*.svg (metrics against noise σ and against \
+      the fraction of modes kept), and runtime.{csv,md,tex} with runtime-*.svg (seconds and peak \
+      memory of each metric against n and d). Everything but the runtime files is byte-identical \
+      from run to run. The full tables take a long time: build with -c release. --quick makes a \
+      small version for CI.
+      Example:
+        swift run -c release tda-eval tables
+        tda-eval tables --quick --out /tmp/tables
+      """)
 
-  @Argument(parsing: .captureForPassthrough, help: "Arguments (this command is not built yet).")
-  var arguments: [String] = []
+  @Option(help: "Directory to write into (created if missing).")
+  var out = "Notebooks-data/tables"
 
-  func run() throws { throw NotBuiltYet(command: "tables") }
+  @Flag(help: "A small version (two bases, 100 points, 2 seeds) for CI.")
+  var quick = false
+
+  @Flag(help: "Skip the runtime table (the only one that is not byte-identical across runs).")
+  var noRuntime = false
+
+  func run() throws {
+    var tables = quick ? BenchmarkTables.quick : BenchmarkTables.full
+    if noRuntime {
+      tables.runtimeSizes = []
+      tables.runtimeDimensions = []
+    }
+    let directory = URL(fileURLWithPath: out, isDirectory: true)
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw ValidationError("cannot create \(out): \(error.localizedDescription)")
+    }
+    let bar = ProgressBar()
+    let files = try tables.generate(progress: bar.handler)
+    bar.finish()
+    for file in files where !(noRuntime && file.name.hasPrefix("runtime")) {
+      let path = directory.appendingPathComponent(file.name).path
+      do {
+        try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
+      } catch {
+        throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+      }
+      print(path)
+    }
+  }
 }

@@ -31,6 +31,50 @@ struct GenerateCommandTests {
     #expect(result.stderr.split(separator: "\n").count == 1)
   }
 
+  @Test("--failure writes the synthetic sample of the pair, --real the real one")
+  func failureVariants() throws {
+    let directory = try makeTemporaryDirectory()
+    let realPath = directory.appendingPathComponent("real.csv").path
+    let synthPath = directory.appendingPathComponent("synth.csv").path
+    let result = try runTDAEval([
+      "generate", "tabular", "--failure", "memorisation", "--fraction", "1", "--n", "30",
+      "--seed", "3", "--real", realPath, "--out", synthPath,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let real = try String(contentsOfFile: realPath, encoding: .utf8).split(separator: "\n")
+    let synthetic = try String(contentsOfFile: synthPath, encoding: .utf8).split(separator: "\n")
+    #expect(real.count == 30 && synthetic.count == 30)
+    #expect(real.allSatisfy { $0.split(separator: ",").count == 16 })
+    // Every row is memorised: the synthetic rows are the real rows, in another order.
+    #expect(Set(real) == Set(synthetic) && real != synthetic)
+
+    let few = try runTDAEval(["generate", "circle", "--failure", "too-few-samples", "--n", "50"])
+    #expect(few.status == 0 && few.stdout.split(separator: "\n").count == 5)
+    let collapse = try runTDAEval(["generate", "circle", "--failure", "mode-collapse", "--n", "20"])
+    for row in collapse.stdout.split(separator: "\n") {
+      let xy = row.split(separator: ",").map { Double($0)! }
+      #expect(xy[1] >= 0 && xy[0] > cos(2 * Double.pi / 5) - 1e-12)  // the first arc of 72°
+    }
+  }
+
+  @Test(
+    "bad failure options exit 2 with one line on stderr",
+    arguments: [
+      ["generate", "cube", "--failure", "noise"], ["generate", "circle", "--failure", "melt"],
+      ["generate", "circle", "--failure", "noise", "--sigma", "-1"],
+      ["generate", "circle", "--failure", "dropped-modes", "--kept", "0"],
+      ["generate", "swiss-roll", "--failure", "wrong-topology"],
+      ["generate", "circle", "--failure", "scaling", "--factor", "0"],
+      ["generate", "circle", "--failure", "noise", "--noise", "0.1"],
+      ["generate", "circle", "--real", "x.csv"],
+    ])
+  func badFailureOptions(arguments: [String]) throws {
+    let result = try runTDAEval(arguments)
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.split(separator: "\n").count == 1)
+  }
+
   @Test("a defective CSV is reported with file, line and column, exit 2")
   func defectiveInput() throws {
     let directory = try makeTemporaryDirectory()

@@ -1,0 +1,189 @@
+import PointClouds
+
+/// The Vietoris–Rips filtration of a dense distance matrix, cut at `threshold`: a simplex enters at
+/// its diameter (its longest edge) if that is ≤ `threshold`.
+///
+/// Distances are expanded into a full square matrix (n² doubles), so that the enumeration of
+/// cofacets, which walks the candidate vertex j from n − 1 down, reads each vertex's row
+/// sequentially (O(n · k) look-ups per enumeration); binomial terms are shifted between the part of
+/// the index above j and below it (Ripser's dense coboundary enumerator).
+public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
+  /// The number of points n.
+  public let vertexCount: Int
+  /// The largest diameter admitted.
+  public let threshold: Double
+  /// C(i, k) for i ≤ n, k ≤ maxDimension + 2.
+  public let binomials: BinomialTable<Index>
+  @usableFromInline let distances: [Double]
+
+  /// The filtration of `matrix` up to `threshold`, for homology up to `maxDimension`.
+  /// - Throws: `PersistenceError.indexOverflow` if indices of (maxDimension + 2)-vertex simplices
+  ///   do not fit `Index`.
+  public init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int) throws(PersistenceError) {
+    vertexCount = matrix.count
+    self.threshold = threshold
+    let n = matrix.count
+    var square = [Double](repeating: 0, count: n * n)
+    matrix.entries.withUnsafeBufferPointer { lower in
+      square.withUnsafeMutableBufferPointer { square in
+        var k = 0
+        for i in 0..<n {
+          for j in 0..<i {
+            square[i * n + j] = lower[k]
+            square[j * n + i] = lower[k]
+            k += 1
+          }
+        }
+      }
+    }
+    distances = square
+    binomials = try BinomialTable(vertexCount: matrix.count, maxK: maxDimension + 2)
+  }
+
+  @inlinable public func vertexValue(_ v: Int) -> Double { 0 }
+
+
+  @inlinable
+  public func forEachSimplex(
+    ofDimension dimension: Int, part: Int, of parts: Int, _ body: (FilteredSimplex<Index>) -> Void
+  ) {
+    guard dimension >= 1, vertexCount > dimension else { return }
+    let n = vertexCount
+    let t = threshold
+    let binomials = self.binomials
+    distances.withUnsafeBufferPointer { buffer in
+      guard let d = buffer.baseAddress else { return }
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension + 1) { vertices in
+        // Grow simplices in increasing vertex order from their smallest vertex.
+        func grow(_ simplex: FilteredSimplex<Index>, count: Int) {
+          let last = vertices[count - 1]
+          var j = last + 1
+          while j < n {
+            var value = simplex.value
+            var k = 0
+            while k < count {
+              let e = d[vertices[k] &* n &+ j]
+              if e > value { value = e }
+              k += 1
+            }
+            if value <= t {
+              let next = FilteredSimplex(value: value, index: simplex.index + binomials[j, count + 1])
+              if count == dimension {
+                body(next)
+              } else {
+                vertices[count] = j
+                grow(next, count: count + 1)
+              }
+            }
+            j += 1
+          }
+        }
+        var v = part
+        while v < n - dimension {
+          vertices[0] = v
+          grow(FilteredSimplex(value: 0, index: Index(exactly: v)!), count: 1)
+          v += parts
+        }
+      }
+    }
+  }
+
+  @inlinable
+  public func forEachCofacet(
+    of simplex: FilteredSimplex<Index>, dimension: Int,
+    _ body: (FilteredSimplex<Index>, Bool) -> Bool
+  ) {
+    let n = vertexCount
+    let t = threshold
+    let binomials = self.binomials
+    distances.withUnsafeBufferPointer { buffer in
+      guard let d = buffer.baseAddress else { return }
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension + 1) { vertices in
+        let v = vertices.baseAddress!
+        binomials.decode(simplex.index, dimension: dimension, into: v)
+        var below = simplex.index
+        var above = Index.zero
+        var k = dimension + 1  // vertices of σ at or below j
+        var j = n - 1
+        while j >= 0 {
+          if k > 0 && v[dimension + 1 - k] == j {
+            below = below - binomials[j, k]
+            above = above + binomials[j, k + 1]
+            k -= 1
+            j -= 1
+            continue
+          }
+          var value = simplex.value
+          var i = 0
+          while i <= dimension {
+            let e = d[v[i] &* n &+ j]
+            if e > value {
+              value = e
+              if value > t { break }
+            }
+            i += 1
+          }
+          if value <= t {
+            let cofacet = FilteredSimplex(value: value, index: above + binomials[j, k + 1] + below)
+            if !body(cofacet, k & 1 == 1) { return }
+          }
+          j -= 1
+        }
+      }
+    }
+  }
+
+  @inlinable
+  public func forEachFacet(
+    of simplex: FilteredSimplex<Index>, dimension: Int,
+    _ body: (FilteredSimplex<Index>, Bool) -> Bool
+  ) {
+    let n = vertexCount
+    let binomials = self.binomials
+    distances.withUnsafeBufferPointer { buffer in
+      guard let d = buffer.baseAddress else { return }
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension + 1) { vertices in
+        let v = vertices.baseAddress!
+        binomials.decode(simplex.index, dimension: dimension, into: v)
+        // The edge lengths of the simplex, once: pairwise[a * (dimension + 1) + b] for a < b.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: (dimension + 1) * (dimension + 1)) { scratch in
+          let pairwise = scratch.baseAddress!
+          if dimension >= 2 {
+            for a in 0..<dimension {
+              var b = a + 1
+              while b <= dimension {
+                pairwise[a * (dimension + 1) + b] = d[v[a] &* n &+ v[b]]
+                b += 1
+              }
+            }
+          }
+          var below = simplex.index - binomials[v[0], dimension + 1]
+          var above = Index.zero
+          var p = 0  // descending position of the removed vertex
+          while true {
+            var value = 0.0
+            if dimension >= 2 {
+              for a in 0..<dimension where a != p {
+                var b = a + 1
+                while b <= dimension {
+                  if b != p {
+                    let e = pairwise[a * (dimension + 1) + b]
+                    if e > value { value = e }
+                  }
+                  b += 1
+                }
+              }
+            }
+            if !body(FilteredSimplex(value: value, index: above + below), (dimension - p) & 1 == 1) {
+              return
+            }
+            if p == dimension { return }
+            above = above + binomials[v[p], dimension - p]
+            below = below - binomials[v[p + 1], dimension - p]
+            p += 1
+          }
+        }
+      }
+    }
+  }
+}

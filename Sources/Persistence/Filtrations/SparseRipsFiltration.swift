@@ -1,0 +1,214 @@
+/// The Vietoris–Rips filtration of a sparse distance matrix: a simplex is in the filtration when all
+/// its edges are stored pairs, and enters at its longest edge.
+///
+/// Cofacets are the common neighbours of the simplex's vertices, found by walking their sorted
+/// neighbour lists downward in lock-step (Ripser's sparse coboundary enumerator), so an enumeration
+/// costs O(Σ degrees) instead of O(n · k).
+public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
+  /// The number of points n.
+  public let vertexCount: Int
+  /// C(i, k) for i ≤ n, k ≤ maxDimension + 2.
+  public let binomials: BinomialTable<Index>
+  @usableFromInline let matrix: SparseDistanceMatrix
+
+  /// The filtration of `matrix` (every stored pair is an edge), for homology up to
+  /// `maxDimension`.
+  /// - Throws: `PersistenceError.indexOverflow` if indices do not fit `Index`.
+  public init(matrix: SparseDistanceMatrix, maxDimension: Int) throws(PersistenceError) {
+    vertexCount = matrix.count
+    self.matrix = matrix
+    binomials = try BinomialTable(vertexCount: matrix.count, maxK: maxDimension + 2)
+  }
+
+  @inlinable public func vertexValue(_ v: Int) -> Double { 0 }
+
+  /// Calls `body` with raw pointers to the offsets, neighbours and distances.
+  @inlinable @inline(__always)
+  func withLists<R>(
+    _ body: (UnsafePointer<Int>, UnsafePointer<Int32>, UnsafePointer<Double>) -> R
+  ) -> R {
+    matrix.offsets.withUnsafeBufferPointer { o in
+      matrix.neighbours.withUnsafeBufferPointer { v in
+        matrix.distances.withUnsafeBufferPointer { d in
+          // Empty buffers may have no base address: point at a dummy value instead.
+          withUnsafePointer(to: Int32(0)) { noVertex in
+            withUnsafePointer(to: 0.0) { noDistance in
+              body(o.baseAddress!, v.baseAddress ?? noVertex, d.baseAddress ?? noDistance)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// d(a, b) by binary search in row a (the pair must be stored).
+  @inlinable @inline(__always)
+  static func distance(
+    _ a: Int, _ b: Int, _ offsets: UnsafePointer<Int>, _ neighbours: UnsafePointer<Int32>,
+    _ distances: UnsafePointer<Double>
+  ) -> Double {
+    var low = offsets[a]
+    var high = offsets[a + 1]
+    let target = Int32(truncatingIfNeeded: b)
+    while low < high {
+      let mid = (low + high) >> 1
+      if neighbours[mid] < target { low = mid + 1 } else { high = mid }
+    }
+    return distances[low]
+  }
+
+  @inlinable
+  public func forEachSimplex(
+    ofDimension dimension: Int, part: Int, of parts: Int, _ body: (FilteredSimplex<Index>) -> Void
+  ) {
+    guard dimension >= 1, vertexCount > dimension else { return }
+    let n = vertexCount
+    let binomials = self.binomials
+    withLists { offsets, neighbours, distances in
+      // candidates[depth]: the common larger neighbours of the simplex grown so far, each with
+      // its largest distance to the simplex's vertices.
+      var candidates = [[(vertex: Int32, value: Double)]](repeating: [], count: dimension + 1)
+      func grow(_ simplex: FilteredSimplex<Index>, count: Int) {
+        let level = candidates[count]
+        for (position, candidate) in level.enumerated() {
+          let j = Int(candidate.vertex)
+          let next = FilteredSimplex(
+            value: Swift.max(simplex.value, candidate.value),
+            index: simplex.index + binomials[j, count + 1])
+          if count == dimension {
+            body(next)
+            continue
+          }
+          // Intersect the remaining candidates with the larger neighbours of j.
+          var deeper = candidates[count + 1]
+          deeper.removeAll(keepingCapacity: true)
+          var k = offsets[j + 1] - 1
+          let start = offsets[j]
+          var c = level.count - 1
+          while c > position && k >= start {
+            let u = level[c].vertex
+            let w = neighbours[k]
+            if w > u {
+              k -= 1
+            } else if w < u {
+              c -= 1
+            } else {
+              deeper.append((u, Swift.max(level[c].value, distances[k])))
+              c -= 1
+              k -= 1
+            }
+          }
+          deeper.reverse()
+          candidates[count + 1] = deeper
+          grow(next, count: count + 1)
+        }
+      }
+      var v = part
+      while v < n - dimension {
+        var first = candidates[1]
+        first.removeAll(keepingCapacity: true)
+        for k in offsets[v]..<offsets[v + 1] where Int(neighbours[k]) > v {
+          first.append((neighbours[k], distances[k]))
+        }
+        candidates[1] = first
+        grow(FilteredSimplex(value: 0, index: Index(exactly: v)!), count: 1)
+        v += parts
+      }
+    }
+  }
+
+  @inlinable
+  public func forEachCofacet(
+    of simplex: FilteredSimplex<Index>, dimension: Int,
+    _ body: (FilteredSimplex<Index>, Bool) -> Bool
+  ) {
+    let binomials = self.binomials
+    withLists { offsets, neighbours, distances in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (dimension + 1)) { scratch in
+        let v = scratch.baseAddress!
+        let cursor = v + (dimension + 1)
+        binomials.decode(simplex.index, dimension: dimension, into: v)
+        for i in 0...dimension { cursor[i] = offsets[v[i] + 1] - 1 }
+        var below = simplex.index
+        var above = Index.zero
+        var k = dimension + 1
+        // Drive with the last vertex's list; the others follow.
+        let driverStart = offsets[v[dimension]]
+        candidates: while cursor[dimension] >= driverStart {
+          let j = neighbours[cursor[dimension]]
+          var value = Swift.max(simplex.value, distances[cursor[dimension]])
+          cursor[dimension] -= 1
+          var i = 0
+          while i < dimension {
+            let start = offsets[v[i]]
+            var c = cursor[i]
+            while c >= start && neighbours[c] > j { c -= 1 }
+            cursor[i] = c
+            if c < start { return }  // that list is exhausted: no more common neighbours
+            if neighbours[c] != j { continue candidates }
+            if distances[c] > value { value = distances[c] }
+            i += 1
+          }
+          let jj = Int(j)
+          while k > 0 && v[dimension + 1 - k] > jj {
+            below = below - binomials[v[dimension + 1 - k], k]
+            above = above + binomials[v[dimension + 1 - k], k + 1]
+            k -= 1
+          }
+          let cofacet = FilteredSimplex(value: value, index: above + binomials[jj, k + 1] + below)
+          if !body(cofacet, k & 1 == 1) { return }
+        }
+      }
+    }
+  }
+
+  @inlinable
+  public func forEachFacet(
+    of simplex: FilteredSimplex<Index>, dimension: Int,
+    _ body: (FilteredSimplex<Index>, Bool) -> Bool
+  ) {
+    let binomials = self.binomials
+    withLists { offsets, neighbours, distances in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension + 1) { vertices in
+        let v = vertices.baseAddress!
+        binomials.decode(simplex.index, dimension: dimension, into: v)
+        // The edge lengths of the simplex, once: pairwise[a * (dimension + 1) + b] for a < b.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: (dimension + 1) * (dimension + 1)) { scratch in
+          let pairwise = scratch.baseAddress!
+          if dimension >= 2 {
+            for a in 0..<dimension {
+              var b = a + 1
+              while b <= dimension {
+                pairwise[a * (dimension + 1) + b] = Self.distance(v[a], v[b], offsets, neighbours, distances)
+                b += 1
+              }
+            }
+          }
+          var below = simplex.index - binomials[v[0], dimension + 1]
+          var above = Index.zero
+          var p = 0
+          while true {
+            var value = 0.0
+            for a in 0..<dimension where a != p {
+              var b = a + 1
+              while b <= dimension {
+                if b != p {
+                  let e = pairwise[a * (dimension + 1) + b]
+                  if e > value { value = e }
+                }
+                b += 1
+              }
+            }
+            if !body(FilteredSimplex(value: value, index: above + below), (dimension - p) & 1 == 1) {
+              return
+            }
+            if p == dimension { return }
+            above = above + binomials[v[p], dimension - p]
+            below = below - binomials[v[p + 1], dimension - p]
+            p += 1
+          }
+        }
+      }
+    }
+  }
+}

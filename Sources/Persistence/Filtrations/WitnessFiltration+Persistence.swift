@@ -1,0 +1,136 @@
+/// The witness filtration as the cohomology reducer consumes it (`Filtration`), and its barcodes.
+///
+/// Simplices are the present (finite-valued) vertices, edges and triangles, indexed in the
+/// combinatorial number system (the storage order of `edgeValues` and `triangleValues`). The
+/// complex stops at triangles, so the H1 barcode is exact and nothing above dimension 2 exists.
+extension WitnessFiltration: Filtration {
+  public typealias Index = Int
+
+  /// The number of landmarks.
+  @inlinable public var vertexCount: Int { landmarkCount }
+
+  /// The value of vertex `v` (`+∞` if no witness witnesses it within α_max).
+  @inlinable public func vertexValue(_ v: Int) -> Double { vertexValues[v] }
+
+  /// Visits the present edges (dimension 1) or triangles (dimension 2) whose index is `part`
+  /// modulo `parts`.
+  public func forEachSimplex(
+    ofDimension dimension: Int, part: Int, of parts: Int, _ body: (FilteredSimplex<Int>) -> Void
+  ) {
+    let values: [Double]
+    switch dimension {
+    case 1: values = edgeValues
+    case 2: values = triangleValues
+    default: return
+    }
+    values.withUnsafeBufferPointer { buffer in
+      for index in stride(from: part, to: buffer.count, by: parts) where buffer[index] < .infinity {
+        body(FilteredSimplex(value: buffer[index], index: index))
+      }
+    }
+  }
+
+  /// Visits the present cofacets of a vertex (edges) or an edge (triangles) by adding each other
+  /// vertex w from n − 1 down to 0 (decreasing index); the sign is that of w's position in the
+  /// cofacet. Triangles have no cofacets.
+  public func forEachCofacet(
+    of simplex: FilteredSimplex<Int>, dimension: Int,
+    _ body: (_ cofacet: FilteredSimplex<Int>, _ negative: Bool) -> Bool
+  ) {
+    switch dimension {
+    case 0:
+      let v = simplex.index
+      for w in stride(from: landmarkCount - 1, through: 0, by: -1) where w != v {
+        let index = Self.edgeIndex(v, w)
+        let value = edgeValues[index]
+        // In {v, w} the added w has one smaller vertex when w > v.
+        if value < .infinity && !body(FilteredSimplex(value: value, index: index), w > v) {
+          return
+        }
+      }
+    case 1:
+      let (u, v) = edgeVertices(simplex.index)
+      // Colex index of {u, v, w}: C(w,3) + C(v,2) + u above v, C(v,3) + C(w,2) + u between,
+      // C(v,3) + C(u,2) + w below u. The added w has two, one or no smaller vertices: the sign
+      // is negative only in between.
+      let cv2 = v * (v - 1) / 2
+      let cv3 = cv2 * (v - 2) / 3
+      let triangles = triangleValues
+      for w in stride(from: landmarkCount - 1, to: v, by: -1) {
+        let index = w * (w - 1) * (w - 2) / 6 + cv2 + u
+        if triangles[index] < .infinity
+          && !body(FilteredSimplex(value: triangles[index], index: index), false)
+        {
+          return
+        }
+      }
+      for w in stride(from: v - 1, to: u, by: -1) {
+        let index = cv3 + w * (w - 1) / 2 + u
+        if triangles[index] < .infinity
+          && !body(FilteredSimplex(value: triangles[index], index: index), true)
+        {
+          return
+        }
+      }
+      let below = cv3 + u * (u - 1) / 2
+      for w in stride(from: u - 1, through: 0, by: -1) {
+        let index = below + w
+        if triangles[index] < .infinity
+          && !body(FilteredSimplex(value: triangles[index], index: index), false)
+        {
+          return
+        }
+      }
+    default:
+      return
+    }
+  }
+
+  /// Visits the facets of an edge ({u}, then {v}) or a triangle ({a,b}, {a,c}, {b,c}), in
+  /// increasing index order; the facet missing the vertex with m smaller vertices has sign (−1)^m.
+  public func forEachFacet(
+    of simplex: FilteredSimplex<Int>, dimension: Int,
+    _ body: (_ facet: FilteredSimplex<Int>, _ negative: Bool) -> Bool
+  ) {
+    switch dimension {
+    case 1:
+      let (u, v) = edgeVertices(simplex.index)
+      if !body(FilteredSimplex(value: vertexValues[u], index: u), true) { return }
+      _ = body(FilteredSimplex(value: vertexValues[v], index: v), false)
+    case 2:
+      let (a, b, c) = triangleVertices(simplex.index)
+      for (x, y, negative) in [(a, b, false), (a, c, true), (b, c, false)] {
+        let index = Self.edgeIndex(x, y)
+        if !body(FilteredSimplex(value: edgeValues[index], index: index), negative) { return }
+      }
+    default:
+      return
+    }
+  }
+
+  /// The vertices u < v of the edge with colex index `index`: v is the largest integer with
+  /// v(v−1)/2 ≤ index (from a square root, corrected by one step either way).
+  func edgeVertices(_ index: Int) -> (Int, Int) {
+    var v = Int((0.5 + (0.25 + 2 * Double(index)).squareRoot()).rounded(.down))
+    while v * (v - 1) / 2 > index { v -= 1 }
+    while (v + 1) * v / 2 <= index { v += 1 }
+    return (index - v * (v - 1) / 2, v)
+  }
+
+  /// The vertices a < b < c of the triangle with colex index `index`.
+  func triangleVertices(_ index: Int) -> (Int, Int, Int) {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 3) { vertices in
+      binomials.decode(index, dimension: 2, into: vertices.baseAddress!)
+      return (vertices[2], vertices[1], vertices[0])
+    }
+  }
+
+  /// The persistence diagrams of dimensions 0 and 1 over Z/2, by the engine's cohomology reducer
+  /// (`PersistentCohomology`). Bars are in relaxation units; classes alive at α_max are essential.
+  public func diagrams(threads: Int = 1) -> [PersistenceDiagram] {
+    PersistentCohomology.diagrams(of: self, field: BinaryField(), maxDimension: 1, threads: threads)
+  }
+
+  /// The H1 diagram over Z/2 (see ``diagrams(threads:)``).
+  public func h1Barcode(threads: Int = 1) -> PersistenceDiagram { diagrams(threads: threads)[1] }
+}

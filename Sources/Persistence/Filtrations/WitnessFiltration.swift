@@ -1,0 +1,363 @@
+import PointClouds
+
+/// The weak relaxed witness filtration of GUDHI's `WitnessComplex`, up to dimension 2, over plain
+/// Euclidean distances (the complex the Geometry Score of Khrulkov & Oseledets builds).
+///
+/// Landmarks L = {l₀ … l_{L−1}} (their positions in the landmark list are the vertex ids, so a
+/// point drawn twice gives two vertices), witnesses W. A witness w *α-witnesses* σ ⊂ L when
+/// `max_{l∈σ} d(w,l) − α ≤ min_{l'∉σ} d(w,l')` (GUDHI's test, with distances where GUDHI documents
+/// squared ones). Its relaxation for σ is `r_w(σ) = [max_{l∈σ} d(w,l) − min_{l'∉σ} d(w,l')]₊`
+/// (0 when no landmark is left out). A simplex enters at
+///
+///     f(σ) = max( min over witnesses w that α_max-witness σ of r_w(σ),  max over facets τ of f(τ) )
+///
+/// and only when every facet is present; simplices witnessed by no witness within α_max are absent
+/// (value `+∞`). Vertices get a value too (0 when the landmark is itself a witness).
+///
+/// Values are stored densely: edges by the colex index `v(v−1)/2 + u` (u < v), triangles by
+/// `C(w,3) + C(v,2) + u` (u < v < w) — `L(L−1)/2` and `L(L−1)(L−2)/6` entries.
+///
+/// Building costs O(|W|·L·d) for the witness–landmark distances (vectorised over landmarks), or
+/// O(|W|·L) reads from a ``WitnessDistanceCache``, plus, per witness, O(L) to select its near
+/// landmarks and time linear in the simplices it witnesses: only landmarks with
+/// `d(w,l) − α_max ≤` the witness's third-smallest distance can be in a simplex it witnesses.
+/// H1 over Z/2 comes from the engine's cohomology reducer (`WitnessFiltration+Persistence`).
+public struct WitnessFiltration: Sendable {
+  /// How the largest relaxation α_max is chosen.
+  public enum MaxAlpha: Sendable, Equatable {
+    /// α_max given in distance units.
+    case value(Double)
+    /// α_max = fraction × the largest witness–landmark distance (the Geometry Score's γ).
+    case fractionOfMaxDistance(Double)
+  }
+
+  /// The number of landmarks (vertices).
+  public private(set) var landmarkCount: Int
+  /// The largest relaxation α_max; every present simplex has a value ≤ α_max (up to rounding).
+  public private(set) var maxAlpha: Double
+  /// The largest witness–landmark distance.
+  public private(set) var maxDistance: Double
+  /// C(i, k) for i ≤ landmarkCount, k ≤ 3: simplex indices up to the cofacets of edges.
+  public private(set) var binomials: BinomialTable<Int>
+  /// Filtration value of vertex `l`, `+∞` if absent.
+  public private(set) var vertexValues: [Double]
+  /// Filtration value of edge {u, v} at index `v(v−1)/2 + u`, `+∞` if absent.
+  public private(set) var edgeValues: [Double]
+  /// Filtration value of triangle {u, v, w} at index `C(w,3) + C(v,2) + u`, `+∞` if absent.
+  public private(set) var triangleValues: [Double]
+  /// The triangles some witness witnessed (vertices packed as u | v << 21 | w << 42, u < v < w):
+  /// the only finite entries of `triangleValues`, so closing and resetting skip the others.
+  private var witnessedTriangles: [Int] = []
+
+  /// Builds the filtration with every point of `witnesses` as a witness and the points of
+  /// `landmarks` as vertices (Euclidean distance).
+  /// - Precondition: both clouds share a dimension; 1 ≤ landmarks ≤ 2000 (the triangle values
+  ///   are stored densely); α_max finite, ≥ 0.
+  public init(witnesses: PointCloud, landmarks: PointCloud, maxAlpha: MaxAlpha) {
+    precondition(witnesses.dimension == landmarks.dimension, "dimensions differ")
+    precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
+    let table = WitnessDistanceTable(witnesses: witnesses, landmarks: landmarks)
+    self.init(
+      landmarkCount: table.landmarkCount, maxDistance: table.maxDistance, maxAlpha: maxAlpha,
+      rows: table.forEachRow)
+  }
+
+  /// Builds the filtration with every point of the cached cloud as a witness and the points at
+  /// `landmarks` (indices, repeats allowed: each is its own vertex) as vertices — the Geometry
+  /// Score's setting. The distances are read from `distances`: a draw costs O(N · L) reads.
+  /// - Precondition: 1 ≤ landmarks ≤ 2000, each in 0..<distances.count; α_max finite, ≥ 0.
+  public init(
+    distances cache: WitnessDistanceCache, landmarks: some Collection<Int>, maxAlpha: MaxAlpha
+  ) {
+    self.init(landmarkCount: 0, maxDistance: 0, maxAlpha: .value(0)) { _ in }
+    rebuild(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+  }
+
+  /// Rebuilds the filtration in place for another landmark draw (see
+  /// ``init(distances:landmarks:maxAlpha:)``), reusing the value arrays when the number of
+  /// landmarks is unchanged, so a run of draws does not reallocate them.
+  public mutating func rebuild(
+    distances cache: WitnessDistanceCache, landmarks: some Collection<Int>, maxAlpha: MaxAlpha
+  ) {
+    precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
+    precondition(landmarks.allSatisfy { (0..<cache.count).contains($0) }, "landmark out of range")
+    let indices = Array(landmarks)
+    let n = cache.count
+    fill(
+      landmarkCount: indices.count, maxDistance: indices.map { cache.eccentricities[$0] }.max()!,
+      maxAlpha: maxAlpha
+    ) { body in
+      cache.values.withUnsafeBufferPointer { full in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: indices.count) {
+          rows in
+          // Row l of the square matrix holds d(·, l) for every witness. Blocks of witnesses are
+          // transposed into a small table (contiguous reads of each landmark's row segment), then
+          // scanned witness by witness.
+          for (j, l) in indices.enumerated() { rows[j] = full.baseAddress! + l * n }
+          let count = indices.count
+          let block = 64
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: block * count) { table in
+            let base = table.baseAddress!
+            for start in stride(from: 0, to: n, by: block) {
+              let width = min(block, n - start)
+              for j in 0..<count {
+                let source = rows[j] + start
+                for t in 0..<width { base[t * count + j] = source[t] }
+              }
+              for t in 0..<width { body(UnsafeBufferPointer(start: base + t * count, count: count)) }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Builds the filtration from the witnesses' rows of landmark distances, which `rows` passes
+  /// one by one to its argument.
+  private init(
+    landmarkCount count: Int, maxDistance: Double, maxAlpha: MaxAlpha,
+    rows: ((UnsafeBufferPointer<Double>) -> Void) -> Void
+  ) {
+    landmarkCount = -1
+    self.maxAlpha = 0
+    self.maxDistance = 0
+    binomials = try! BinomialTable(vertexCount: 0, maxK: 3)
+    vertexValues = []
+    edgeValues = []
+    triangleValues = []
+    fill(landmarkCount: count, maxDistance: maxDistance, maxAlpha: maxAlpha, rows: rows)
+  }
+
+  /// Sets every value from the witnesses' rows, reallocating only when the landmark count changes.
+  private mutating func fill(
+    landmarkCount count: Int, maxDistance: Double, maxAlpha: MaxAlpha,
+    rows: ((UnsafeBufferPointer<Double>) -> Void) -> Void
+  ) {
+    if count != landmarkCount {
+      landmarkCount = count
+      // C(2000, 3) ≈ 1.3·10⁹ fits an Int: the table cannot overflow.
+      binomials = try! BinomialTable(vertexCount: count, maxK: 3)
+      vertexValues = Array(repeating: .infinity, count: count)
+      edgeValues = Array(repeating: .infinity, count: count * (count - 1) / 2)
+      triangleValues = Array(
+        repeating: .infinity, count: count >= 3 ? count * (count - 1) * (count - 2) / 6 : 0)
+    } else {
+      vertexValues.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }
+      edgeValues.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }
+      for packed in witnessedTriangles {
+        triangleValues[Self.triangleIndex(unpacking: packed)] = .infinity
+      }
+    }
+    var witnessed = witnessedTriangles  // moved out and back, keeping its capacity
+    witnessedTriangles = []
+    witnessed.removeAll(keepingCapacity: true)
+    defer { witnessedTriangles = witnessed }
+    self.maxDistance = maxDistance
+    switch maxAlpha {
+    case .value(let alpha): self.maxAlpha = alpha
+    case .fractionOfMaxDistance(let fraction): self.maxAlpha = fraction * maxDistance
+    }
+    precondition(self.maxAlpha >= 0 && self.maxAlpha.isFinite, "α_max must be finite and ≥ 0")
+    let alpha = self.maxAlpha
+    vertexValues.withUnsafeMutableBufferPointer { vertices in
+      edgeValues.withUnsafeMutableBufferPointer { edges in
+        triangleValues.withUnsafeMutableBufferPointer { triangles in
+          withUnsafeTemporaryAllocation(
+            of: (landmark: Int, distance: Double).self, capacity: max(count, 1)
+          ) { near in
+            var scan = WitnessScan(
+              landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
+              triangles: triangles, near: near, witnessed: witnessed)
+            rows { scan.witness(distances: $0) }
+            scan.closeUnderFaces()
+            witnessed = scan.witnessed
+          }
+        }
+      }
+    }
+  }
+
+  /// The colex index of edge {u, v}.
+  @inlinable
+  public static func edgeIndex(_ u: Int, _ v: Int) -> Int {
+    let (low, high) = u < v ? (u, v) : (v, u)
+    return high * (high - 1) / 2 + low
+  }
+
+  /// The colex index of triangle {u, v, w} (any order).
+  @inlinable
+  public static func triangleIndex(_ u: Int, _ v: Int, _ w: Int) -> Int {
+    var (a, b, c) = (u, v, w)
+    if a > b { swap(&a, &b) }
+    if b > c { swap(&b, &c) }
+    if a > b { swap(&a, &b) }
+    return c * (c - 1) * (c - 2) / 6 + b * (b - 1) / 2 + a
+  }
+
+  /// The colex index of a triangle packed as u | v << 21 | w << 42 (u < v < w).
+  @inline(__always)
+  static func triangleIndex(unpacking packed: Int) -> Int {
+    let (u, v, w) = (packed & 0x1F_FFFF, (packed >> 21) & 0x1F_FFFF, packed >> 42)
+    return w * (w - 1) * (w - 2) / 6 + v * (v - 1) / 2 + u
+  }
+
+  /// The value of edge {u, v} (`+∞` if absent).
+  public func value(_ u: Int, _ v: Int) -> Double { edgeValues[Self.edgeIndex(u, v)] }
+
+  /// The value of triangle {u, v, w} (`+∞` if absent).
+  public func value(_ u: Int, _ v: Int, _ w: Int) -> Double {
+    triangleValues[Self.triangleIndex(u, v, w)]
+  }
+}
+
+/// The relaxations one witness contributes, kept as running minima per simplex.
+struct WitnessScan {
+  let landmarkCount: Int
+  let alpha: Double
+  let vertices: UnsafeMutableBufferPointer<Double>
+  let edges: UnsafeMutableBufferPointer<Double>
+  let triangles: UnsafeMutableBufferPointer<Double>
+  /// Room for the witness's near landmarks (sorted by distance), one per landmark.
+  let near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>
+  /// The triangles witnessed so far, packed (see `WitnessFiltration.witnessedTriangles`).
+  var witnessed: [Int]
+
+  init(
+    landmarkCount: Int, alpha: Double, vertices: UnsafeMutableBufferPointer<Double>,
+    edges: UnsafeMutableBufferPointer<Double>, triangles: UnsafeMutableBufferPointer<Double>,
+    near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>, witnessed: [Int]
+  ) {
+    self.landmarkCount = landmarkCount
+    self.alpha = alpha
+    self.vertices = vertices
+    self.edges = edges
+    self.triangles = triangles
+    self.near = near
+    self.witnessed = witnessed
+  }
+
+  /// Records every vertex, edge and triangle that the witness with these landmark distances
+  /// α-witnesses, with its relaxation.
+  mutating func witness(distances row: UnsafeBufferPointer<Double>) {
+    // The three smallest distances; no landmark farther than the third + α is in a witnessed
+    // simplex of dimension ≤ 2 (its relaxation would exceed α against one of the three). A
+    // branch-free insertion network on two lanes (even and odd positions), merged at the end.
+    // (Lane selects, not pointwiseMin/Max, whose NaN handling is compiled into branches.)
+    @inline(__always) func lesser(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+      a.replacing(with: b, where: b .< a)
+    }
+    @inline(__always) func greater(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+      a.replacing(with: b, where: b .> a)
+    }
+    var low = SIMD2<Double>(repeating: .infinity), middle = low, high = low
+    var j = 0
+    while j + 1 < row.count {
+      let x = SIMD2(row[j], row[j + 1])
+      let above = greater(low, x)
+      low = lesser(low, x)
+      high = lesser(high, greater(middle, above))
+      middle = lesser(middle, above)
+      j += 2
+    }
+    var (first, second, third) = (low[0], middle[0], high[0])
+    func insert(_ x: Double) {
+      guard x < third else { return }
+      if x < second {
+        third = second
+        if x < first { (first, second) = (x, first) } else { second = x }
+      } else {
+        third = x
+      }
+    }
+    insert(low[1])
+    insert(middle[1])
+    insert(high[1])
+    if j < row.count { insert(row[j]) }
+    // The near landmarks (few: the test rarely passes, so the branch predicts well), kept
+    // sorted by insertion.
+    var count = 0
+    for landmark in 0..<row.count {
+      let distance = row[landmark]
+      guard distance - alpha <= third else { continue }
+      var slot = count
+      while slot > 0 && near[slot - 1].distance > distance {
+        near[slot] = near[slot - 1]
+        slot -= 1
+      }
+      near[slot] = (landmark, distance)
+      count += 1
+    }
+    record(UnsafeBufferPointer(rebasing: near[..<count]))
+  }
+
+  /// The near landmarks are sorted; the landmark left out nearest to a simplex σ is the first
+  /// position not in σ, so for σ at positions a < b < c it is 0 unless a = 0, then 1 unless
+  /// b = 1, then 2 unless c = 2, else 3 (or none: relaxation 0).
+  private mutating func record(_ near: UnsafeBufferPointer<(landmark: Int, distance: Double)>) {
+    let count = near.count
+    func omitted(_ position: Int) -> Double {
+      position < count ? near[position].distance : .infinity
+    }
+    // Relaxation of a simplex whose farthest landmark is at `distance`, against `left`, the
+    // nearest landmark left out; nil if not α-witnessed (GUDHI's test and value, verbatim).
+    func relaxation(_ distance: Double, _ left: Double) -> Double? {
+      guard distance - alpha <= left else { return nil }
+      return distance > left ? distance - left : 0
+    }
+    for p in 0..<count {
+      guard let r = relaxation(near[p].distance, omitted(p == 0 ? 1 : 0)) else { break }
+      let l = near[p].landmark
+      if r < vertices[l] { vertices[l] = r }
+    }
+    // Edges at positions a < b. For b ≥ 2 the weakest test is against position 1 (a = 0).
+    edgeLoop: for b in 1..<max(count, 1) {
+      let far = near[b].distance
+      if b >= 2 && far - alpha > near[1].distance { break edgeLoop }
+      for a in 0..<b {
+        let left = omitted(a != 0 ? 0 : (b != 1 ? 1 : 2))
+        guard let r = relaxation(far, left) else { continue }
+        let index = WitnessFiltration.edgeIndex(near[a].landmark, near[b].landmark)
+        if r < edges[index] { edges[index] = r }
+      }
+    }
+    // Triangles at positions a < b < c. For c ≥ 3 the weakest test is against position 2.
+    triangleLoop: for c in 2..<max(count, 2) {
+      let far = near[c].distance
+      if c >= 3 && far - alpha > near[2].distance { break triangleLoop }
+      for b in 1..<c {
+        for a in 0..<b {
+          let left = omitted(a != 0 ? 0 : (b != 1 ? 1 : (c != 2 ? 2 : 3)))
+          guard let r = relaxation(far, left) else { continue }
+          var (x, y, z) = (near[a].landmark, near[b].landmark, near[c].landmark)
+          if x > y { swap(&x, &y) }
+          if y > z { swap(&y, &z) }
+          if x > y { swap(&x, &y) }
+          let index = z * (z - 1) * (z - 2) / 6 + y * (y - 1) / 2 + x
+          if r < triangles[index] {
+            if triangles[index] == .infinity { witnessed.append(x | y << 21 | z << 42) }
+            triangles[index] = r
+          }
+        }
+      }
+    }
+  }
+
+  /// Raises every simplex to the largest value of its facets and removes (sets to `+∞`) those
+  /// with an absent facet, as GUDHI inserts a simplex only when all its facets are present.
+  func closeUnderFaces() {
+    var index = 0
+    for v in 1..<max(landmarkCount, 1) {
+      for u in 0..<v {
+        edges[index] = max(edges[index], vertices[u], vertices[v])
+        index += 1
+      }
+    }
+    for packed in witnessed {
+      let (u, v, w) = (packed & 0x1F_FFFF, (packed >> 21) & 0x1F_FFFF, packed >> 42)
+      let index = WitnessFiltration.triangleIndex(unpacking: packed)
+      triangles[index] = max(
+        triangles[index], edges[v * (v - 1) / 2 + u], edges[w * (w - 1) / 2 + u],
+        edges[w * (w - 1) / 2 + v])
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/// A simplex as the reducer sees it: its filtration value and its combinatorial index.
+///
+/// The filtration order is by `value`, and among equal values by **larger index first**
+/// (Ripser's order); `precedes(_:)` implements it.
+public struct FilteredSimplex<Index: SimplexIndex>: Sendable {
+  /// The filtration value (for Vietoris–Rips: the diameter, the longest edge).
+  public var value: Double
+  /// The index in the combinatorial number system (see `SimplexIndex`).
+  public var index: Index
+
+  @inlinable
+  public init(value: Double, index: Index) {
+    self.value = value
+    self.index = index
+  }
+
+  /// Whether `self` enters the filtration strictly before `other`: smaller value, or the same
+  /// value and a larger index.
+  @inlinable
+  public func precedes(_ other: Self) -> Bool {
+    value < other.value || (value == other.value && index > other.index)
+  }
+}

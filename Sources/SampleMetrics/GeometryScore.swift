@@ -1,0 +1,270 @@
+import Dispatch
+import Foundation
+import Persistence
+import PointClouds
+
+/// The Geometry Score of Khrulkov & Oseledets (ICML 2018), as their reference code computes it.
+///
+/// For each cloud and each of `trials` trials: draw L₀ landmarks uniformly with replacement,
+/// build the weak relaxed witness filtration (every point a witness, GUDHI's rule over plain
+/// distances, up to triangles) with α_max = γ · (largest witness–landmark distance), take its H1
+/// barcode over Z/2 and the relative living times of that barcode (``RelativeLivingTimes``).
+/// The mean over trials is the MRLT of the cloud, and
+///
+///     gscore = Σᵢ (MRLT_real(i) − MRLT_synthetic(i))²   (squared L2, no square root).
+///
+/// Defaults are the reference code's: L₀ = 64, γ = N / (128 · 5000) for a cloud of N points
+/// (so each cloud gets its own γ), i_max = 100, 1000 trials. A cloud whose points all coincide
+/// has α_max = 0 and no holes; its trials count as (1, 0, …, 0).
+///
+/// Cost per trial O(N · L₀ · d) for the distances plus the witness scan and one H1 reduction of at
+/// most C(L₀, 3) triangles; trials run in parallel (`DispatchQueue.concurrentPerform`) and each
+/// writes its own row, summed in trial order afterwards, so results do not depend on threads.
+public struct GeometryScore: Sendable {
+  /// L₀, the landmarks per trial.
+  public var landmarks: Int
+  /// γ, α_max as a fraction of the largest witness–landmark distance; `nil` for the reference
+  /// default N / (128 · 5000), per cloud.
+  public var gamma: Double?
+  /// i_max, the length of the RLT vectors (Betti numbers 0 … i_max − 1).
+  public var maxBetti: Int
+  /// The number of landmark draws per cloud (ignored when landmark sets are given).
+  public var trials: Int
+  /// The seed of the landmark draws (see ``LandmarkSets/random(trials:perTrial:pointCount:seed:cloud:)``).
+  public var seed: UInt64
+  /// The largest cloud whose pairwise distances are computed once and shared by all trials
+  /// (N² doubles: 12 000 points take 1.1 GB) when the trials would otherwise compute more
+  /// distances than that; larger clouds compute N × L₀ distances per trial. 0 never caches.
+  /// Both ways agree up to rounding (≈ 1e-15 relative).
+  public var distanceCacheLimit = 12_000
+  /// Worker threads: trials are dealt to `8 × threads` interleaved chunks, run concurrently
+  /// (serially for 1). Results do not depend on it.
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  /// A configuration; the defaults are the reference code's.
+  public init(
+    landmarks: Int = 64, gamma: Double? = nil, maxBetti: Int = 100, trials: Int = 1000,
+    seed: UInt64 = 0
+  ) {
+    self.landmarks = landmarks
+    self.gamma = gamma
+    self.maxBetti = maxBetti
+    self.trials = trials
+    self.seed = seed
+  }
+
+  /// The reference code's γ for a cloud of `pointCount` points: N / (128 · 5000).
+  public static func defaultGamma(pointCount: Int) -> Double {
+    Double(pointCount) / (128 * 5000)
+  }
+
+  /// Checks every parameter against its allowed range.
+  /// - Throws: `PointCloudError.invalidParameter` naming the first bad one.
+  public func validate() throws {
+    func check(_ ok: Bool, _ name: String, _ value: String, _ allowed: String) throws {
+      if !ok { throw PointCloudError.invalidParameter(name: name, value: value, allowed: allowed) }
+    }
+    try check(landmarks >= 1 && landmarks <= 500, "landmarks", "\(landmarks)", "in 1...500")
+    if let gamma {
+      try check(gamma > 0 && gamma.isFinite, "gamma", "\(gamma)", "a finite number > 0")
+    }
+    try check(maxBetti >= 1 && maxBetti <= 1_000_000, "imax", "\(maxBetti)", "in 1...1000000")
+    try check(trials >= 1 && trials <= 100_000_000, "trials", "\(trials)", "in 1...100000000")
+    try check(threads >= 1 && threads <= 4096, "threads", "\(threads)", "in 1...4096")
+  }
+
+  /// The MRLT of `cloud` over the given landmark draws (one trial per set), with γ = `gamma`.
+  /// - Precondition: every index is a row of `cloud`; `gamma` > 0.
+  public func meanRelativeLivingTimes(
+    of cloud: PointCloud, landmarkSets: LandmarkSets, gamma: Double,
+    progress: ProgressHandler? = nil
+  ) -> [Double] {
+    meanRelativeLivingTimes(of: [(cloud, landmarkSets, gamma)], progress: progress)[0]
+  }
+
+  /// Scores `synthetic` against `real`. Landmarks are drawn at random from ``seed`` unless both
+  /// `realLandmarks` and `syntheticLandmarks` are given (their trial counts must match, and so
+  /// must their landmarks per trial, which then override ``landmarks`` and ``trials``).
+  /// - Throws: `PointCloudError.invalidParameter` for a bad parameter, an empty cloud or
+  ///   mismatched dimensions; `LandmarkFileError.mismatchedFiles` for landmark sets that differ
+  ///   in shape.
+  public func evaluate(
+    real: PointCloud, synthetic: PointCloud, realLandmarks: LandmarkSets? = nil,
+    syntheticLandmarks: LandmarkSets? = nil, progress: ProgressHandler? = nil
+  ) throws -> GeometryScoreResult {
+    try validate()
+    for (name, cloud) in [("real", real), ("synthetic", synthetic)] where cloud.count == 0 {
+      throw PointCloudError.invalidParameter(
+        name: "\(name) cloud", value: "0 points", allowed: "at least 1 point")
+    }
+    guard real.dimension == synthetic.dimension else {
+      throw PointCloudError.invalidParameter(
+        name: "synthetic dimension", value: "\(synthetic.dimension)",
+        allowed: "the real cloud's dimension \(real.dimension)")
+    }
+    guard (realLandmarks == nil) == (syntheticLandmarks == nil) else {
+      throw PointCloudError.invalidParameter(
+        name: "landmark sets", value: "one given", allowed: "both or neither")
+    }
+    let realSets =
+      realLandmarks
+      ?? .random(trials: trials, perTrial: landmarks, pointCount: real.count, seed: seed, cloud: 0)
+    let syntheticSets =
+      syntheticLandmarks
+      ?? .random(
+        trials: trials, perTrial: landmarks, pointCount: synthetic.count, seed: seed, cloud: 1)
+    guard realSets.trials == syntheticSets.trials && realSets.perTrial == syntheticSets.perTrial
+    else {
+      throw LandmarkFileError.mismatchedFiles(
+        file: "real landmarks", trials: realSets.trials, landmarks: realSets.perTrial,
+        otherFile: "synthetic landmarks", otherTrials: syntheticSets.trials,
+        otherLandmarks: syntheticSets.perTrial)
+    }
+    for (name, sets, cloud) in [
+      ("real", realSets, real), ("synthetic", syntheticSets, synthetic),
+    ] {
+      if let bad = sets.indices.first(where: { $0 < 0 || $0 >= cloud.count }) {
+        throw PointCloudError.invalidParameter(
+          name: "\(name) landmark index", value: "\(bad)", allowed: "in 0..<\(cloud.count)")
+      }
+    }
+    let gammaReal = gamma ?? Self.defaultGamma(pointCount: real.count)
+    let gammaSynthetic = gamma ?? Self.defaultGamma(pointCount: synthetic.count)
+    let means = meanRelativeLivingTimes(
+      of: [(real, realSets, gammaReal), (synthetic, syntheticSets, gammaSynthetic)],
+      progress: progress)
+    let score = zip(means[0], means[1]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+    return GeometryScoreResult(
+      gscore: score, mrltReal: means[0], mrltSynthetic: means[1], landmarks: realSets.perTrial,
+      gammaReal: gammaReal, gammaSynthetic: gammaSynthetic, maxBetti: maxBetti,
+      trials: realSets.trials, seed: realLandmarks == nil ? seed : nil)
+  }
+
+  /// The MRLT of each (cloud, landmark sets, γ), all trials of all clouds in one parallel pool.
+  func meanRelativeLivingTimes(
+    of jobs: [(cloud: PointCloud, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
+  ) -> [[Double]] {
+    precondition(threads >= 1 && maxBetti >= 1, "threads and i_max must be ≥ 1")
+    let maxBetti = self.maxBetti
+    let sources = jobs.map { job in
+      let n = job.cloud.count
+      let cache = n <= distanceCacheLimit && job.sets.indices.count >= n / 2
+      return cache ? WitnessSource.matrix(WitnessDistanceCache(job.cloud)) : .cloud(job.cloud)
+    }
+    let starts = jobs.reduce(into: [0]) { $0.append($0.last! + $1.sets.trials) }
+    let total = starts.last!
+    var rows = [Double](repeating: 0, count: total * maxBetti)
+    let done = TrialCounter()
+    rows.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let output = buffer.baseAddress!
+      let chunks = min(total, 8 * threads)
+      let run: @Sendable (Int) -> Void = { chunk in
+        var filtration: WitnessFiltration?  // storage reused from trial to trial
+        for task in stride(from: chunk, to: total, by: chunks) {
+          let job = starts.lastIndex { $0 <= task }!
+          let landmarks = jobs[job].sets[trial: task - starts[job]]
+          sources[job].build(
+            &filtration, landmarks: landmarks, maxAlpha: .fractionOfMaxDistance(jobs[job].gamma))
+          let current = filtration!
+          let rlt =
+            current.maxAlpha > 0
+            ? RelativeLivingTimes.vector(
+              bars: current.h1Barcode().pairs, maxAlpha: current.maxAlpha, maxBetti: maxBetti)
+            : RelativeLivingTimes.vector(bars: [], maxAlpha: 1, maxBetti: maxBetti)
+          (output + task * maxBetti).update(from: rlt, count: maxBetti)
+          if let progress {
+            progress(ProgressUpdate(phase: "trials", completed: done.increment(), total: total))
+          }
+        }
+      }
+      if threads <= 1 {
+        for chunk in 0..<chunks { run(chunk) }
+      } else {
+        DispatchQueue.concurrentPerform(iterations: chunks, execute: run)
+      }
+    }
+    return jobs.indices.map { job in
+      var mean = [Double](repeating: 0, count: maxBetti)
+      for task in starts[job]..<starts[job + 1] {
+        for i in 0..<maxBetti { mean[i] += rows[task * maxBetti + i] }
+      }
+      let count = Double(starts[job + 1] - starts[job])
+      return mean.map { $0 / count }
+    }
+  }
+}
+
+/// Where a trial's witness–landmark distances come from: a cloud (computed per trial) or its
+/// pairwise distances (computed once, read per trial).
+private enum WitnessSource: Sendable {
+  case cloud(PointCloud)
+  case matrix(WitnessDistanceCache)
+
+  /// Sets `filtration` to the witness filtration of this draw, in place when it can.
+  func build(
+    _ filtration: inout WitnessFiltration?, landmarks: ArraySlice<Int>,
+    maxAlpha: WitnessFiltration.MaxAlpha
+  ) {
+    switch self {
+    case .cloud(let cloud):
+      filtration = WitnessFiltration(
+        witnesses: cloud, landmarks: cloud.selecting(points: landmarks), maxAlpha: maxAlpha)
+    case .matrix(let cache):
+      if filtration == nil {
+        filtration = WitnessFiltration(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+      } else {
+        filtration!.rebuild(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+      }
+    }
+  }
+}
+
+/// Counts finished trials across threads, for progress reports.
+private final class TrialCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    count += 1
+    return count
+  }
+}
+
+/// A Geometry Score with the MRLT vectors it compares and the parameters used.
+///
+/// JSON (the CLI's `--json`): `gscore`, `mrlt_real`, `mrlt_synth`, `landmarks`, `gamma_real`,
+/// `gamma_synth`, `imax`, `trials`, and `seed` (absent when the landmarks came from files).
+public struct GeometryScoreResult: Codable, Sendable, Equatable {
+  /// Σᵢ (MRLT_real(i) − MRLT_synthetic(i))².
+  public var gscore: Double
+  /// The mean relative living times of the real cloud, indices 0 … i_max − 1 (plottable).
+  public var mrltReal: [Double]
+  /// The mean relative living times of the synthetic cloud.
+  public var mrltSynthetic: [Double]
+  /// L₀, the landmarks per trial.
+  public var landmarks: Int
+  /// γ used for the real cloud.
+  public var gammaReal: Double
+  /// γ used for the synthetic cloud.
+  public var gammaSynthetic: Double
+  /// i_max.
+  public var maxBetti: Int
+  /// The number of trials per cloud.
+  public var trials: Int
+  /// The seed of the random landmark draws; `nil` when landmark sets were given.
+  public var seed: UInt64?
+
+  enum CodingKeys: String, CodingKey {
+    case gscore
+    case mrltReal = "mrlt_real"
+    case mrltSynthetic = "mrlt_synth"
+    case landmarks
+    case gammaReal = "gamma_real"
+    case gammaSynthetic = "gamma_synth"
+    case maxBetti = "imax"
+    case trials
+    case seed
+  }
+}

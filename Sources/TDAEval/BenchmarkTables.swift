@@ -1,0 +1,450 @@
+import Foundation
+
+/// One generated file of the benchmark tables.
+public struct TableFile: Sendable, Equatable {
+  /// The file name (no directory).
+  public var name: String
+  /// The file's text.
+  public var contents: String
+
+  public init(name: String, contents: String) {
+    self.name = name
+    self.contents = contents
+  }
+}
+
+/// The benchmark tables of the thesis: which metric sees which failure of a generative model, and
+/// at what cost.
+///
+/// 1. `failures.{csv,md,tex}`: every scalar metric of ``EvaluationReport/scalars`` for every base
+///    distribution × controlled failure, mean ± sample standard deviation over the seeds.
+/// 2. `sensitivity-{noise,kept}.csv` and `sensitivity-*.svg`: metrics against the noise σ and
+///    against the fraction of modes kept.
+/// 3. `runtime.{csv,md,tex}` and `runtime-*.svg`: wall-clock seconds and peak added resident
+///    memory of each evaluation part against the number of points n and the dimension d.
+///
+/// Tables 1 and 2 depend only on the configuration (seeded data, deterministic metrics, fixed
+/// number formatting), so regenerating them gives byte-identical files; table 3 measures time.
+public struct BenchmarkTables: Sendable {
+  /// Points per sample in tables 1 and 2.
+  public var count: Int
+  /// Seeds of the repetitions (each seed draws a new real and synthetic pair).
+  public var seeds: [UInt64]
+  /// Base distributions of table 1.
+  public var bases: [BaseDistribution]
+  /// Failures of table 1 (those not applicable to a base are skipped).
+  public var failures: [Failure]
+  /// Base distributions of the noise curves and their σ values.
+  public var noiseBases: [BaseDistribution]
+  public var noiseLevels: [Double]
+  /// Base distributions of the dropped-modes curves and their kept fractions.
+  public var keptBases: [BaseDistribution]
+  public var keptFractions: [Double]
+  /// Sample sizes of the runtime table (at `runtimeBaseDimension`).
+  public var runtimeSizes: [Int]
+  /// Dimension used for the size sweep.
+  public var runtimeBaseDimension: Int
+  /// Dimensions of the runtime table (at `runtimeBaseCount` points).
+  public var runtimeDimensions: [Int]
+  /// Sample size used for the dimension sweep.
+  public var runtimeBaseCount: Int
+  /// The largest n at which the persistence part is timed (Rips to H1 grows like n³ and beyond).
+  public var persistenceSizeLimit: Int
+  /// The configuration of every evaluation (its `seed` is replaced by each repetition's seed).
+  public var evaluation: Evaluation
+
+  public init(
+    count: Int, seeds: [UInt64], bases: [BaseDistribution], failures: [Failure],
+    noiseBases: [BaseDistribution], noiseLevels: [Double], keptBases: [BaseDistribution],
+    keptFractions: [Double], runtimeSizes: [Int], runtimeBaseDimension: Int,
+    runtimeDimensions: [Int], runtimeBaseCount: Int, persistenceSizeLimit: Int,
+    evaluation: Evaluation
+  ) {
+    self.count = count
+    self.seeds = seeds
+    self.bases = bases
+    self.failures = failures
+    self.noiseBases = noiseBases
+    self.noiseLevels = noiseLevels
+    self.keptBases = keptBases
+    self.keptFractions = keptFractions
+    self.runtimeSizes = runtimeSizes
+    self.runtimeBaseDimension = runtimeBaseDimension
+    self.runtimeDimensions = runtimeDimensions
+    self.runtimeBaseCount = runtimeBaseCount
+    self.persistenceSizeLimit = persistenceSizeLimit
+    self.evaluation = evaluation
+  }
+
+  /// The failures of table 1, with their parameters.
+  public static let standardFailures: [Failure] = [
+    .faithful, .modeCollapse, .droppedModes(kept: 0.4), .noise(sigma: 0.1), .noise(sigma: 0.3),
+    .memorisation(fraction: 0.5, jitter: 0), .memorisation(fraction: 0.5, jitter: 0.05),
+    .translation(offset: 1), .scaling(factor: 1.5), .wrongTopology, .tooFewSamples(fraction: 0.1),
+  ]
+
+  /// The thesis tables: every base, 600 points (Rips on 300 of them), 5 seeds, geometry score
+  /// over 40 trials, runtime for sizes 500 … 20 000.
+  public static var full: BenchmarkTables {
+    var evaluation = Evaluation()
+    evaluation.persistencePoints = 300
+    evaluation.trials = 40
+    return BenchmarkTables(
+      count: 600, seeds: [1, 2, 3, 4, 5], bases: BaseDistribution.allCases,
+      failures: standardFailures, noiseBases: [.circle, .gaussianMixture, .tabular],
+      noiseLevels: [0, 0.05, 0.1, 0.2, 0.5, 1], keptBases: [.gaussianMixture, .tabular],
+      keptFractions: [0.2, 0.4, 0.6, 0.8, 1], runtimeSizes: [500, 1000, 2000, 5000, 10_000, 20_000],
+      runtimeBaseDimension: 2, runtimeDimensions: [2, 4, 16, 64], runtimeBaseCount: 2000,
+      persistenceSizeLimit: 2000, evaluation: evaluation)
+  }
+
+  /// A small version for CI: two bases, 100 points, 2 seeds; well under a minute in a debug build.
+  public static var quick: BenchmarkTables {
+    var evaluation = Evaluation()
+    evaluation.persistencePoints = 60
+    evaluation.trials = 5
+    evaluation.vqBins = 10
+    return BenchmarkTables(
+      count: 100, seeds: [1, 2], bases: [.circle, .gaussianMixture], failures: standardFailures,
+      noiseBases: [.circle], noiseLevels: [0, 0.1, 0.3], keptBases: [.gaussianMixture],
+      keptFractions: [0.2, 0.6, 1], runtimeSizes: [100, 200], runtimeBaseDimension: 2,
+      runtimeDimensions: [2, 8], runtimeBaseCount: 100, persistenceSizeLimit: 200,
+      evaluation: evaluation)
+  }
+
+  /// The number of evaluations all tables take (the progress total).
+  public var evaluationCount: Int {
+    let failureRuns = bases.reduce(0) { total, base in
+      total + failures.filter { $0.isApplicable(to: base) }.count
+    }
+    let sensitivityRuns = noiseBases.count * noiseLevels.count + keptBases.count * keptFractions.count
+    return (failureRuns + sensitivityRuns) * seeds.count + runtimeCases.count
+  }
+
+  /// Every table file, in a fixed order.
+  public func generate(progress: ProgressHandler? = nil) throws -> [TableFile] {
+    let counter = ProgressCounter(total: evaluationCount, handler: progress)
+    return try failureTables(counter: counter) + sensitivityTables(counter: counter)
+      + runtimeTables(counter: counter)
+  }
+
+  // MARK: - Evaluating a failure over the seeds
+
+  /// Mean and sample standard deviation of one metric over the seeds where it was computed.
+  struct Summary: Equatable {
+    var mean: Double
+    var deviation: Double
+    var samples: Int
+
+    init(_ values: [Double]) {
+      samples = values.count
+      let average = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+      mean = average
+      let squares = values.reduce(0) { $0 + ($1 - average) * ($1 - average) }
+      deviation = values.count > 1 ? (squares / Double(values.count - 1)).squareRoot() : 0
+    }
+  }
+
+  /// Every metric for `failure` of `base`, summarised over the seeds, in the order of
+  /// ``EvaluationReport/scalars``.
+  func summaries(base: BaseDistribution, failure: Failure, counter: ProgressCounter) throws
+    -> [(metric: String, summary: Summary)]
+  {
+    var order: [String] = []
+    var values: [String: [Double]] = [:]
+    for seed in seeds {
+      let pair = try ControlledFailures.pair(base: base, failure: failure, count: count, seed: seed)
+      var holdoutStream = SeededGenerator.stream(4, of: seed)
+      let holdout = base.sample(count: count, using: &holdoutStream).cloud
+      var configuration = evaluation
+      configuration.seed = seed
+      configuration.k = min(configuration.k, pair.synthetic.cloud.count - 1)
+      let report = try configuration.evaluate(
+        real: pair.real.cloud, synthetic: pair.synthetic.cloud, holdout: holdout)
+      for scalar in report.scalars {
+        if values[scalar.name] == nil { order.append(scalar.name) }
+        values[scalar.name, default: []].append(scalar.value)
+      }
+      counter.advance("\(base.rawValue) \(failure.label)")
+    }
+    return order.map { ($0, Summary(values[$0] ?? [])) }
+  }
+
+  // MARK: - Table 1
+
+  /// A short column label for a failure.
+  static func columnLabel(_ failure: Failure) -> String {
+    switch failure {
+    case .faithful: "faithful"
+    case .modeCollapse: "collapse"
+    case .droppedModes(let kept): "kept \(number(kept))"
+    case .noise(let sigma): "noise \(number(sigma))"
+    case .memorisation(let fraction, let jitter):
+      jitter == 0 ? "copies \(number(fraction))" : "copies \(number(fraction))+jitter \(number(jitter))"
+    case .translation(let offset): "shift \(number(offset))"
+    case .scaling(let factor): "scale \(number(factor))"
+    case .wrongTopology: "topology"
+    case .tooFewSamples(let fraction): "few \(number(fraction))"
+    }
+  }
+
+  func failureTables(counter: ProgressCounter) throws -> [TableFile] {
+    var csv = "base,failure,metric,mean,sd,seeds\n"
+    var markdown = "# Every metric under every controlled failure\n\n"
+    markdown +=
+      "Mean ± sample standard deviation over \(seeds.count) seeds; \(count) real and \(count) synthetic points (fewer under `few`). Regenerate with `tda-eval tables`.\n"
+    var latex = "% Every metric under every controlled failure: mean +/- sd over \(seeds.count) seeds.\n"
+    for base in bases {
+      let applicable = failures.filter { $0.isApplicable(to: base) }
+      var columns: [[(metric: String, summary: Summary)]] = []
+      for failure in applicable {
+        let rows = try summaries(base: base, failure: failure, counter: counter)
+        columns.append(rows)
+        for row in rows {
+          csv +=
+            "\(base.rawValue),\(Self.columnLabel(failure)),\(row.metric),\(Self.csvNumber(row.summary.mean)),\(Self.csvNumber(row.summary.deviation)),\(row.summary.samples)\n"
+        }
+      }
+      let metrics = Self.union(columns.map { $0.map(\.metric) })
+      let header = ["metric"] + applicable.map(Self.columnLabel)
+      let body = metrics.map { metric in
+        [metric]
+          + columns.map { column in
+            column.first { $0.metric == metric }.map { Self.cell($0.summary) } ?? "—"
+          }
+      }
+      markdown += "\n## \(base.rawValue) (d = \(base.dimension))\n\n"
+      markdown += Self.markdownTable(header: header, rows: body)
+      latex += Self.latexTable(
+        caption: "Metrics under controlled failures: \(base.rawValue) (d = \(base.dimension)), mean $\\pm$ sd over \(seeds.count) seeds.",
+        label: "tab:failures-\(base.rawValue)", header: header, rows: body)
+    }
+    return [
+      TableFile(name: "failures.csv", contents: csv),
+      TableFile(name: "failures.md", contents: markdown),
+      TableFile(name: "failures.tex", contents: latex),
+    ]
+  }
+
+  // MARK: - Table 2
+
+  /// The metrics drawn in the sensitivity charts: those in [0, 1] and the topological ones.
+  static let boundedMetrics = ["precision", "recall", "coverage", "realism_at_least_one"]
+  static let topologicalMetrics = ["bottleneck_h0", "bottleneck_h1", "wasserstein1_h1", "gscore"]
+
+  func sensitivityTables(counter: ProgressCounter) throws -> [TableFile] {
+    var files: [TableFile] = []
+    let families: [(name: String, parameter: String, bases: [BaseDistribution], levels: [Double], failure: (Double) -> Failure)] = [
+      ("noise", "sigma", noiseBases, noiseLevels, { .noise(sigma: $0) }),
+      ("kept", "kept", keptBases, keptFractions, { .droppedModes(kept: $0) }),
+    ]
+    for family in families {
+      var csv = "base,\(family.parameter),metric,mean,sd,seeds\n"
+      for base in family.bases {
+        var curves: [String: [(x: Double, y: Double)]] = [:]
+        var order: [String] = []
+        for level in family.levels {
+          for row in try summaries(base: base, failure: family.failure(level), counter: counter) {
+            csv +=
+              "\(base.rawValue),\(Self.csvNumber(level)),\(row.metric),\(Self.csvNumber(row.summary.mean)),\(Self.csvNumber(row.summary.deviation)),\(row.summary.samples)\n"
+            if curves[row.metric] == nil { order.append(row.metric) }
+            curves[row.metric, default: []].append((level, row.summary.mean))
+          }
+        }
+        let xLabel = family.name == "noise" ? "noise σ (coordinate scales)" : "fraction of modes kept"
+        for (suffix, metrics, yLabel) in [
+          ("knn", Self.boundedMetrics + ["density"], "k-NN metric"),
+          ("topology", Self.topologicalMetrics, "distance / score"),
+        ] {
+          let series = metrics.filter { curves[$0] != nil }.map {
+            SVGPlot.LineSeries(label: $0, points: curves[$0]!)
+          }
+          guard !series.isEmpty else { continue }
+          files.append(
+            TableFile(
+              name: "sensitivity-\(family.name)-\(base.rawValue)-\(suffix).svg",
+              contents: SVGPlot.lineChart(
+                title: "\(base.rawValue): metrics against \(xLabel)", xLabel: xLabel,
+                yLabel: yLabel, series: series)))
+        }
+      }
+      files.insert(TableFile(name: "sensitivity-\(family.name).csv", contents: csv), at: 0)
+    }
+    return files.sorted { $0.name < $1.name }
+  }
+
+  // MARK: - Table 3
+
+  /// One timed case: a part at a size and dimension.
+  struct RuntimeCase: Equatable {
+    var part: Evaluation.Part
+    var count: Int
+    var dimension: Int
+  }
+
+  /// The timed cases: each part over the sizes (at the base dimension), then over the dimensions
+  /// (at the base size); persistence only up to ``persistenceSizeLimit``.
+  var runtimeCases: [RuntimeCase] {
+    var cases: [RuntimeCase] = []
+    for part in Evaluation.Part.allCases {
+      for size in runtimeSizes where part != .persistence || size <= persistenceSizeLimit {
+        cases.append(RuntimeCase(part: part, count: size, dimension: runtimeBaseDimension))
+      }
+      for dimension in runtimeDimensions where dimension != runtimeBaseDimension {
+        cases.append(RuntimeCase(part: part, count: runtimeBaseCount, dimension: dimension))
+      }
+    }
+    return cases
+  }
+
+  func runtimeTables(counter: ProgressCounter) throws -> [TableFile] {
+    var csv = "part,n,d,seconds,peak_mb\n"
+    var rows: [[String]] = []
+    var bySize: [String: [(x: Double, y: Double)]] = [:]
+    var byDimension: [String: [(x: Double, y: Double)]] = [:]
+    for timed in runtimeCases {
+      let real = Generator.sample(
+        .gaussianMixture, count: timed.count, dimension: timed.dimension, seed: 11)
+      let synthetic = Generator.sample(
+        .gaussianMixture, count: timed.count, dimension: timed.dimension, noise: 0.1, seed: 12)
+      var configuration = evaluation
+      configuration.parts = [timed.part]
+      configuration.persistencePoints = timed.count
+      let (report, peak) = try PeakMemory.measure {
+        try configuration.evaluate(real: real, synthetic: synthetic)
+      }
+      let seconds = report.timings[timed.part.rawValue] ?? .nan
+      let megabytes = peak.map { Double($0) / 1_048_576 }
+      csv +=
+        "\(timed.part.rawValue),\(timed.count),\(timed.dimension),\(String(format: "%.4f", seconds)),\(megabytes.map { String(format: "%.1f", $0) } ?? "")\n"
+      rows.append([
+        timed.part.rawValue, "\(timed.count)", "\(timed.dimension)", String(format: "%.3f", seconds),
+        megabytes.map { String(format: "%.1f", $0) } ?? "—",
+      ])
+      if timed.dimension == runtimeBaseDimension {
+        bySize[timed.part.rawValue, default: []].append((Double(timed.count), seconds))
+      }
+      if timed.count == runtimeBaseCount {
+        byDimension[timed.part.rawValue, default: []].append((Double(timed.dimension), seconds))
+      }
+      counter.advance("runtime \(timed.part.rawValue) n=\(timed.count) d=\(timed.dimension)")
+    }
+    let header = ["part", "n", "d", "seconds", "peak MB"]
+    let note =
+      "Wall-clock seconds and peak resident memory added by one evaluation part (Gaussian mixtures, 5 components); machine-dependent, not byte-identical across runs. Persistence: Rips to H\(evaluation.maxDimension) on all n points, timed up to n = \(persistenceSizeLimit).\n\n"
+    let parts = Evaluation.Part.allCases.map(\.rawValue)
+    func series(_ curves: [String: [(x: Double, y: Double)]]) -> [SVGPlot.LineSeries] {
+      parts.compactMap { part in curves[part].map { SVGPlot.LineSeries(label: part, points: $0) } }
+    }
+    return [
+      TableFile(name: "runtime.csv", contents: csv),
+      TableFile(
+        name: "runtime.md",
+        contents: "# Runtime and peak memory of each metric\n\n" + note
+          + Self.markdownTable(header: header, rows: rows)),
+      TableFile(
+        name: "runtime.tex",
+        contents: Self.latexTable(
+          caption: "Runtime and peak added memory of each evaluation part.", label: "tab:runtime",
+          header: header, rows: rows)),
+      TableFile(
+        name: "runtime-n.svg",
+        contents: SVGPlot.lineChart(
+          title: "Runtime against n (d = \(runtimeBaseDimension))", xLabel: "points n",
+          yLabel: "seconds", series: series(bySize), xScale: .logarithmic, yScale: .logarithmic)),
+      TableFile(
+        name: "runtime-d.svg",
+        contents: SVGPlot.lineChart(
+          title: "Runtime against d (n = \(runtimeBaseCount))", xLabel: "dimension d",
+          yLabel: "seconds", series: series(byDimension), xScale: .logarithmic,
+          yScale: .logarithmic)),
+    ]
+  }
+
+  // MARK: - Formatting
+
+  /// A number in CSV: 6 significant digits, `inf`/`-inf`/`nan` spelled out.
+  static func csvNumber(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+    return String(format: "%.6g", value + 0)
+  }
+
+  /// A parameter in a label: shortest form without a trailing ".0".
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : "\(value)"
+  }
+
+  /// A table cell: mean ± sd with 3 significant digits.
+  static func cell(_ summary: Summary) -> String {
+    func short(_ value: Double) -> String {
+      if value.isNaN { return "—" }
+      if value.isInfinite { return value > 0 ? "∞" : "−∞" }
+      return String(format: "%.3g", value + 0)
+    }
+    return summary.samples > 1 ? "\(short(summary.mean)) ± \(short(summary.deviation))" : short(summary.mean)
+  }
+
+  /// The names of every list, in order of first appearance.
+  static func union(_ lists: [[String]]) -> [String] {
+    var seen = Set<String>()
+    return lists.flatMap { $0 }.filter { seen.insert($0).inserted }
+  }
+
+  static func markdownTable(header: [String], rows: [[String]]) -> String {
+    func line(_ cells: [String]) -> String {
+      "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+    }
+    return line(header) + line(header.map { _ in "---" }) + rows.map(line).joined()
+  }
+
+  static func latexTable(caption: String, label: String, header: [String], rows: [[String]]) -> String {
+    func escape(_ text: String) -> String {
+      var escaped = ""
+      for character in text {
+        switch character {
+        case "_": escaped += "\\_"
+        case "%": escaped += "\\%"
+        case "&": escaped += "\\&"
+        case "#": escaped += "\\#"
+        case "±": escaped += "$\\pm$"
+        case "σ": escaped += "$\\sigma$"
+        case "—": escaped += "--"
+        case "∞": escaped += "$\\infty$"
+        case "−": escaped += "$-$"
+        default: escaped.append(character)
+        }
+      }
+      return escaped
+    }
+    var tex = "\\begin{table}\n\\centering\n\\small\n"
+    tex += "\\begin{tabular}{l" + String(repeating: "r", count: max(0, header.count - 1)) + "}\n\\toprule\n"
+    tex += header.map(escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
+    for row in rows { tex += row.map(escape).joined(separator: " & ") + " \\\\\n" }
+    tex += "\\bottomrule\n\\end{tabular}\n"
+    tex += "\\caption{\(caption)}\n\\label{\(label)}\n\\end{table}\n\n"
+    return tex
+  }
+}
+
+/// Counts finished evaluations and reports them to a progress handler.
+final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var completed = 0
+  let total: Int
+  let handler: ProgressHandler?
+
+  init(total: Int, handler: ProgressHandler?) {
+    self.total = total
+    self.handler = handler
+  }
+
+  /// Records one finished evaluation of `phase`.
+  func advance(_ phase: String) {
+    lock.lock()
+    completed += 1
+    let done = completed
+    lock.unlock()
+    handler?(ProgressUpdate(phase: phase, completed: done, total: total))
+  }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+extension Evaluation {
+  /// Evaluates `synthetic` against `real`: every part in ``parts``, timed, in one report.
+  ///
+  /// A part that is undefined for this data — the KDE of a sample whose covariance is singular
+  /// under a data-scaled bandwidth rule — is listed in the report's `omitted` with the reason.
+  /// - Parameters:
+  ///   - real: The real sample (at least 2 points).
+  ///   - synthetic: The synthetic sample (at least 2 points, same dimension).
+  ///   - holdout: Real rows the generator never saw, to compare their distance to the closest
+  ///     record with the synthetic rows' (memorisation).
+  ///   - progress: Receives the progress of each part (phase names start with the part).
+  /// - Throws: `PointCloudError.invalidParameter` for a parameter out of range or samples that
+  ///   cannot be compared; the errors of the metric libraries.
+  public func evaluate(
+    real: PointCloud, synthetic: PointCloud, holdout: PointCloud? = nil,
+    progress: ProgressHandler? = nil
+  ) throws -> EvaluationReport {
+    try validate(real: real, synthetic: synthetic)
+    var report = EvaluationReport(
+      parameters: self, real: .init(points: real.count, dimension: real.dimension),
+      synthetic: .init(points: synthetic.count, dimension: synthetic.dimension))
+    for part in parts.sorted() {
+      let start = ContinuousClock.now
+      switch part {
+      case .persistence:
+        report.persistence = try comparePersistence(
+          real: real, synthetic: synthetic, progress: progress)
+      case .sampleMetrics:
+        report.sampleMetrics = try SampleMetricsReport.compute(
+          real: real, synthetic: synthetic, holdout: holdout, k: k, balls: balls,
+          standardize: standardize, bins: vqBins > 0 ? min(vqBins, real.count) : nil, seed: seed,
+          progress: relabelled(progress, prefix: "metrics"))
+      case .kde:
+        do {
+          let scaling = standardize ? try Standardization(fittedTo: real) : nil
+          report.kde = try KernelDensityBaseline.compute(
+            real: scaling?.apply(to: real) ?? real, synthetic: scaling?.apply(to: synthetic) ?? synthetic,
+            bandwidth: bandwidth, progress: relabelled(progress, prefix: "kde"))
+        } catch SampleMetricsError.singularCovariance(let set) {
+          // A property of the data (e.g. a collapsed column), not of the input's validity.
+          report.omitted[part.rawValue] =
+            "the \(set) sample's covariance is singular, so a data-scaled bandwidth is undefined"
+          continue
+        }
+      case .geometryScore:
+        report.geometryScore = try geometryScore.evaluate(
+          real: real, synthetic: synthetic, progress: relabelled(progress, prefix: "gscore"))
+      }
+      report.timings[part.rawValue] = (ContinuousClock.now - start).seconds
+    }
+    return report
+  }
+
+  /// Checks the parameters and that the samples can be compared.
+  func validate(real: PointCloud, synthetic: PointCloud) throws {
+    func check(_ ok: Bool, _ name: String, _ value: String, _ allowed: String) throws {
+      if !ok { throw PointCloudError.invalidParameter(name: name, value: value, allowed: allowed) }
+    }
+    try check(real.count >= 2, "real points", "\(real.count)", "at least 2")
+    try check(synthetic.count >= 2, "synthetic points", "\(synthetic.count)", "at least 2")
+    try check(
+      real.dimension == synthetic.dimension, "synthetic dimension", "\(synthetic.dimension)",
+      "the real dimension \(real.dimension)")
+    try check(!parts.isEmpty, "parts", "none", "at least one part")
+    try check((0...3).contains(maxDimension), "maxdim", "\(maxDimension)", "between 0 and 3")
+    if let threshold {
+      try check(threshold > 0 && threshold.isFinite, "threshold", "\(threshold)", "a positive number")
+    }
+    try check(
+      wassersteinRelativeError >= 0 && wassersteinRelativeError.isFinite, "relative_error",
+      "\(wassersteinRelativeError)", "a finite number ≥ 0")
+    try check(persistencePoints >= 2, "persistence_points", "\(persistencePoints)", "at least 2")
+    if parts.contains(.sampleMetrics) {
+      try check(
+        k >= 1 && k < min(real.count, synthetic.count), "k", "\(k)",
+        "between 1 and \(min(real.count, synthetic.count) - 1) (below the size of each sample)")
+      try check(vqBins >= 0, "vq_bins", "\(vqBins)", "at least 0")
+    }
+    if parts.contains(.geometryScore) { try geometryScore.validate() }
+  }
+
+  /// The geometry-score configuration of these parameters.
+  var geometryScore: GeometryScore {
+    GeometryScore(landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
+  }
+
+  /// A seeded uniform subset of at most ``persistencePoints`` points of `cloud` (the cloud itself
+  /// when it is small enough), in the original order.
+  func persistenceSubset(_ cloud: PointCloud, stream: Int) -> PointCloud {
+    guard cloud.count > persistencePoints else { return cloud }
+    var random = SeededGenerator.stream(stream, of: seed)
+    let chosen = ControlledFailures.distinctIndices(
+      persistencePoints, below: cloud.count, using: &random)
+    return cloud.selecting(points: chosen.sorted())
+  }
+
+  /// The Rips diagrams of both samples and, when available, their distances.
+  func comparePersistence(real: PointCloud, synthetic: PointCloud, progress: ProgressHandler?)
+    throws -> PersistenceComparison
+  {
+    func rips(_ cloud: PointCloud, _ name: String, stream: Int) throws -> RipsSummary {
+      let subset = persistenceSubset(cloud, stream: stream)
+      let options = RipsOptions(
+        maxDimension: maxDimension, modulus: coefficient, threshold: threshold,
+        progress: relabelled(progress, prefix: "persistence (\(name))"))
+      let result = try RipsPersistence.compute(subset, options: options)
+      return RipsSummary(
+        maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
+        points: result.points, diagrams: result.diagrams)
+    }
+    let realDiagrams = try rips(real, "real", stream: 100)
+    let syntheticDiagrams = try rips(synthetic, "synthetic", stream: 101)
+    let distances = try (0...maxDimension).map { dimension in
+      let a = realDiagrams.diagrams[dimension]
+      let b = syntheticDiagrams.diagrams[dimension]
+      return DiagramDistanceSummary(
+        dimension: dimension, bottleneck: try Bottleneck.distance(a, b),
+        wasserstein1: try Wasserstein.distance(a, b, order: 1, relativeError: wassersteinRelativeError),
+        wasserstein2: try Wasserstein.distance(a, b, order: 2, relativeError: wassersteinRelativeError))
+    }
+    return PersistenceComparison(
+      real: realDiagrams, synthetic: syntheticDiagrams, distances: distances)
+  }
+}
+
+/// `handler` with `prefix: ` put before every phase name.
+func relabelled(_ handler: ProgressHandler?, prefix: String) -> ProgressHandler? {
+  guard let handler else { return nil }
+  return { @Sendable update in
+    handler(
+      ProgressUpdate(
+        phase: "\(prefix): \(update.phase)", completed: update.completed, total: update.total))
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    let (whole, attoseconds) = components
+    return Double(whole) + Double(attoseconds) * 1e-18
+  }
+}

@@ -1,0 +1,186 @@
+/// The configuration of an evaluation of a synthetic sample against a real one: which parts to
+/// compute and the parameters of each. ``evaluate(real:synthetic:progress:)`` returns an
+/// ``EvaluationReport`` holding every metric with these parameters.
+///
+/// Defaults follow the reference implementations (see `notes/metrics/DEFINITIONS.md`): Ripser's
+/// dimension 1 over Z/2 cut at the enclosing radius; k = 5 as in `prdc`; Scott's bandwidth; the
+/// geometry score's 64 landmarks and i_max = 100, with γ = 1/8 and 100 trials (the reference
+/// code's defaults are N/(128 · 5000) and 1000).
+public struct Evaluation: Sendable, Equatable, Codable {
+  /// The parts of an evaluation, each of which can be switched off.
+  public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
+    /// Vietoris–Rips diagrams of both samples and the bottleneck and Wasserstein distances.
+    case persistence
+    /// k-NN precision, recall, density, coverage, realism and the distance to the closest record.
+    case sampleMetrics = "metrics"
+    /// Gaussian kernel-density log-likelihoods in both directions.
+    case kde
+    /// The geometry score (relative living times of H1 in witness complexes).
+    case geometryScore = "gscore"
+
+    public static func < (a: Part, b: Part) -> Bool {
+      allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+  }
+
+  /// The parts to compute.
+  public var parts: Set<Part> = Set(Part.allCases)
+
+  // MARK: Persistence
+
+  /// The largest homology dimension of the diagrams (0…3 here: higher is rarely affordable).
+  public var maxDimension = 1
+  /// The prime p of the coefficient field Z/p.
+  public var coefficient = 2
+  /// The Rips threshold, or `nil` for each cloud's enclosing radius.
+  public var threshold: Double? = nil
+  /// At most this many points of each sample enter the Rips computation (a seeded uniform subset
+  /// without replacement when a sample is larger): Rips cost grows like n^(k+2) in dimension k.
+  public var persistencePoints = 1000
+  /// The certified relative error of the Wasserstein distances (0: exact; above 600 finite points
+  /// the auction is used otherwise). Bottleneck distances are exact.
+  public var wassersteinRelativeError = 0.01
+
+  // MARK: k-NN metrics
+
+  /// The neighbourhood size k of the k-NN balls.
+  public var k = 5
+  /// Open k-NN balls (`d < r`, prdc, the default) or closed ones (`d ≤ r`, Kynkäänniemi et al.).
+  public var balls = BallBoundary.open
+  /// Whether every sample is z-scored with the real sample's column statistics first (k-NN
+  /// metrics and KDE).
+  public var standardize = false
+
+  /// The number of k-means bins of the NDB/K vector-quantisation test (clamped to the real
+  /// sample's size); 0 skips it.
+  public var vqBins = 20
+
+  // MARK: Kernel density
+
+  /// The KDE bandwidth: Scott's or Silverman's rule (scipy's data-scaled kernels), or a fixed
+  /// isotropic bandwidth h.
+  public var bandwidth = KernelBandwidth.scott
+
+  // MARK: Geometry score
+
+  /// Landmarks per trial.
+  public var landmarks = 64
+  /// The witness-complex scale γ (α_max = γ · largest witness–landmark distance), or `nil` for
+  /// the reference code's default N/(128 · 5000). The default here is 1/8, the value of the
+  /// reference README and toy notebook: N/(128 · 5000) is so small below ~10⁴ points that the
+  /// filtration barely starts (see `notes/metrics/DEFINITIONS.md` §3).
+  public var gamma: Double? = 0.125
+  /// The number of MRLT bins (Betti numbers 0 ..< imax).
+  public var imax = 100
+  /// The number of random landmark draws averaged.
+  public var trials = 100
+
+  // MARK: Randomness
+
+  /// The seed of every random choice (Rips subsets, landmarks, k-means).
+  public var seed: UInt64 = 1
+
+  /// The default configuration.
+  public init() {}
+
+  enum CodingKeys: String, CodingKey {
+    case parts, maxDimension = "maxdim", coefficient = "coeff", threshold
+    case persistencePoints = "persistence_points", wassersteinRelativeError = "relative_error", k, balls, vqBins = "vq_bins", standardize
+    case bandwidth, landmarks, gamma, imax, trials, seed
+  }
+
+  /// Encodes every parameter; `threshold` and `gamma` as `null` when they take their defaults, the
+  /// parts in their fixed order.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(parts.sorted(), forKey: .parts)
+    try container.encode(maxDimension, forKey: .maxDimension)
+    try container.encode(coefficient, forKey: .coefficient)
+    try container.encode(threshold, forKey: .threshold)
+    try container.encode(persistencePoints, forKey: .persistencePoints)
+    try container.encode(wassersteinRelativeError, forKey: .wassersteinRelativeError)
+    try container.encode(k, forKey: .k)
+    try container.encode(balls, forKey: .balls)
+    try container.encode(vqBins, forKey: .vqBins)
+    try container.encode(standardize, forKey: .standardize)
+    try container.encode(bandwidthDescription, forKey: .bandwidth)
+    try container.encode(landmarks, forKey: .landmarks)
+    try container.encode(gamma, forKey: .gamma)
+    try container.encode(imax, forKey: .imax)
+    try container.encode(trials, forKey: .trials)
+    try container.encode(seed, forKey: .seed)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    parts = Set(try container.decode([Part].self, forKey: .parts))
+    maxDimension = try container.decode(Int.self, forKey: .maxDimension)
+    coefficient = try container.decode(Int.self, forKey: .coefficient)
+    threshold = try container.decodeIfPresent(Double.self, forKey: .threshold)
+    persistencePoints = try container.decode(Int.self, forKey: .persistencePoints)
+    wassersteinRelativeError = try container.decode(Double.self, forKey: .wassersteinRelativeError)
+    k = try container.decode(Int.self, forKey: .k)
+    balls = try container.decode(BallBoundary.self, forKey: .balls)
+    vqBins = try container.decode(Int.self, forKey: .vqBins)
+    standardize = try container.decode(Bool.self, forKey: .standardize)
+    let bandwidthText = try container.decode(String.self, forKey: .bandwidth)
+    guard let bandwidth = Self.bandwidth(named: bandwidthText) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .bandwidth, in: container,
+        debugDescription: "bandwidth must be scott, silverman or a positive number")
+    }
+    self.bandwidth = bandwidth
+    landmarks = try container.decode(Int.self, forKey: .landmarks)
+    gamma = try container.decodeIfPresent(Double.self, forKey: .gamma)
+    imax = try container.decode(Int.self, forKey: .imax)
+    trials = try container.decode(Int.self, forKey: .trials)
+    seed = try container.decode(UInt64.self, forKey: .seed)
+  }
+
+  /// The parameters as (name, value) lines, for tables and the HTML report.
+  public var parameterEntries: [HTMLReport.Entry] {
+    var entries: [HTMLReport.Entry] = [
+      .init("parts", parts.sorted().map(\.rawValue).joined(separator: ", ")),
+      .init("seed", "\(seed)"),
+    ]
+    if parts.contains(.persistence) {
+      entries += [
+        .init("maxdim", "\(maxDimension)"), .init("coeff", "\(coefficient)"),
+        .init("threshold", threshold.map { "\($0)" } ?? "enclosing radius"),
+        .init("persistence_points", "\(persistencePoints)"),
+        .init("relative_error", "\(wassersteinRelativeError)"),
+      ]
+    }
+    if parts.contains(.sampleMetrics) {
+      entries += [
+        .init("k", "\(k)"), .init("balls", balls.rawValue), .init("standardize", "\(standardize)"),
+        .init("vq_bins", "\(vqBins)"),
+      ]
+    }
+    if parts.contains(.kde) { entries.append(.init("bandwidth", bandwidthDescription)) }
+    if parts.contains(.geometryScore) {
+      entries += [
+        .init("landmarks", "\(landmarks)"), .init("gamma", gamma.map { "\($0)" } ?? "N/(128·5000)"),
+        .init("imax", "\(imax)"), .init("trials", "\(trials)"),
+      ]
+    }
+    return entries
+  }
+
+  /// The bandwidth as written in JSON and on the command line: "scott", "silverman" or h.
+  public var bandwidthDescription: String {
+    if case .fixed(let h) = bandwidth { return "\(h)" }
+    return bandwidth.name
+  }
+
+  /// The bandwidth named `text` ("scott", "silverman" or a positive number), or `nil`.
+  public static func bandwidth(named text: String) -> KernelBandwidth? {
+    switch text {
+    case "scott": return .scott
+    case "silverman": return .silverman
+    default:
+      guard let h = Double(text), h > 0, h.isFinite else { return nil }
+      return .fixed(h)
+    }
+  }
+}

@@ -1,0 +1,227 @@
+import Foundation
+
+/// One number of a report under a stable name (e.g. `precision`, `bottleneck_h1`), for tables.
+public struct NamedValue: Sendable, Equatable {
+  public var name: String
+  public var value: Double
+
+  public init(_ name: String, _ value: Double) {
+    self.name = name
+    self.value = value
+  }
+}
+
+extension EvaluationReport {
+  /// Every scalar metric of the report under a stable name, in a fixed order: the rows of the
+  /// benchmark tables. Parts not computed contribute nothing.
+  public var scalars: [NamedValue] {
+    var values: [NamedValue] = []
+    if let m = sampleMetrics {
+      values += [
+        .init("precision", m.precision), .init("recall", m.recall), .init("density", m.density),
+        .init("coverage", m.coverage), .init("realism_median", m.realism.median),
+        .init("realism_at_least_one", m.realism.atLeastOne),
+        .init("dcr_median", m.dcr.synthetic.median), .init("dcr_p5", m.dcr.synthetic.p5),
+        .init("dcr_exact_copies", m.dcr.synthetic.exactCopies),
+      ]
+      if let holdout = m.dcr.holdout, holdout.median > 0 {
+        values.append(.init("dcr_median_over_holdout", m.dcr.synthetic.median / holdout.median))
+      }
+      if let vq = m.vq { values.append(.init("ndb_over_k", vq.ndbOverK)) }
+    }
+    if let kde {
+      values += [
+        .init("kde_synth_given_real", kde.synthGivenReal),
+        .init("kde_real_given_synth", kde.realGivenSynth),
+      ]
+    }
+    if let geometryScore { values.append(.init("gscore", geometryScore.gscore)) }
+    if let distances = persistence?.distances {
+      for distance in distances {
+        values.append(.init("bottleneck_h\(distance.dimension)", distance.bottleneck))
+      }
+      for distance in distances {
+        values.append(.init("wasserstein1_h\(distance.dimension)", distance.wasserstein1))
+      }
+      for distance in distances {
+        values.append(.init("wasserstein2_h\(distance.dimension)", distance.wasserstein2))
+      }
+    }
+    return values
+  }
+
+  /// One row per metric with its value and a one-line reading of what it says about this pair.
+  public var metricRows: [HTMLReport.MetricRow] {
+    var rows: [HTMLReport.MetricRow] = []
+    if let m = sampleMetrics {
+      let k = m.k
+      rows.append(
+        .init(
+          name: "precision", value: Self.format(m.precision),
+          reading: "\(Self.percent(m.precision)) of synthetic points lie in the real k-NN manifold; "
+            + (m.precision >= 0.9
+              ? "fidelity is good."
+              : m.precision >= 0.6
+                ? "some synthetic points fall off the real support (noise, shift or scale)."
+                : "many synthetic points fall off the real support (noise, shift, scale or wrong shape).")))
+      rows.append(
+        .init(
+          name: "recall", value: Self.format(m.recall),
+          reading: "\(Self.percent(m.recall)) of real points lie in the synthetic k-NN manifold; "
+            + (m.recall >= 0.9
+              ? "the synthetic sample spans the real one."
+              : "parts of the real distribution are missing (collapsed or dropped modes, too few samples).")))
+      rows.append(
+        .init(
+          name: "density", value: Self.format(m.density),
+          reading: m.density > 1.2
+            ? "Above 1: synthetic points crowd into dense real neighbourhoods (collapse or copies)."
+            : m.density < 0.8
+              ? "Below 1: synthetic points sit in sparse real regions or off the support."
+              : "About 1, as for two samples of one distribution."))
+      let expected = Self.expectedCoverage(k: k, real: real.points, synthetic: synthetic.points)
+      rows.append(
+        .init(
+          name: "coverage", value: Self.format(m.coverage),
+          reading: "\(Self.percent(m.coverage)) of real neighbourhoods hold a synthetic point (≈ \(Self.format(expected)) expected for identical distributions); "
+            + (m.coverage >= expected - 0.1 ? "no region is left out." : "some real regions are not produced.")))
+      rows.append(
+        .init(
+          name: "realism (median)", value: Self.format(m.realism.median),
+          reading: "\(Self.percent(m.realism.atLeastOne)) of synthetic points score ≥ 1 (inside a kept real ball); higher is more typical."))
+      let dcr = m.dcr.synthetic
+      var dcrReading =
+        dcr.exactCopies > 0
+        ? "\(Self.percent(dcr.exactCopies)) of synthetic rows are exact copies of real rows: memorisation."
+        : "No synthetic row copies a real row exactly."
+      if let holdout = m.dcr.holdout {
+        dcrReading +=
+          " Held-out real rows: median \(Self.format(holdout.median))"
+          + (dcr.median < 0.5 * holdout.median ? ", so synthetic rows sit suspiciously close to the training rows." : ".")
+      }
+      rows.append(
+        .init(
+          name: "distance to closest record (median)", value: Self.format(dcr.median),
+          reading: dcrReading))
+      if let vq = m.vq {
+        rows.append(
+          .init(
+            name: "NDB/K", value: Self.format(vq.ndbOverK),
+            reading: "\(vq.different) of \(vq.bins) k-means bins hold significantly different shares of real and synthetic points"
+              + (vq.ndbOverK <= 0.1 ? " (about the 5% false-alarm rate)." : ": the two samples distribute mass differently.")))
+      }
+    }
+    if let kde {
+      rows.append(
+        .init(
+          name: "KDE log-likelihood synth | real", value: Self.format(kde.synthGivenReal),
+          reading: "Mean log-density (nats) of synthetic points under the real KDE; it falls when synthetic points leave the real support."))
+      rows.append(
+        .init(
+          name: "KDE log-likelihood real | synth", value: Self.format(kde.realGivenSynth),
+          reading: "Mean log-density of real points under the synthetic KDE; it falls when real regions are missing from the synthetic sample."))
+    }
+    if let g = geometryScore {
+      let realHoles = Self.dominantBetti(g.mrltReal)
+      let syntheticHoles = Self.dominantBetti(g.mrltSynthetic)
+      rows.append(
+        .init(
+          name: "geometry score", value: Self.format(g.gscore),
+          reading: "Squared L2 distance of the MRLT histograms (0 = same H1 structure); most of the time \(realHoles) hole\(realHoles == 1 ? "" : "s") in the real and \(syntheticHoles) in the synthetic witness complexes."))
+    }
+    if let persistence {
+      for dimension in 0...persistence.real.maxdim {
+        let realBars = Self.diagram(persistence.real, dimension)
+        let syntheticBars = Self.diagram(persistence.synthetic, dimension)
+        let realLongest = Self.longestFinite(realBars)
+        let syntheticLongest = Self.longestFinite(syntheticBars)
+        rows.append(
+          .init(
+            name: "H\(dimension) bars real / synthetic",
+            value: "\(realBars.count) / \(syntheticBars.count)",
+            reading: "Longest finite bar \(Self.format(realLongest)) (real) vs \(Self.format(syntheticLongest)) (synthetic)."))
+        if let distance = persistence.distances?.first(where: { $0.dimension == dimension }) {
+          // Leaving the longest bar unmatched costs half its length: the natural unit.
+          let scale = max(realLongest, syntheticLongest, 1e-12) / 2
+          let ratio = distance.bottleneck / scale
+          let share = Self.percent(ratio)
+          let reading: String
+          if !distance.bottleneck.isFinite {
+            reading = "Infinite: the numbers of essential H\(dimension) classes differ."
+          } else if ratio < 0.3 {
+            reading = "\(share) of the cost of dropping the longest bar: the H\(dimension) features agree."
+          } else if ratio < 0.8 {
+            reading = "\(share) of the cost of dropping the longest bar: H\(dimension) features are distorted."
+          } else {
+            reading = "\(share) of the cost of dropping the longest bar: a major H\(dimension) feature is missing or spurious (topology differs)."
+          }
+          rows.append(
+            .init(name: "bottleneck H\(dimension)", value: Self.format(distance.bottleneck), reading: reading))
+          rows.append(
+            .init(
+              name: "Wasserstein-1 H\(dimension)", value: Self.format(distance.wasserstein1),
+              reading: "Total cost of matching every H\(dimension) bar (small bars add up: grows with noise)."))
+          rows.append(
+            .init(
+              name: "Wasserstein-2 H\(dimension)", value: Self.format(distance.wasserstein2),
+              reading: "Like Wasserstein-1 but weighs large mismatches more."))
+        }
+      }
+    }
+    return rows
+  }
+
+  /// The HTML page of this report; `realName` and `syntheticName` label the samples.
+  public func htmlReport(realName: String, syntheticName: String) -> HTMLReport {
+    var notes = omitted.sorted { $0.key < $1.key }.map { "\($0.key) not computed: \($0.value)." }
+    if let persistence,
+      persistence.real.points < real.points || persistence.synthetic.points < synthetic.points
+    {
+      notes.append(
+        "Persistence was computed on seeded random subsets of \(persistence.real.points) real and \(persistence.synthetic.points) synthetic points.")
+    }
+    return HTMLReport(
+      title: "tda-eval: \(syntheticName) against \(realName)",
+      subtitle:
+        "real \(realName) (\(real.points) × \(real.dimension)), synthetic \(syntheticName) (\(synthetic.points) × \(synthetic.dimension))",
+      parameters: parameters.parameterEntries, metrics: metricRows,
+      realDiagrams: persistence?.real.diagrams ?? [],
+      syntheticDiagrams: persistence?.synthetic.diagrams ?? [],
+      realMRLT: geometryScore?.mrltReal, syntheticMRLT: geometryScore?.mrltSynthetic, notes: notes,
+      timings: timings.sorted { $0.key < $1.key }.map { .init($0.key, String(format: "%.3f", $0.value)) })
+  }
+
+  /// A value as tables show it: 4 significant digits, `inf` for infinity.
+  static func format(_ value: Double) -> String {
+    value.isInfinite ? (value > 0 ? "inf" : "-inf") : String(format: "%.4g", value)
+  }
+
+  /// A share as a whole percentage.
+  static func percent(_ share: Double) -> String { String(format: "%.0f%%", 100 * share) }
+
+  /// Naeem et al.'s expected coverage for identical distributions:
+  /// 1 − Π_{j<k} (N − 1 − j)/(M + N − 1 − j).
+  static func expectedCoverage(k: Int, real: Int, synthetic: Int) -> Double {
+    let n = Double(real)
+    let m = Double(synthetic)
+    var product = 1.0
+    for j in 0..<k {
+      let jj = Double(j)
+      product *= (n - 1 - jj) / (m + n - 1 - jj)
+    }
+    return 1 - product
+  }
+
+  /// The number of H1 classes alive longest (the mode of an MRLT vector).
+  static func dominantBetti(_ mrlt: [Double]) -> Int {
+    mrlt.indices.max { mrlt[$0] < mrlt[$1] } ?? 0
+  }
+
+  private static func diagram(_ summary: RipsSummary, _ dimension: Int) -> [PersistencePair] {
+    dimension < summary.diagrams.count ? summary.diagrams[dimension].pairs : []
+  }
+
+  private static func longestFinite(_ pairs: [PersistencePair]) -> Double {
+    pairs.filter { !$0.isEssential }.map(\.persistence).max() ?? 0
+  }
+}

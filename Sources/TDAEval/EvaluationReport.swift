@@ -1,0 +1,128 @@
+/// Everything an ``Evaluation`` measured for a real/synthetic pair, with the parameters used.
+///
+/// JSON (`tda-eval evaluate --json`, sorted keys): `parameters`, `real` and `synthetic` (`points`,
+/// `dimension`), and one object per computed part: `diagrams` (as `tda-eval diagrams`), `metrics`
+/// (as `tda-eval metrics`), `kde` (as `tda-eval kde`), `gscore` (as `tda-eval gscore`); `timings`
+/// (seconds per part) and `omitted` (parts not computed, with the reason). Infinity is `null`.
+public struct EvaluationReport: Sendable, Codable {
+  /// The number of points and the dimension of one sample.
+  public struct Sample: Sendable, Codable, Equatable {
+    public var points: Int
+    public var dimension: Int
+
+    public init(points: Int, dimension: Int) {
+      self.points = points
+      self.dimension = dimension
+    }
+  }
+
+  /// The configuration that produced this report.
+  public var parameters: Evaluation
+  /// The real sample.
+  public var real: Sample
+  /// The synthetic sample.
+  public var synthetic: Sample
+  /// Diagrams and diagram distances, when computed.
+  public var persistence: PersistenceComparison?
+  /// Precision, recall, density, coverage, realism, distance to the closest record, NDB/K.
+  public var sampleMetrics: SampleMetricsReport?
+  /// Kernel-density log-likelihoods in both directions.
+  public var kde: KernelDensityBaseline?
+  /// The geometry score with both MRLT vectors.
+  public var geometryScore: GeometryScoreResult?
+  /// Wall-clock seconds of each computed part, keyed by ``Evaluation/Part`` raw value.
+  public var timings: [String: Double]
+  /// Parts that were asked for but not computed, each with the reason.
+  public var omitted: [String: String]
+
+  public init(
+    parameters: Evaluation, real: Sample, synthetic: Sample,
+    persistence: PersistenceComparison? = nil, timings: [String: Double] = [:],
+    omitted: [String: String] = [:]
+  ) {
+    self.parameters = parameters
+    self.real = real
+    self.synthetic = synthetic
+    self.persistence = persistence
+    self.timings = timings
+    self.omitted = omitted
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case parameters, real, synthetic, persistence = "diagrams", sampleMetrics = "metrics", kde
+    case geometryScore = "gscore", timings, omitted
+  }
+}
+
+/// The Vietoris–Rips diagrams of one sample, as `tda-eval rips` reports them.
+public struct RipsSummary: Sendable, Codable, Equatable {
+  /// The largest homology dimension.
+  public var maxdim: Int
+  /// The coefficient prime.
+  public var coeff: Int
+  /// The threshold of the filtration (the enclosing radius unless one was given).
+  public var threshold: Double
+  /// The number of points that entered the computation.
+  public var points: Int
+  /// `diagrams[k]` is dimension k.
+  public var diagrams: [PersistenceDiagram]
+
+  public init(maxdim: Int, coeff: Int, threshold: Double, points: Int, diagrams: [PersistenceDiagram]) {
+    self.maxdim = maxdim
+    self.coeff = coeff
+    self.threshold = threshold
+    self.points = points
+    self.diagrams = diagrams
+  }
+}
+
+/// The distances between the real and the synthetic diagram of one dimension (`+∞` when the
+/// numbers of essential classes differ; `null` in JSON).
+public struct DiagramDistanceSummary: Sendable, Codable, Equatable {
+  public var dimension: Int
+  /// Bottleneck distance (L∞ ground metric).
+  public var bottleneck: Double
+  /// Wasserstein distance of order 1.
+  public var wasserstein1: Double
+  /// Wasserstein distance of order 2.
+  public var wasserstein2: Double
+
+  public init(dimension: Int, bottleneck: Double, wasserstein1: Double, wasserstein2: Double) {
+    self.dimension = dimension
+    self.bottleneck = bottleneck
+    self.wasserstein1 = wasserstein1
+    self.wasserstein2 = wasserstein2
+  }
+
+  enum CodingKeys: String, CodingKey { case dimension, bottleneck, wasserstein1, wasserstein2 }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(dimension, forKey: .dimension)
+    try container.encode(bottleneck.isFinite ? bottleneck : nil, forKey: .bottleneck)
+    try container.encode(wasserstein1.isFinite ? wasserstein1 : nil, forKey: .wasserstein1)
+    try container.encode(wasserstein2.isFinite ? wasserstein2 : nil, forKey: .wasserstein2)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    dimension = try container.decode(Int.self, forKey: .dimension)
+    bottleneck = try container.decode(Double?.self, forKey: .bottleneck) ?? .infinity
+    wasserstein1 = try container.decode(Double?.self, forKey: .wasserstein1) ?? .infinity
+    wasserstein2 = try container.decode(Double?.self, forKey: .wasserstein2) ?? .infinity
+  }
+}
+
+/// The persistence part of a report: both samples' diagrams and, per dimension, their distances
+/// (`nil` when the distance library is not available).
+public struct PersistenceComparison: Sendable, Codable, Equatable {
+  public var real: RipsSummary
+  public var synthetic: RipsSummary
+  public var distances: [DiagramDistanceSummary]?
+
+  public init(real: RipsSummary, synthetic: RipsSummary, distances: [DiagramDistanceSummary]?) {
+    self.real = real
+    self.synthetic = synthetic
+    self.distances = distances
+  }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+/// One self-contained HTML page presenting the evaluation of a real/synthetic pair: the
+/// parameters, a table of every metric with a one-line reading, the persistence diagrams and
+/// barcodes of both samples, and the MRLT histograms of the geometry score.
+///
+/// The page needs nothing else: styles are inline, plots are inline SVG (``SVGPlot``), there is no
+/// JavaScript and no external resource. The markup is also well-formed XML (every element closed,
+/// text escaped), so tests can parse it. Rendering is pure: the same page gives the same bytes.
+public struct HTMLReport: Sendable, Equatable {
+  /// A named value (a parameter or a timing).
+  public struct Entry: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+      self.name = name
+      self.value = value
+    }
+  }
+
+  /// One row of the metric table.
+  public struct MetricRow: Sendable, Equatable {
+    /// The metric, e.g. "precision" or "bottleneck H1".
+    public var name: String
+    /// Its value as shown.
+    public var value: String
+    /// One sentence saying what the value means for this pair.
+    public var reading: String
+
+    public init(name: String, value: String, reading: String) {
+      self.name = name
+      self.value = value
+      self.reading = reading
+    }
+  }
+
+  /// The page title.
+  public var title: String
+  /// A line under the title (e.g. the two files and their sizes).
+  public var subtitle: String
+  /// The parameters of the evaluation.
+  public var parameters: [Entry]
+  /// The metric table.
+  public var metrics: [MetricRow]
+  /// Persistence diagrams of the real sample, by dimension (empty when not computed).
+  public var realDiagrams: [PersistenceDiagram]
+  /// Persistence diagrams of the synthetic sample, by dimension.
+  public var syntheticDiagrams: [PersistenceDiagram]
+  /// Mean relative living times of the real and the synthetic sample (geometry score), if any.
+  public var realMRLT: [Double]?
+  public var syntheticMRLT: [Double]?
+  /// Remarks shown at the end (e.g. metrics that were not computed, and why).
+  public var notes: [String]
+  /// Wall-clock time of each part.
+  public var timings: [Entry]
+
+  public init(
+    title: String, subtitle: String, parameters: [Entry], metrics: [MetricRow],
+    realDiagrams: [PersistenceDiagram] = [], syntheticDiagrams: [PersistenceDiagram] = [],
+    realMRLT: [Double]? = nil, syntheticMRLT: [Double]? = nil, notes: [String] = [],
+    timings: [Entry] = []
+  ) {
+    self.title = title
+    self.subtitle = subtitle
+    self.parameters = parameters
+    self.metrics = metrics
+    self.realDiagrams = realDiagrams
+    self.syntheticDiagrams = syntheticDiagrams
+    self.realMRLT = realMRLT
+    self.syntheticMRLT = syntheticMRLT
+    self.notes = notes
+    self.timings = timings
+  }
+
+  /// The page as one HTML document.
+  public func render() -> String {
+    let e = SVGPlot.escape
+    var html = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8"/>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <title>\(e(title))</title>
+      <style>
+      \(Self.style)
+      </style>
+      </head>
+      <body>
+      <h1>\(e(title))</h1>
+      <p class="subtitle">\(e(subtitle))</p>
+
+      """
+    html += "<h2>Metrics</h2>\n"
+    html += table(
+      header: ["metric", "value", "reading"], rows: metrics.map { [$0.name, $0.value, $0.reading] },
+      numericColumn: 1, cssClass: "metrics")
+    let dimensions = max(realDiagrams.count, syntheticDiagrams.count)
+    if dimensions > 0 {
+      html += "<h2>Persistence</h2>\n"
+      html +=
+        "<p class=\"note\">Vietoris–Rips filtration (a simplex enters at its diameter). Points far from the diagonal are long-lived features; essential classes sit on the ∞ line.</p>\n"
+      for dimension in 0..<dimensions {
+        let series = [
+          SVGPlot.DiagramSeries(
+            label: "real", pairs: dimension < realDiagrams.count ? realDiagrams[dimension].pairs : []),
+          SVGPlot.DiagramSeries(
+            label: "synthetic",
+            pairs: dimension < syntheticDiagrams.count ? syntheticDiagrams[dimension].pairs : []),
+        ]
+        html += "<div class=\"row\">\n"
+        html += "<figure>"
+          + SVGPlot.persistenceDiagram(title: "H\(dimension) persistence diagram", series: series)
+          + "</figure>\n"
+        html += "<figure>"
+          + SVGPlot.barcode(title: "H\(dimension) barcode", series: series) + "</figure>\n"
+        html += "</div>\n"
+      }
+    }
+    if let realMRLT, let syntheticMRLT {
+      html += "<h2>Geometry score</h2>\n"
+      html +=
+        "<p class=\"note\">Mean relative living time of i H1 classes in witness complexes: the share of the filtration during which exactly i one-dimensional holes are alive.</p>\n"
+      let shown = Self.histogramLength(realMRLT, syntheticMRLT)
+      html += "<figure>"
+        + SVGPlot.histogram(
+          title: "MRLT histograms", categories: (0..<shown).map(String.init),
+          series: [
+            .init(label: "real", values: Array(realMRLT.prefix(shown))),
+            .init(label: "synthetic", values: Array(syntheticMRLT.prefix(shown))),
+          ], xLabel: "number of H1 classes i", yLabel: "mean relative living time")
+        + "</figure>\n"
+    }
+    html += "<h2>Parameters</h2>\n"
+    html += table(
+      header: ["parameter", "value"], rows: parameters.map { [$0.name, $0.value] },
+      numericColumn: 1, cssClass: "parameters")
+    if !timings.isEmpty {
+      html += "<h2>Timings</h2>\n"
+      html += table(
+        header: ["part", "seconds"], rows: timings.map { [$0.name, $0.value] }, numericColumn: 1,
+        cssClass: "timings")
+    }
+    if !notes.isEmpty {
+      html += "<h2>Notes</h2>\n<ul class=\"notes\">\n"
+      for note in notes { html += "<li>\(e(note))</li>\n" }
+      html += "</ul>\n"
+    }
+    html += "<footer>Generated by tda-eval.</footer>\n</body>\n</html>\n"
+    return html
+  }
+
+  /// How many MRLT categories to draw: up to the last with mass ≥ 10⁻⁴ in either vector, plus
+  /// one, at least 5 (and never more than the vectors hold).
+  static func histogramLength(_ a: [Double], _ b: [Double]) -> Int {
+    let length = max(a.count, b.count)
+    let last = (0..<length).last { index in
+      (index < a.count && a[index] >= 1e-4) || (index < b.count && b[index] >= 1e-4)
+    } ?? 0
+    return min(length, max(5, last + 2))
+  }
+
+  /// An HTML table; cells of `numericColumn` are right-aligned.
+  private func table(header: [String], rows: [[String]], numericColumn: Int, cssClass: String)
+    -> String
+  {
+    let e = SVGPlot.escape
+    var html = "<table class=\"\(cssClass)\">\n<thead><tr>"
+    for cell in header { html += "<th>\(e(cell))</th>" }
+    html += "</tr></thead>\n<tbody>\n"
+    for row in rows {
+      html += "<tr>"
+      for (column, cell) in row.enumerated() {
+        html += column == numericColumn ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
+      }
+      html += "</tr>\n"
+    }
+    html += "</tbody>\n</table>\n"
+    return html
+  }
+
+  /// The style sheet.
+  static let style = """
+    body { font-family: Helvetica, Arial, sans-serif; margin: 24px auto; max-width: 1040px; color: #222; }
+    h1 { font-size: 22px; margin-bottom: 4px; }
+    h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+    .subtitle, .note, footer { color: #555; font-size: 13px; }
+    table { border-collapse: collapse; font-size: 13px; }
+    th, td { border-bottom: 1px solid #e3e3e3; padding: 4px 10px; text-align: left; vertical-align: top; }
+    th { background: #f5f5f5; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    table.metrics td:first-child { white-space: nowrap; }
+    .row { display: flex; flex-wrap: wrap; gap: 12px; }
+    figure { margin: 8px 0; }
+    footer { margin-top: 32px; }
+    """
+}

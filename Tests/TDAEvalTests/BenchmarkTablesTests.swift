@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@testable import TDAEval
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// A tiny configuration: one base, three failures, two seeds, one runtime case per part.
+private var tiny: BenchmarkTables {
+  var tables = BenchmarkTables.quick
+  tables.count = 60
+  tables.bases = [.circle]
+  tables.failures = [.faithful, .modeCollapse, .wrongTopology]
+  tables.noiseBases = [.circle]
+  tables.noiseLevels = [0, 0.3]
+  tables.keptBases = [.gaussianMixture]
+  tables.keptFractions = [0.2, 1]
+  tables.runtimeSizes = [50]
+  tables.runtimeDimensions = [2]
+  tables.runtimeBaseCount = 50
+  tables.persistenceSizeLimit = 50
+  tables.evaluation.persistencePoints = 40
+  tables.evaluation.trials = 3
+  return tables
+}
+
+/// The rows of a CSV file (header dropped), split into cells.
+private func rows(_ csv: String) -> [[String]] {
+  csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+}
+
+@Suite("Benchmark tables")
+struct BenchmarkTablesTests {
+  @Test("tables are byte-identical from run to run, runtime aside, and progress reaches the total")
+  func deterministic() throws {
+    let updates = UpdateLog()
+    let first = try tiny.generate(progress: { updates.append($0) })
+    let second = try tiny.generate()
+    #expect(first.map(\.name) == second.map(\.name))
+    for (a, b) in zip(first, second) where !a.name.hasPrefix("runtime") {
+      #expect(a == b, "\(a.name) differs")
+    }
+    #expect(updates.last?.completed == tiny.evaluationCount)
+    #expect(updates.last?.total == tiny.evaluationCount)
+    let names = Set(first.map(\.name))
+    for name in [
+      "failures.csv", "failures.md", "failures.tex", "sensitivity-noise.csv", "sensitivity-kept.csv",
+      "sensitivity-noise-circle-knn.svg", "sensitivity-kept-gaussian-mixture-topology.svg",
+      "runtime.csv", "runtime.md", "runtime.tex", "runtime-n.svg", "runtime-d.svg",
+    ] {
+      #expect(names.contains(name), "missing \(name)")
+    }
+  }
+
+  @Test("the failure table holds mean ± sd over the seeds, and the directions that must hold")
+  func failureTable() throws {
+    let files = try tiny.failureTables(counter: ProgressCounter(total: 0, handler: nil))
+    let csv = try #require(files.first { $0.name == "failures.csv" }).contents
+    #expect(csv.hasPrefix("base,failure,metric,mean,sd,seeds\n"))
+    let table = rows(csv)
+    #expect(table.allSatisfy { $0.count == 6 && $0[5] == "2" })
+    func mean(_ failure: String, _ metric: String) throws -> Double {
+      let row = try #require(table.first { $0[1] == failure && $0[2] == metric })
+      return try #require(Double(row[3]))
+    }
+    #expect(try mean("collapse", "recall") < mean("faithful", "recall") - 0.5)
+    #expect(try mean("collapse", "coverage") < mean("faithful", "coverage") - 0.5)
+    #expect(try mean("topology", "bottleneck_h1") > 3 * mean("faithful", "bottleneck_h1"))
+    // The mean and sd printed are those of the seeds' values.
+    var values: [Double] = []
+    for seed in tiny.seeds {
+      var configuration = tiny.evaluation
+      configuration.seed = seed
+      let pair = try ControlledFailures.pair(base: .circle, failure: .modeCollapse, count: 60, seed: seed)
+      var holdoutStream = SeededGenerator.stream(4, of: seed)
+      let holdout = BaseDistribution.circle.sample(count: 60, using: &holdoutStream).cloud
+      let report = try configuration.evaluate(
+        real: pair.real.cloud, synthetic: pair.synthetic.cloud, holdout: holdout)
+      values.append(try #require(report.scalars.first { $0.name == "recall" }).value)
+    }
+    let row = try #require(table.first { $0[1] == "collapse" && $0[2] == "recall" })
+    let expectedMean = (values[0] + values[1]) / 2
+    #expect(row[3] == BenchmarkTables.csvNumber(expectedMean))
+    #expect(row[4] == BenchmarkTables.csvNumber(abs(values[0] - values[1]) / 2.0.squareRoot()))
+    // Markdown: a header, a separator and one row per metric; LaTeX: booktabs, escaped names.
+    let markdown = try #require(files.first { $0.name == "failures.md" }).contents
+    #expect(markdown.contains("| metric | faithful | collapse | topology |"))
+    let latex = try #require(files.first { $0.name == "failures.tex" }).contents
+    #expect(latex.contains("\\toprule") && latex.contains("bottleneck\\_h1") && latex.contains("$\\pm$"))
+    #expect(!latex.contains("±"))
+  }
+
+  @Test("sensitivity charts are well-formed SVG with one line per metric")
+  func sensitivityCharts() throws {
+    let files = try tiny.sensitivityTables(counter: ProgressCounter(total: 0, handler: nil))
+    let chart = try #require(files.first { $0.name == "sensitivity-noise-circle-knn.svg" })
+    let document = try XMLDocument(xmlString: chart.contents, options: [])
+    let lines = try document.nodes(forXPath: "//*[@class='line']")
+    #expect(lines.count == 5)  // precision, recall, coverage, realism_at_least_one, density
+    let csv = try #require(files.first { $0.name == "sensitivity-noise.csv" }).contents
+    let precision = rows(csv).filter { $0[2] == "precision" }.map { Double($0[3])! }
+    #expect(precision.count == 2 && precision[1] < precision[0])
+  }
+
+  @Test("cell, number and LaTeX formatting")
+  func formatting() {
+    #expect(BenchmarkTables.cell(.init([1, 2])) == "1.5 ± 0.707")
+    #expect(BenchmarkTables.cell(.init([0.25])) == "0.25")
+    #expect(BenchmarkTables.cell(.init([])) == "—")
+    #expect(BenchmarkTables.csvNumber(.infinity) == "inf" && BenchmarkTables.csvNumber(-0.0) == "0")
+    #expect(BenchmarkTables.columnLabel(.memorisation(fraction: 0.5, jitter: 0)) == "copies 0.5")
+    #expect(BenchmarkTables.columnLabel(.noise(sigma: 1)) == "noise 1")
+    let tex = BenchmarkTables.latexTable(
+      caption: "c", label: "l", header: ["a_b", "x"], rows: [["50% & ∞", "—"]])
+    #expect(tex.contains("a\\_b & x \\\\") && tex.contains("50\\% \\& $\\infty$ & -- \\\\"))
+  }
+
+  @Test("peak memory sees a large allocation")
+  func peakMemory() throws {
+    let (sum, peak) = PeakMemory.measure { () -> Double in
+      let values = [Double](repeating: 1, count: 8_000_000)  // 64 MB, touched
+      return values.reduce(0, +)
+    }
+    #expect(sum == 8_000_000)
+    if let peak { #expect(peak > 40_000_000) }
+  }
+}
+
+/// Collects progress updates from any thread.
+private final class UpdateLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var updates: [ProgressUpdate] = []
+
+  func append(_ update: ProgressUpdate) {
+    lock.lock()
+    updates.append(update)
+    lock.unlock()
+  }
+
+  var last: ProgressUpdate? {
+    lock.lock()
+    defer { lock.unlock() }
+    return updates.last
+  }
+}

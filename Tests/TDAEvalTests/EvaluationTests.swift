@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@testable import TDAEval
+
+/// A fast configuration for tests: few geometry-score trials, small Rips subsets.
+private func quick(_ parts: Set<Evaluation.Part>) -> Evaluation {
+  var evaluation = Evaluation()
+  evaluation.parts = parts
+  evaluation.trials = 8
+  evaluation.persistencePoints = 80
+  evaluation.vqBins = 10
+  return evaluation
+}
+
+/// The default configuration with one change.
+private func changed(_ change: (inout Evaluation) -> Void) -> Evaluation {
+  var evaluation = Evaluation()
+  change(&evaluation)
+  return evaluation
+}
+
+/// The named scalar of `report`.
+private func value(_ name: String, in report: EvaluationReport) throws -> Double {
+  try #require(report.scalars.first { $0.name == name }).value
+}
+
+/// Evaluates the controlled pair of `base` under `failure`.
+private func evaluate(
+  _ base: BaseDistribution, _ failure: Failure, count: Int = 200, seed: UInt64 = 1,
+  parts: Set<Evaluation.Part>
+) throws -> EvaluationReport {
+  let pair = try ControlledFailures.pair(base: base, failure: failure, count: count, seed: seed)
+  return try quick(parts).evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud)
+}
+
+@Suite("Evaluation of a real/synthetic pair")
+struct EvaluationTests {
+  @Test("recall and coverage drop under mode collapse")
+  func modeCollapse() throws {
+    let faithful = try evaluate(.gaussianMixture, .faithful, parts: [.sampleMetrics])
+    let collapsed = try evaluate(.gaussianMixture, .modeCollapse, parts: [.sampleMetrics])
+    #expect(try value("recall", in: faithful) > 0.8)
+    #expect(try value("recall", in: collapsed) < 0.3)
+    #expect(try value("coverage", in: faithful) > 0.8)
+    #expect(try value("coverage", in: collapsed) < 0.3)
+    // Collapse keeps fidelity: the one mode produced is a real one.
+    #expect(try value("precision", in: collapsed) > 0.8)
+  }
+
+  @Test("precision and the KDE fidelity drop under noise")
+  func noise() throws {
+    let faithful = try evaluate(.circle, .faithful, parts: [.sampleMetrics, .kde])
+    let noisy = try evaluate(.circle, .noise(sigma: 0.3), parts: [.sampleMetrics, .kde])
+    #expect(try value("precision", in: faithful) > 0.85)
+    #expect(try value("precision", in: noisy) < 0.6)
+    #expect(try value("kde_synth_given_real", in: noisy) < value("kde_synth_given_real", in: faithful))
+  }
+
+  @Test("memorised rows show as exact copies at distance 0")
+  func memorisation() throws {
+    let faithful = try evaluate(.tabular, .faithful, parts: [.sampleMetrics])
+    let copied = try evaluate(
+      .tabular, .memorisation(fraction: 0.5, jitter: 0), parts: [.sampleMetrics])
+    #expect(try value("dcr_exact_copies", in: faithful) == 0)
+    #expect(try value("dcr_exact_copies", in: copied) == 0.5)
+    #expect(try value("dcr_median", in: copied) < value("dcr_median", in: faithful))
+  }
+
+  @Test("the geometry score is larger for circle vs two circles than for a faithful resample")
+  func geometryScore() throws {
+    let faithful = try evaluate(.circle, .faithful, count: 150, parts: [.geometryScore])
+    let wrong = try evaluate(.circle, .wrongTopology, count: 150, parts: [.geometryScore])
+    #expect(try value("gscore", in: wrong) > 4 * value("gscore", in: faithful))
+    #expect(faithful.geometryScore?.mrltReal.count == 100)
+  }
+
+  @Test("the H1 bottleneck distance is large for circle vs two circles, small for a resample")
+  func bottleneckSeesTopology() throws {
+    let faithful = try evaluate(.circle, .faithful, count: 80, parts: [.persistence])
+    let wrong = try evaluate(.circle, .wrongTopology, count: 80, parts: [.persistence])
+    // The circle's H1 bar is about [0.1, √3): unmatched it costs ≈ 0.8; two circles of radius
+    // 0.5 have bars of about half its length.
+    #expect(try value("bottleneck_h1", in: faithful) < 0.15)
+    #expect(try value("bottleneck_h1", in: wrong) > 0.35)
+    #expect(try value("wasserstein1_h1", in: wrong) > value("wasserstein1_h1", in: faithful))
+    let distances = try #require(wrong.persistence?.distances)
+    #expect(distances.map(\.dimension) == [0, 1])
+    // Each distance agrees with the library's own on the reported diagrams.
+    let diagrams = try #require(wrong.persistence)
+    #expect(
+      distances[1].bottleneck
+        == (try Bottleneck.distance(diagrams.real.diagrams[1], diagrams.synthetic.diagrams[1])))
+  }
+
+  @Test("persistence runs on seeded subsets of at most persistencePoints points")
+  func persistenceSubsets() throws {
+    let pair = try ControlledFailures.pair(base: .circle, failure: .wrongTopology, count: 120, seed: 2)
+    let configuration = quick([.persistence])
+    let report = try configuration.evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud)
+    let again = try configuration.evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud)
+    let persistence = try #require(report.persistence)
+    #expect(persistence.real.points == 80 && persistence.synthetic.points == 80)
+    #expect(persistence == again.persistence)
+    #expect(persistence.real.diagrams.count == 2)
+    // One long H1 bar for the circle, two for the two circles.
+    func longBars(_ summary: RipsSummary) -> Int {
+      summary.diagrams[1].pairs.filter { $0.persistence > 0.4 }.count
+    }
+    #expect(longBars(persistence.real) == 1 && longBars(persistence.synthetic) == 2)
+    #expect(report.timings["persistence"] != nil)
+  }
+
+  @Test("the report encodes to JSON with the contract's keys and decodes back")
+  func json() throws {
+    let report = try evaluate(
+      .circle, .faithful, count: 60, parts: Set(Evaluation.Part.allCases))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let data = try encoder.encode(report)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    for key in ["parameters", "real", "synthetic", "diagrams", "metrics", "kde", "gscore", "timings"] {
+      #expect(object[key] != nil, "missing \(key)")
+    }
+    let parameters = try #require(object["parameters"] as? [String: Any])
+    #expect(parameters["maxdim"] as? Int == 1 && parameters["k"] as? Int == 5)
+    #expect(parameters["bandwidth"] as? String == "scott" && parameters["balls"] as? String == "open")
+    let metrics = try #require(object["metrics"] as? [String: Any])
+    #expect(metrics["precision"] is Double && metrics["dcr"] is [String: Any])
+    let gscore = try #require(object["gscore"] as? [String: Any])
+    #expect((gscore["mrlt_real"] as? [Double])?.count == 100)
+    let decoded = try JSONDecoder().decode(EvaluationReport.self, from: data)
+    #expect(decoded.parameters == report.parameters)
+    #expect(decoded.scalars == report.scalars)
+    #expect(decoded.persistence == report.persistence)
+  }
+
+  @Test("infinite distances are encoded as null and decoded as infinity")
+  func infiniteDistance() throws {
+    let distance = DiagramDistanceSummary(
+      dimension: 0, bottleneck: .infinity, wasserstein1: .infinity, wasserstein2: 1.5)
+    let text = String(decoding: try JSONEncoder().encode(distance), as: UTF8.self)
+    #expect(text.contains("\"bottleneck\":null") && text.contains("\"wasserstein2\":1.5"))
+    #expect(try JSONDecoder().decode(DiagramDistanceSummary.self, from: Data(text.utf8)) == distance)
+  }
+
+  @Test("the HTML page holds a metric row per reading and the MRLT histograms")
+  func htmlPage() throws {
+    let report = try evaluate(.circle, .noise(sigma: 0.1), count: 80, parts: Set(Evaluation.Part.allCases))
+    let page = report.htmlReport(realName: "real.csv", syntheticName: "synth.csv")
+    #expect(page.metrics == report.metricRows)
+    #expect(page.realDiagrams.count == 2 && page.realMRLT?.count == 100)
+    #expect(page.metrics.contains { $0.name == "precision" } && page.metrics.contains { $0.name == "geometry score" })
+    #expect(page.render().contains("H1 persistence diagram"))
+  }
+
+  @Test("Naeem et al.'s expected coverage for identical distributions")
+  func expectedCoverage() {
+    // k = 1, N = M = 2: 1 − (N − 1)/(M + N − 1) = 1 − 1/3.
+    #expect(isClose(EvaluationReport.expectedCoverage(k: 1, real: 2, synthetic: 2), 2.0 / 3))
+    // Large equal samples: ≈ 1 − 2^−k.
+    #expect(abs(EvaluationReport.expectedCoverage(k: 5, real: 10_000, synthetic: 10_000) - 0.96875) < 1e-3)
+  }
+
+  @Test(
+    "bad parameters and incomparable samples are rejected with the parameter's name",
+    arguments: [
+      ("k", changed { $0.k = 0 }), ("k", changed { $0.k = 50 }),
+      ("maxdim", changed { $0.maxDimension = 4 }), ("threshold", changed { $0.threshold = -1 }),
+      ("persistence_points", changed { $0.persistencePoints = 1 }),
+      ("landmarks", changed { $0.landmarks = 0 }), ("gamma", changed { $0.gamma = .nan }),
+      ("imax", changed { $0.imax = 0 }), ("trials", changed { $0.trials = 0 }),
+      ("parts", changed { $0.parts = [] }), ("vq_bins", changed { $0.vqBins = -1 }),
+    ])
+  func badParameters(name: String, evaluation: Evaluation) {
+    let cloud = Generator.sample(.circle, count: 50, seed: 1)
+    #expect {
+      try evaluation.evaluate(real: cloud, synthetic: cloud)
+    } throws: { error in
+      guard case .invalidParameter(let parameter, _, _) = error as? PointCloudError else { return false }
+      return parameter == name
+    }
+  }
+
+  @Test("a KDE undefined for the data (singular covariance) is omitted with the reason")
+  func singularCovariance() throws {
+    let line = PointCloud(rows: (0..<30).map { [Double($0), 2 * Double($0)] })
+    let circle = Generator.sample(.circle, count: 30, seed: 1)
+    let report = try quick([.kde, .sampleMetrics]).evaluate(real: circle, synthetic: line)
+    #expect(report.kde == nil && report.sampleMetrics != nil)
+    #expect(report.omitted["kde"]?.contains("singular") == true)
+    #expect(report.htmlReport(realName: "a", syntheticName: "b").notes.contains { $0.contains("kde not computed") })
+  }
+
+  @Test("samples of different dimension or with one point are rejected")
+  func incomparable() {
+    let plane = Generator.sample(.circle, count: 20, seed: 1)
+    let space = Generator.sample(.sphere, count: 20, seed: 1)
+    #expect(throws: PointCloudError.self) { try Evaluation().evaluate(real: plane, synthetic: space) }
+    let single = plane.selecting(points: [0])
+    #expect(throws: PointCloudError.self) { try Evaluation().evaluate(real: plane, synthetic: single) }
+  }
+}
