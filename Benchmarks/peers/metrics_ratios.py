@@ -21,7 +21,8 @@ Every figure is the median of --repeats runs; the ratio is tda-eval time / peer 
 
 Build first:  swift build -c release --product tda-eval
 Run:          Benchmarks/peers/.venv/bin/python Benchmarks/peers/metrics_ratios.py
-              [--binary .build/release/tda-eval] [--repeats 3] [--large]
+              [--binary .build/release/tda-eval] [--repeats 3] [--suite metrics|kde|all]
+              [--large | --only-large]
 """
 import argparse
 import json
@@ -108,6 +109,7 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "tda-eval"))
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--only-large", action="store_true", help="only the large tda-eval runs")
+    parser.add_argument("--suite", choices=["metrics", "kde", "all"], default="all")
     parser.add_argument("--large", action="store_true",
                         help="also 50 000 x 50 000 in d = 64 and 200 000 x 200 000 in d = 16 (tda-eval only, 1 run)")
     parser.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "tda-eval-metrics-bench"))
@@ -116,7 +118,7 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
 
     rows = []
-    metric_cases = [] if args.only_large else [(1000, 64), (10000, 2), (10000, 16), (10000, 64)]
+    metric_cases = [] if args.only_large or args.suite == "kde" else [(1000, 64), (10000, 2), (10000, 16), (10000, 64)]
     if args.large or args.only_large:
         metric_cases += [(50000, 64), (200000, 16)]
     for n, d in metric_cases:
@@ -140,7 +142,7 @@ def main():
         rows.append(row)
         print(json.dumps(row), flush=True)
 
-    for n, d in [] if args.only_large else [(10000, 2), (10000, 8)]:
+    for n, d in [] if args.only_large or args.suite == "metrics" else [(10000, 2), (10000, 8)]:
         base = make_inputs(args.workdir, n, d)
         h = n ** (-1.0 / (d + 4))
         ours_runs, ours = median_runs(

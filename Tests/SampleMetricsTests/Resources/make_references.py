@@ -85,10 +85,11 @@ def kde_fixed(fit, ev, h):
 
 
 def main():
-    refs = {}
+    refs = {"_generated_by": "make_references.py in this folder (prdc 0.2, scipy, numpy)"}
     for name, (real, synth, holdout) in cases().items():
         for tag, arr in (("real", real), ("synth", synth), ("holdout", holdout)):
-            np.savetxt(os.path.join(HERE, f"case_{name}_{tag}.csv"), arr, delimiter=",", fmt="%.17g")
+            np.savetxt(os.path.join(HERE, f"case_{name}_{tag}.csv"), arr, delimiter=",", fmt="%.17g",
+                       header="made by make_references.py (seeded): case %s, %s set" % (name, tag))
         # re-read what was written so that references match the files bit for bit
         real, synth, holdout = (np.loadtxt(os.path.join(HERE, f"case_{name}_{t}.csv"), delimiter=",")
                                 for t in ("real", "synth", "holdout"))
