@@ -9,8 +9,10 @@ replacement, as the reference's np.random.choice) written as landmark files. The
     mean) -- the reference's `rlts` loop with the draws fixed;
   * tda-eval: `tda-eval gscore X Y --real-landmarks ... --synth-landmarks ... --json` (release
     binary, all cores).
-Wall time (median of the repeats) and peak RSS come from /usr/bin/time; the MRLTs of both are
-compared (max |difference|, must be <= 1e-9). The ratio is peer time / tda-eval time.
+Wall time, CPU time (user + system) -- medians of the repeats -- and peak RSS come from
+/usr/bin/time; the MRLTs of both are compared (max |difference|, must be <= 1e-9). Ratios are
+peer / tda-eval. The reference is single-threaded; tda-eval runs trials on every core, so the
+wall ratio is the user's gain and the CPU ratio the gain per core (robust to a busy machine).
 
 With --peer-trials K (< trials) the peer runs only the first K draws and its time is scaled
 by trials/K (marked "extrapolated"); its MRLT is then compared on those K draws only, with
@@ -62,14 +64,14 @@ json.dump(means, open(request["out"], "w"))
 
 
 def timed(command):
-    """Runs `command` under /usr/bin/time; returns (wall seconds, peak RSS MiB, stdout)."""
+    """Runs `command` under /usr/bin/time; returns (wall s, peak RSS MiB, stdout, CPU s)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        result = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", report.name] + command,
+        result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", report.name] + command,
                                 capture_output=True, text=True)
         if result.returncode != 0:
             sys.exit("failed: %s\n%s" % (" ".join(command), result.stderr))
-        wall, rss = report.read().split()[-2:]
-    return float(wall), int(rss) / 1024, result.stdout
+        wall, rss, user, system = report.read().split()[-4:]
+    return float(wall), int(rss) / 1024, result.stdout, float(user) + float(system)
 
 
 def prepare(directory, n, d, trials, landmarks):
@@ -121,6 +123,7 @@ def main():
             paths = prepare(directory, n, d, trials, args.landmarks)
             runs = [timed(ours(args.binary, paths, args)) for _ in range(args.repeats)]
             our_time = statistics.median(r[0] for r in runs)
+            our_cpu = statistics.median(r[3] for r in runs)
             our_rss = max(r[1] for r in runs)
             result = json.loads(runs[0][2])
             compared = json.loads(timed(ours(args.binary, paths, args, peer_trials))[2]) \
@@ -132,24 +135,29 @@ def main():
             peer_runs = [timed([sys.executable, "-c", PEER, REFERENCE, request])
                          for _ in range(args.peer_repeats)]
             peer_time = statistics.median(r[0] for r in peer_runs)
+            peer_cpu = statistics.median(r[3] for r in peer_runs)
             peer_rss = max(r[1] for r in peer_runs)
             if peer_trials:
                 peer_time *= trials / peer_trials
+                peer_cpu *= trials / peer_trials
             peer = json.load(open(out))
             difference = max(
                 max(abs(a - b) for a, b in zip(compared["mrlt_real"], peer[0])),
                 max(abs(a - b) for a, b in zip(compared["mrlt_synth"], peer[1])))
-            rows.append((name, trials, peer_time, our_time, peer_time / our_time, peer_rss,
-                         our_rss, difference, result["gscore"], bool(peer_trials)))
+            rows.append((name, trials, peer_time, our_time, peer_time / our_time, peer_cpu,
+                         our_cpu, peer_cpu / our_cpu, peer_rss, our_rss, difference,
+                         result["gscore"], bool(peer_trials)))
             print(rows[-1], file=sys.stderr, flush=True)
-    print("| config (n x d) | trials/cloud | reference s | tda-eval s | ratio | ref RSS MiB "
-          "| tda-eval RSS MiB | max abs MRLT diff | gscore |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, trials, peer, our, ratio, prss, orss, diff, score, extrapolated in rows:
+    print("| config (n x d) | trials/cloud | reference wall s | tda-eval wall s | wall ratio "
+          "| reference CPU s | tda-eval CPU s | CPU ratio | ref RSS MiB | tda-eval RSS MiB "
+          "| max abs MRLT diff | gscore |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for (name, trials, peer, our, ratio, pcpu, ocpu, cratio, prss, orss, diff, score,
+         extrapolated) in rows:
         mark = " (extrapolated)" if extrapolated else ""
-        print("| %s | %d | %.1f%s | %.2f | %.1f | %.0f | %.0f | %.1e | %.6g |" % (
-            name, trials, peer, mark, our, ratio, prss, orss, diff, score))
-
+        print("| %s | %d | %.1f%s | %.2f | %.1f | %.1f%s | %.2f | %.1f | %.0f | %.0f | %.1e | %.6g |" % (
+            name, trials, peer, mark, our, ratio, pcpu, mark, ocpu, cratio, prss, orss, diff,
+            score))
 
 if __name__ == "__main__":
     main()

@@ -13,6 +13,7 @@ are compared and any disagreement is flagged.
 
     python rips_ratios.py                                   # all six cases, 3 runs
     python rips_ratios.py --cases sphere_3_192,o3_1024 --runs 5 --tools tda,gph2
+    python rips_ratios.py --ripser-runs 1                   # ripser.py in the first round only
     python rips_ratios.py --binary ../../.build/release/tda-eval --data /work/shared/data/ripser-examples
 
 Build the binary first: swift build -c release --product tda-eval (at the repository root).
@@ -142,6 +143,8 @@ def main():
     parser.add_argument("--cases", default=",".join(c[0] for c in CASES))
     parser.add_argument("--tools", default="tda,gph2,ripser")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--ripser-runs", type=int, default=None,
+                        help="run ripser.py only in the first N rounds (it is 2-6x slower)")
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "tda-eval"))
     parser.add_argument("--data", default=str(DEFAULT_DATA))
@@ -161,8 +164,10 @@ def main():
         results = {}
         for case in cases:
             runs = {tool: [] for tool in tools}
-            for _ in range(args.runs):
+            for round_ in range(args.runs):
                 for tool in tools:
+                    if tool == "ripser" and args.ripser_runs is not None and round_ >= args.ripser_runs:
+                        continue
                     try:
                         runs[tool].append(run_tool(tool, case, args, torus_file))
                     except (RuntimeError, subprocess.TimeoutExpired) as error:

@@ -8,6 +8,7 @@ public struct MatchedPair: Hashable, Sendable, Codable {
   /// Index in the second diagram, or −1 when a point of the first diagram goes to the diagonal.
   public var second: Int
 
+  /// The edge between `first` and `second` (either may be −1, the diagonal).
   public init(_ first: Int, _ second: Int) {
     self.first = first
     self.second = second
@@ -20,6 +21,7 @@ public struct MatchedPair: Hashable, Sendable, Codable {
     try container.encode(second)
   }
 
+  /// Decodes `[first, second]`.
   public init(from decoder: any Decoder) throws {
     var container = try decoder.unkeyedContainer()
     first = try container.decode(Int.self)
@@ -39,6 +41,7 @@ public struct DiagramDistanceResult: Hashable, Sendable {
   /// `nil` when it was not requested.
   public var matching: [MatchedPair]?
 
+  /// A result with `distance` and, optionally, its matching.
   public init(distance: Double, matching: [MatchedPair]?) {
     self.distance = distance
     self.matching = matching

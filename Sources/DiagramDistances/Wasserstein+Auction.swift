@@ -6,22 +6,29 @@ extension Wasserstein {
   ///
   /// A point bidder finds its two best items among B's points with a `WeightedTree` (value = cost
   /// + price) and compares them with its own diagonal copy; a diagonal bidder compares its own
-  /// point with the cheapest diagonal copies (`PriceHeap`). Each phase ends with a complete
+  /// point with the cheapest diagonal copies (an `IndexedMinHeap` of prices). Each phase ends with a complete
   /// assignment of cost C satisfying ε-complementary slackness, hence `C − N·ε ≤ OPT ≤ C` with N
   /// bidders. Phases divide ε by 5, keeping prices, until
   /// `((C + E) / (C − N·ε + E))^(1/q) − 1 ≤ relativeError`, E being the (exact) essential cost,
-  /// or C = 0 (then exact). Returns `columnOfRow`. Memory O(n + m).
+  /// or C = 0 (then exact), or ε < 2⁻⁶⁰ times the largest cost (rounding then dominates).
+  /// Returns `columnOfRow`. Memory O(n + m).
   static func auctionAssignment(
     _ instance: AssignmentInstance, relativeError: Double, essentialCost: Double
   ) -> [Int32] {
+    auction(instance, relativeError: relativeError, essentialCost: essentialCost).columnOfRow
+  }
+
+  /// The auction's final assignment and item prices (the prices are near-optimal dual values,
+  /// used to warm-start the exact solver).
+  static func auction(
+    _ instance: AssignmentInstance, relativeError: Double, essentialCost: Double
+  ) -> (columnOfRow: [Int32], price: [Double]) {
     let (n, m, size) = (instance.n, instance.m, instance.size)
-    if size == 0 { return [] }
-    if n == 0 || m == 0 {  // everything goes to the diagonal
-      return (0..<size).map { row in Int32(row < n ? m + row : row - n) }
-    }
+    let allToDiagonal = (0..<size).map { row in Int32(row < n ? m + row : row - n) }
+    if n == 0 || m == 0 { return (allToDiagonal, Array(repeating: 0, count: size)) }
     let ground = instance.ground
     var pointPrices = WeightedTree(x: instance.bx, y: instance.by)
-    var diagonalPrices = PriceHeap(count: n)
+    var diagonalPrices = IndexedMinHeap(keys: Array(repeating: 0, count: n))
     var price = [Double](repeating: 0, count: size)
     var owner = [Int32](repeating: -1, count: size)
     var columnOfRow = [Int32](repeating: -1, count: size)
@@ -29,7 +36,11 @@ extension Wasserstein {
     let allY = instance.ay + instance.by
     let extent = ground.norm(
       (allX.max() ?? 0) - (allX.min() ?? 0), (allY.max() ?? 0) - (allY.min() ?? 0))
-    var epsilon = max(ground.power(extent), ground.power(Double.leastNormalMagnitude)) / 4
+    // No edge used by an optimal matching costs more than sending its ends to the diagonal.
+    let largest = max(
+      ground.power(extent), instance.aDiagonal.max() ?? 0, instance.bDiagonal.max() ?? 0)
+    if largest == 0 { return (allToDiagonal, Array(repeating: 0, count: size)) }
+    var epsilon = largest / 4
     var unassigned: [Int32] = []
     let q = ground.q
     while true {
@@ -54,8 +65,8 @@ extension Wasserstein {
           }
         } else {
           let j = bidder - n
-          let cheapest = diagonalPrices.twoCheapest
-          (item, best, second) = (m + cheapest.item, cheapest.price, cheapest.second)
+          let cheapest = diagonalPrices.twoLeast
+          (item, best, second) = (m + cheapest.item, cheapest.key, cheapest.second)
           let own = instance.bDiagonal[j] + price[j]
           if own < best {
             (item, second, best) = (j, best, own)
@@ -68,7 +79,7 @@ extension Wasserstein {
         if item < m {
           pointPrices.setWeight(raised, of: item)
         } else {
-          diagonalPrices.raise(item - m, to: raised)
+          diagonalPrices.update(item - m, to: raised)
         }
         let previous = Int(owner[item])
         owner[item] = Int32(bidder)
@@ -79,11 +90,14 @@ extension Wasserstein {
         }
       }
       let cost = instance.totalCost(columnOfRow)
-      if cost == 0 { return columnOfRow }
+      if cost == 0 { return (columnOfRow, price) }
       let lower = cost - Double(size) * epsilon + essentialCost
       if lower > 0 && pow((cost + essentialCost) / lower, 1 / q) - 1 <= relativeError {
-        return columnOfRow
+        return (columnOfRow, price)
       }
+      // Below this, ε is lost in the rounding of the costs: the assignment is as good as the
+      // floating-point costs can tell.
+      if epsilon < largest * 0x1p-60 { return (columnOfRow, price) }
       epsilon /= 5
     }
   }

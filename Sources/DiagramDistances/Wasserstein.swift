@@ -13,7 +13,9 @@ import Persistence
 /// of p); the distance is +∞ if a family's counts differ, unless `ignoreEssential` drops them.
 ///
 /// Methods: `.exact` solves the assignment on the restricted augmented graph by the Hungarian
-/// method (O((n+m)³) time, O(n+m) memory); `.auction` runs an ε-scaling auction with geometric
+/// method (dense, O((n+m)³) time, for small diagrams; beyond `denseExactLimit`, shortest paths on
+/// a sparse candidate graph warm-started by an auction and verified against every pair; O(n+m)
+/// memory either way); `.auction` runs an ε-scaling auction with geometric
 /// bid queries and stops when its certificate proves a relative error ≤ `relativeError` (the
 /// value returned is the cost of an actual matching, so `exact ≤ value ≤ (1 + δ) exact`);
 /// `.automatic` (default) is exact when `relativeError == 0` or when the diagrams have at most
@@ -28,6 +30,10 @@ public enum Wasserstein {
     /// The ε-scaling auction with a certified relative error.
     case auction
   }
+
+  /// The exact method uses the dense Hungarian method up to this `n + m`, the sparse solver
+  /// with global verification (`shortestPathAssignment`) beyond.
+  static let denseExactLimit = 300
 
   /// Under `.automatic`, the largest `n + m` (finite off-diagonal points of both diagrams) solved
   /// exactly.
@@ -89,10 +95,13 @@ public enum Wasserstein {
     if essentialCost.isInfinite && !matching {
       assignment = []
     } else if useExact {
-      assignment = hungarianAssignment(instance)
+      assignment =
+        instance.size <= denseExactLimit
+        ? hungarianAssignment(instance) : shortestPathAssignment(instance)
     } else {
       assignment = auctionAssignment(
-        instance, relativeError: relativeError, essentialCost: essentialCost)
+        instance, relativeError: relativeError,
+        essentialCost: essentialCost.isFinite ? essentialCost : 0)
     }
     let finiteCost = assignment.isEmpty ? 0 : instance.totalCost(assignment)
     let total = finiteCost + essentialCost

@@ -11,13 +11,20 @@ struct WeightedTree {
   private var positionOfID: [Int32]
   private var stack: [Int32] = []
 
-  /// A tree over the points `0..<x.count`, all of weight 0.
-  init(x: [Double], y: [Double]) {
+  /// A tree over the points `0..<x.count` with the given weights (default 0).
+  init(x: [Double], y: [Double], weights: [Double]? = nil) {
     layout = KDTreeLayout(x: x, y: y, ids: Array(x.indices))
-    weight = Array(repeating: 0, count: x.count)
-    least = Array(repeating: 0, count: layout.nodeCount)
     positionOfID = Array(repeating: 0, count: x.count)
     for (position, id) in layout.ids.enumerated() { positionOfID[Int(id)] = Int32(position) }
+    weight = layout.ids.map { weights?[Int($0)] ?? 0 }
+    least = Array(repeating: 0, count: layout.nodeCount)
+    for node in (0..<layout.nodeCount).reversed() {  // children come after their parent
+      let left = Int(layout.leftChild[node])
+      least[node] =
+        left >= 0
+        ? min(least[left], least[Int(layout.rightChild[node])])
+        : weight[Int(layout.lower[node])..<Int(layout.upper[node])].min() ?? .infinity
+    }
   }
 
   /// Sets the weight of point `id`.
@@ -77,5 +84,37 @@ struct WeightedTree {
       }
     }
     return (bestID, best, second)
+  }
+
+  /// The `k` points of least `cost + weight` from `(qx, qy)`, by increasing value.
+  mutating func best(_ k: Int, from qx: Double, _ qy: Double, ground: GroundCost) -> [(
+    id: Int, value: Double
+  )] {
+    var kept: [(id: Int, value: Double)] = []
+    guard layout.nodeCount > 0, k > 0 else { return kept }
+    func threshold() -> Double { kept.count < k ? .infinity : kept[kept.count - 1].value }
+    stack.removeAll(keepingCapacity: true)
+    stack.append(0)
+    while let top = stack.popLast() {
+      let node = Int(top)
+      let (gx, gy) = layout.boxGap(node, qx, qy)
+      if ground.power(ground.norm(gx, gy)) + least[node] >= threshold() { continue }
+      let left = Int(layout.leftChild[node])
+      if left >= 0 {
+        stack.append(layout.rightChild[node])
+        stack.append(Int32(left))
+        continue
+      }
+      for position in Int(layout.lower[node])..<Int(layout.upper[node]) {
+        let value =
+          ground.cost(qx, qy, layout.px[position], layout.py[position]) + weight[position]
+        if value < threshold() {
+          if kept.count == k { kept.removeLast() }
+          let at = kept.firstIndex { $0.value > value } ?? kept.count
+          kept.insert((Int(layout.ids[position]), value), at: at)
+        }
+      }
+    }
+    return kept
   }
 }

@@ -4,7 +4,7 @@ import PointClouds
 public struct RipsOptions: Sendable {
   /// The largest homology dimension computed (≥ 0); diagrams 0…maxDimension are returned.
   public var maxDimension: Int
-  /// The prime p of the coefficient field Z/p (2…65521).
+  /// The prime p of the coefficient field Z/p (2…65521), or 0 for the rationals Q.
   public var modulus: Int
   /// The largest diameter admitted (> 0), or `nil` for the enclosing radius. Classes still alive
   /// at the threshold are essential (infinite death).
@@ -13,6 +13,9 @@ public struct RipsOptions: Sendable {
   public var threads: Int
   /// Receives progress updates (phase and columns done), from any thread.
   public var progress: ProgressHandler?
+  /// The simplex index type, or `nil` for the narrowest that fits (a narrower one than needed
+  /// throws `PersistenceError.indexOverflow`).
+  public var indexWidth: SimplexIndexWidth? = nil
 
   /// Options with Ripser's defaults: dimension 1, Z/2, the enclosing radius.
   public init(
@@ -39,7 +42,7 @@ public struct RipsOptions: Sendable {
     guard threads >= 1 else {
       throw .invalidParameter(name: "threads", value: String(threads), allowed: "at least 1")
     }
-    _ = try field()
+    if modulus != 0 { _ = try field() }
   }
 
   /// Z/2 or Z/p.
@@ -54,6 +57,8 @@ public struct RipsResult: Sendable {
   public var threshold: Double
   /// The number of points.
   public var points: Int
+  /// The simplex index type the engine used (the narrowest that fits, unless forced).
+  public var indexWidth: SimplexIndexWidth = .bits64
 }
 
 /// Vietoris–Rips persistent homology (Ripser's conventions, see `PersistenceDiagram`): the
@@ -108,9 +113,11 @@ public enum RipsPersistence {
       return try compute(sparse: sparse, reportedThreshold: reported, options: options)
     }
     let top = effectiveDimension(options.maxDimension, points: matrix.count)
-    let filtration = try DenseRipsFiltration<Int>(matrix: matrix, threshold: cut, maxDimension: top)
+    let width = indexWidth(points: matrix.count, maxDimension: top, forced: options.indexWidth)
+    let diagrams = try width.run(
+      DenseComputation(matrix: matrix, threshold: cut, maxDimension: top, options: options))
     return RipsResult(
-      diagrams: try run(filtration, options: options), threshold: reported, points: matrix.count)
+      diagrams: diagrams, threshold: reported, points: matrix.count, indexWidth: width)
   }
 
   /// The diagrams of a sparse distance matrix (absent pairs never become edges). Without a
@@ -149,10 +156,10 @@ public enum RipsPersistence {
       throw .invalidParameter(name: "points", value: "0", allowed: "at least 1")
     }
     let top = effectiveDimension(options.maxDimension, points: matrix.count)
-    let filtration = try SparseRipsFiltration<Int>(matrix: matrix, maxDimension: top)
+    let width = indexWidth(points: matrix.count, maxDimension: top, forced: options.indexWidth)
+    let diagrams = try width.run(SparseComputation(matrix: matrix, maxDimension: top, options: options))
     return RipsResult(
-      diagrams: try run(filtration, options: options), threshold: reportedThreshold,
-      points: matrix.count)
+      diagrams: diagrams, threshold: reportedThreshold, points: matrix.count, indexWidth: width)
   }
 
   /// Dimensions above n − 2 have no simplices to pair.
@@ -163,6 +170,11 @@ public enum RipsPersistence {
   static func run<F: Filtration>(_ filtration: F, options: RipsOptions) throws(PersistenceError)
     -> [PersistenceDiagram]
   {
+    if options.modulus == 0 {
+      return PersistentCohomology.diagrams(
+        of: filtration, field: RationalField(), maxDimension: options.maxDimension,
+        threads: options.threads, progress: options.progress)
+    }
     if options.modulus == 2 {
       return PersistentCohomology.diagrams(
         of: filtration, field: BinaryField(), maxDimension: options.maxDimension,

@@ -20,6 +20,7 @@ struct RipsCommand: ParsableCommand {
       Examples:
         tda-eval rips cloud.csv --maxdim 2 --json
         tda-eval rips sphere.lower_distance_matrix --input-format lower-distance --maxdim 2 --output ripser
+        tda-eval rips rp2.lower_distance_matrix --input-format lower-distance --maxdim 2 --torsion-check
       """)
 
   @Argument(help: "The input file ('-' or nothing: standard input).")
@@ -37,6 +38,12 @@ struct RipsCommand: ParsableCommand {
 
   @Option(help: "With --output ripser: print only finite bars with death > ratio × birth.")
   var ratio = 1.0
+
+  @Flag(help: "Compare the diagrams over Z/2, Z/3 and Q and print the bars that differ (torsion).")
+  var torsionCheck = false
+
+  @Flag(help: "Report the engine's choices (coefficients, threshold, simplex index width) on stderr.")
+  var verbose = false
 
   @OptionGroup var input: CloudInputOptions
   @OptionGroup var outputOptions: OutputOptions
@@ -63,9 +70,11 @@ struct RipsCommand: ParsableCommand {
     } else {
       data = .cloud(try input.load(path == "-" ? "/dev/stdin" : path))
     }
+    if torsionCheck { return try runTorsionCheck(data) }
     let progress = ProgressBar()
     let result = try rips.compute(data, progress: progress.handler)
     progress.finish()
+    if verbose { reportChoices(result, coefficients: rips.coeff) }
     if outputOptions.json || output == "json" {
       try printJSON(RipsReport(result, parameters: rips))
     } else if output == "ripser" {
@@ -85,11 +94,16 @@ struct RipsParameters: ParsableArguments {
   @Option(name: [.customLong("maxdim"), .customLong("dim")], help: "Largest homology dimension.")
   var maxdim = 1
 
-  @Option(name: [.customLong("coeff"), .customLong("modulus")], help: "Prime p of the coefficients Z/p.")
-  var coeff = 2
+  @Option(
+    name: [.customLong("coeff"), .customLong("modulus")],
+    help: "Coefficients: a prime p for Z/p, or Q for the rationals (exact, GNU MP).")
+  var coeff: Coefficients = .prime(2)
 
   @Option(help: "Largest diameter (default: the enclosing radius).")
   var threshold: Double?
+
+  @Option(help: "Simplex index width: 64, 128 or gmp (default: the narrowest that fits).")
+  var indexWidth: SimplexIndexWidth?
 
   @Option(help: "Metric for point clouds: euclidean, manhattan or chebyshev.")
   var metric = "euclidean"
@@ -105,9 +119,11 @@ struct RipsParameters: ParsableArguments {
   }
 
   func options(progress: ProgressHandler?) -> RipsOptions {
-    RipsOptions(
-      maxDimension: maxdim, modulus: coeff, threshold: threshold,
+    var options = RipsOptions(
+      maxDimension: maxdim, modulus: coeff.modulus, threshold: threshold,
       threads: threads ?? defaultThreadCount, progress: progress)
+    options.indexWidth = indexWidth
+    return options
   }
 
   func compute(_ data: RipsInput, progress: ProgressHandler?) throws -> RipsResult {
@@ -124,7 +140,7 @@ struct RipsParameters: ParsableArguments {
 /// The JSON of `tda-eval rips` (and of each sample in `tda-eval diagrams`).
 struct RipsReport: Encodable {
   var maxdim: Int
-  var coeff: Int
+  var coeff: Coefficients
   /// The threshold used (null if infinite).
   var threshold: Double?
   var points: Int

@@ -17,10 +17,11 @@ import PointClouds
 /// Values are stored densely: edges by the colex index `v(v−1)/2 + u` (u < v), triangles by
 /// `C(w,3) + C(v,2) + u` (u < v < w) — `L(L−1)/2` and `L(L−1)(L−2)/6` entries.
 ///
-/// Building costs O(|W|·L·d) for the witness–landmark distances (blocked, vectorised over
-/// landmarks) plus, per witness, O(L) to select its near landmarks and time linear in the
-/// simplices it witnesses: only landmarks with `d(w,l) − α_max ≤` the witness's third-smallest
-/// distance can be in a simplex it witnesses.
+/// Building costs O(|W|·L·d) for the witness–landmark distances (vectorised over landmarks), or
+/// O(|W|·L) reads from a ``WitnessDistanceCache``, plus, per witness, O(L) to select its near
+/// landmarks and time linear in the simplices it witnesses: only landmarks with
+/// `d(w,l) − α_max ≤` the witness's third-smallest distance can be in a simplex it witnesses.
+/// H1 over Z/2 comes from the engine's cohomology reducer (`WitnessFiltration+Persistence`).
 public struct WitnessFiltration: Sendable {
   /// How the largest relaxation α_max is chosen.
   public enum MaxAlpha: Sendable, Equatable {
@@ -44,6 +45,9 @@ public struct WitnessFiltration: Sendable {
   public private(set) var edgeValues: [Double]
   /// Filtration value of triangle {u, v, w} at index `C(w,3) + C(v,2) + u`, `+∞` if absent.
   public private(set) var triangleValues: [Double]
+  /// The triangles some witness witnessed (vertices packed as u | v << 21 | w << 42, u < v < w):
+  /// the only finite entries of `triangleValues`, so closing and resetting skip the others.
+  private var witnessedTriangles: [Int] = []
 
   /// Builds the filtration with every point of `witnesses` as a witness and the points of
   /// `landmarks` as vertices (Euclidean distance).
@@ -70,8 +74,8 @@ public struct WitnessFiltration: Sendable {
   }
 
   /// Rebuilds the filtration in place for another landmark draw (see
-  /// ``init(distances:landmarks:maxAlpha:)``), reusing the storage when the number of landmarks
-  /// is unchanged: many draws in a row allocate nothing.
+  /// ``init(distances:landmarks:maxAlpha:)``), reusing the value arrays when the number of
+  /// landmarks is unchanged, so a run of draws does not reallocate them.
   public mutating func rebuild(
     distances cache: WitnessDistanceCache, landmarks: some Collection<Int>, maxAlpha: MaxAlpha
   ) {
@@ -138,10 +142,16 @@ public struct WitnessFiltration: Sendable {
       triangleValues = Array(
         repeating: .infinity, count: count >= 3 ? count * (count - 1) * (count - 2) / 6 : 0)
     } else {
-      for i in vertexValues.indices { vertexValues[i] = .infinity }
-      for i in edgeValues.indices { edgeValues[i] = .infinity }
-      for i in triangleValues.indices { triangleValues[i] = .infinity }
+      vertexValues.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }
+      edgeValues.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }
+      for packed in witnessedTriangles {
+        triangleValues[Self.triangleIndex(unpacking: packed)] = .infinity
+      }
     }
+    var witnessed = witnessedTriangles  // moved out and back, keeping its capacity
+    witnessedTriangles = []
+    witnessed.removeAll(keepingCapacity: true)
+    defer { witnessedTriangles = witnessed }
     self.maxDistance = maxDistance
     switch maxAlpha {
     case .value(let alpha): self.maxAlpha = alpha
@@ -155,11 +165,12 @@ public struct WitnessFiltration: Sendable {
           withUnsafeTemporaryAllocation(
             of: (landmark: Int, distance: Double).self, capacity: max(count, 1)
           ) { near in
-            let scan = WitnessScan(
+            var scan = WitnessScan(
               landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
-              triangles: triangles, near: near)
+              triangles: triangles, near: near, witnessed: witnessed)
             rows { scan.witness(distances: $0) }
             scan.closeUnderFaces()
+            witnessed = scan.witnessed
           }
         }
       }
@@ -183,6 +194,13 @@ public struct WitnessFiltration: Sendable {
     return c * (c - 1) * (c - 2) / 6 + b * (b - 1) / 2 + a
   }
 
+  /// The colex index of a triangle packed as u | v << 21 | w << 42 (u < v < w).
+  @inline(__always)
+  static func triangleIndex(unpacking packed: Int) -> Int {
+    let (u, v, w) = (packed & 0x1F_FFFF, (packed >> 21) & 0x1F_FFFF, packed >> 42)
+    return w * (w - 1) * (w - 2) / 6 + v * (v - 1) / 2 + u
+  }
+
   /// The value of edge {u, v} (`+∞` if absent).
   public func value(_ u: Int, _ v: Int) -> Double { edgeValues[Self.edgeIndex(u, v)] }
 
@@ -201,11 +219,13 @@ struct WitnessScan {
   let triangles: UnsafeMutableBufferPointer<Double>
   /// Room for the witness's near landmarks (sorted by distance), one per landmark.
   let near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>
+  /// The triangles witnessed so far, packed (see `WitnessFiltration.witnessedTriangles`).
+  var witnessed: [Int]
 
   init(
     landmarkCount: Int, alpha: Double, vertices: UnsafeMutableBufferPointer<Double>,
     edges: UnsafeMutableBufferPointer<Double>, triangles: UnsafeMutableBufferPointer<Double>,
-    near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>
+    near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>, witnessed: [Int]
   ) {
     self.landmarkCount = landmarkCount
     self.alpha = alpha
@@ -213,23 +233,48 @@ struct WitnessScan {
     self.edges = edges
     self.triangles = triangles
     self.near = near
+    self.witnessed = witnessed
   }
 
   /// Records every vertex, edge and triangle that the witness with these landmark distances
   /// α-witnesses, with its relaxation.
-  func witness(distances row: UnsafeBufferPointer<Double>) {
+  mutating func witness(distances row: UnsafeBufferPointer<Double>) {
     // The three smallest distances; no landmark farther than the third + α is in a witnessed
-    // simplex of dimension ≤ 2 (its relaxation would exceed α against one of the three).
-    var first = Double.infinity, second = Double.infinity, third = Double.infinity
-    for distance in row where distance < third {
-      if distance < second {
+    // simplex of dimension ≤ 2 (its relaxation would exceed α against one of the three). A
+    // branch-free insertion network on two lanes (even and odd positions), merged at the end.
+    // (Lane selects, not pointwiseMin/Max, whose NaN handling is compiled into branches.)
+    @inline(__always) func lesser(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+      a.replacing(with: b, where: b .< a)
+    }
+    @inline(__always) func greater(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+      a.replacing(with: b, where: b .> a)
+    }
+    var low = SIMD2<Double>(repeating: .infinity), middle = low, high = low
+    var j = 0
+    while j + 1 < row.count {
+      let x = SIMD2(row[j], row[j + 1])
+      let above = greater(low, x)
+      low = lesser(low, x)
+      high = lesser(high, greater(middle, above))
+      middle = lesser(middle, above)
+      j += 2
+    }
+    var (first, second, third) = (low[0], middle[0], high[0])
+    func insert(_ x: Double) {
+      guard x < third else { return }
+      if x < second {
         third = second
-        if distance < first { second = first; first = distance } else { second = distance }
+        if x < first { (first, second) = (x, first) } else { second = x }
       } else {
-        third = distance
+        third = x
       }
     }
-    // The near landmarks, kept sorted by insertion (there are few).
+    insert(low[1])
+    insert(middle[1])
+    insert(high[1])
+    if j < row.count { insert(row[j]) }
+    // The near landmarks (few: the test rarely passes, so the branch predicts well), kept
+    // sorted by insertion.
     var count = 0
     for landmark in 0..<row.count {
       let distance = row[landmark]
@@ -248,7 +293,7 @@ struct WitnessScan {
   /// The near landmarks are sorted; the landmark left out nearest to a simplex σ is the first
   /// position not in σ, so for σ at positions a < b < c it is 0 unless a = 0, then 1 unless
   /// b = 1, then 2 unless c = 2, else 3 (or none: relaxation 0).
-  private func record(_ near: UnsafeBufferPointer<(landmark: Int, distance: Double)>) {
+  private mutating func record(_ near: UnsafeBufferPointer<(landmark: Int, distance: Double)>) {
     let count = near.count
     func omitted(_ position: Int) -> Double {
       position < count ? near[position].distance : .infinity
@@ -283,9 +328,15 @@ struct WitnessScan {
         for a in 0..<b {
           let left = omitted(a != 0 ? 0 : (b != 1 ? 1 : (c != 2 ? 2 : 3)))
           guard let r = relaxation(far, left) else { continue }
-          let index = WitnessFiltration.triangleIndex(
-            near[a].landmark, near[b].landmark, near[c].landmark)
-          if r < triangles[index] { triangles[index] = r }
+          var (x, y, z) = (near[a].landmark, near[b].landmark, near[c].landmark)
+          if x > y { swap(&x, &y) }
+          if y > z { swap(&y, &z) }
+          if x > y { swap(&x, &y) }
+          let index = z * (z - 1) * (z - 2) / 6 + y * (y - 1) / 2 + x
+          if r < triangles[index] {
+            if triangles[index] == .infinity { witnessed.append(x | y << 21 | z << 42) }
+            triangles[index] = r
+          }
         }
       }
     }
@@ -301,18 +352,12 @@ struct WitnessScan {
         index += 1
       }
     }
-    index = 0
-    for w in 2..<max(landmarkCount, 2) {
-      for v in 1..<w {
-        for u in 0..<v {
-          if triangles[index] < .infinity {
-            triangles[index] = max(
-              triangles[index], edges[v * (v - 1) / 2 + u], edges[w * (w - 1) / 2 + u],
-              edges[w * (w - 1) / 2 + v])
-          }
-          index += 1
-        }
-      }
+    for packed in witnessed {
+      let (u, v, w) = (packed & 0x1F_FFFF, (packed >> 21) & 0x1F_FFFF, packed >> 42)
+      let index = WitnessFiltration.triangleIndex(unpacking: packed)
+      triangles[index] = max(
+        triangles[index], edges[v * (v - 1) / 2 + u], edges[w * (w - 1) / 2 + u],
+        edges[w * (w - 1) / 2 + v])
     }
   }
 }

@@ -1,0 +1,13 @@
+import ExactArithmetic
+
+/// Unbounded simplex indices in GNU MP integers: the engine's last resort when
+/// C(n, maxDimension + 2) exceeds 2¹²⁸ − 1, so that no complex that fits in memory is refused.
+/// Every index operation allocates, so this path is much slower than the fixed-width ones.
+extension BigInteger: SimplexIndex {
+  /// The index `value`; never nil.
+  public init?(exactly value: Int) { self.init(value) }
+  /// `self + other`; never nil.
+  public func adding(_ other: BigInteger) -> BigInteger? { self + other }
+  public var intValue: Int? { Int(exactly: self) }
+  public static var maximumDescription: String? { nil }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import TDAEval
+
+/// The coefficients of `--coeff`: a prime p for Z/p (whether p is a prime in range is checked by
+/// the library), or `Q` for the rationals (exact GNU MP arithmetic). JSON encodes a prime as its number and the rationals as the string "Q".
+enum Coefficients: Equatable, Encodable, ExpressibleByArgument, CustomStringConvertible {
+  case prime(Int)
+  case rationals
+
+  init?(argument: String) {
+    if argument == "Q" || argument == "q" {
+      self = .rationals
+    } else if let p = Int(argument), p >= 2 {
+      self = .prime(p)
+    } else {
+      return nil
+    }
+  }
+
+  /// `RipsOptions.modulus`: p, or 0 for Q.
+  var modulus: Int {
+    switch self {
+    case .prime(let p): p
+    case .rationals: 0
+    }
+  }
+
+  var description: String {
+    switch self {
+    case .prime(let p): "\(p)"
+    case .rationals: "Q"
+    }
+  }
+
+  /// The field's name: Z/p or Q.
+  var fieldName: String {
+    switch self {
+    case .prime(let p): "Z/\(p)"
+    case .rationals: "Q"
+    }
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .prime(let p): try container.encode(p)
+    case .rationals: try container.encode("Q")
+    }
+  }
+}
+
+/// `--index-width`: `64`, `128` or `gmp` (also the raw names `64-bit`, `128-bit`, `GMP`).
+extension SimplexIndexWidth: ExpressibleByArgument {
+  public init?(argument: String) {
+    switch argument.lowercased() {
+    case "64", "64-bit": self = .bits64
+    case "128", "128-bit": self = .bits128
+    case "gmp": self = .unbounded
+    default: return nil
+    }
+  }
+
+  public static var allValueStrings: [String] { ["64", "128", "gmp"] }
+}
+
+extension RipsCommand {
+  /// `--verbose`: the engine's choices, on stderr.
+  func reportChoices(_ result: RipsResult, coefficients: Coefficients) {
+    let line =
+      "rips: \(result.points) points, coefficients \(coefficients.fieldName), threshold \(formatted(result.threshold)), simplex indices \(result.indexWidth.rawValue) (\(result.indexWidth.typeName))\n"
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  /// `--torsion-check`: the diagrams over Z/2, Z/3 and Q, and the bars where they differ.
+  func runTorsionCheck(_ data: RipsInput) throws {
+    let fields: [Coefficients] = [.prime(2), .prime(3), .rationals]
+    var parameters = rips
+    var runs: [TorsionCheck.Run] = []
+    var last: RipsResult?
+    for field in fields {
+      parameters.coeff = field
+      let result = try parameters.compute(data, progress: nil)
+      if verbose { reportChoices(result, coefficients: field) }
+      runs.append(TorsionCheck.Run(field: field.fieldName, diagrams: result.diagrams))
+      last = result
+    }
+    let check = TorsionCheck(runs: runs)
+    guard let result = last else { return }
+    if outputOptions.json || output == "json" {
+      try printJSON(TorsionCheckReport(check, result: result, maxdim: rips.maxdim))
+      return
+    }
+    let names = runs.map(\.field)
+    func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    if check.agree {
+      say("\(names.joined(separator: ", ")): the diagrams agree (no torsion seen)")
+      return
+    }
+    let dimensions = check.differingDimensions.map(String.init).joined(separator: ", ")
+    let agreeing = check.fieldsAgreeing(with: names.count - 1).filter { $0 != "Q" }
+    say("the diagrams differ in dimension \(dimensions)")
+    say("Q agrees with: \(agreeing.isEmpty ? "none" : agreeing.joined(separator: ", "))")
+    say("")
+    printTable(
+      header: ["dim", "birth", "death"] + names.map { "× \($0)" },
+      rows: check.differences.map { difference in
+        [String(difference.dimension), formatted(difference.bar.birth), formatted(difference.bar.death)]
+          + difference.multiplicities.map(String.init)
+      })
+  }
+}
+
+/// The JSON of `tda-eval rips --torsion-check`.
+struct TorsionCheckReport: Encodable {
+  struct Difference: Encodable {
+    var dimension: Int
+    var birth: Double
+    /// Null for an essential bar.
+    var death: Double?
+    /// How many times each field has the bar.
+    var multiplicities: [String: Int]
+  }
+
+  var maxdim: Int
+  var threshold: Double?
+  var points: Int
+  var fields: [String]
+  var agree: Bool
+  var differing_dimensions: [Int]
+  var differences: [Difference]
+  /// The diagrams of each field.
+  var diagrams: [String: [PersistenceDiagram]]
+
+  init(_ check: TorsionCheck, result: RipsResult, maxdim: Int) {
+    self.maxdim = maxdim
+    threshold = result.threshold.isFinite ? result.threshold : nil
+    points = result.points
+    fields = check.runs.map(\.field)
+    agree = check.agree
+    differing_dimensions = check.differingDimensions
+    differences = check.differences.map { difference in
+      Difference(
+        dimension: difference.dimension, birth: difference.bar.birth,
+        death: difference.bar.isEssential ? nil : difference.bar.death,
+        multiplicities: Dictionary(uniqueKeysWithValues: zip(check.runs.map(\.field), difference.multiplicities)))
+    }
+    diagrams = Dictionary(uniqueKeysWithValues: check.runs.map { ($0.field, $0.diagrams) })
+  }
+}
