@@ -24,6 +24,7 @@ import json
 import math
 import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -122,8 +123,16 @@ def run_tool(tool, case, args, torus_file):
         spec = json.dumps(dict(tool=tool, case=name, data=str(args.data)))
         cmd = [sys.executable, __file__, "--worker", spec]
     t0 = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True,
-                          timeout=args.timeout)
+    # A session of its own, so that a timeout kills the worker too, not only /usr/bin/time.
+    proc = subprocess.Popen(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=args.timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    proc.stdout, proc.stderr = stdout, stderr
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"{tool} on {name} failed: {proc.stderr[-500:]}")

@@ -106,7 +106,7 @@ public enum RipsPersistence {
     let radius = matrix.enclosingRadius
     var cut = min(options.threshold ?? .infinity, radius)
     if !cut.isFinite { cut = largestFinite }
-    let reported = options.threshold ?? radius
+    let reported = options.threshold ?? (radius.isFinite ? radius : cut)
     let edges = matrix.entries.reduce(0) { $0 + ($1 <= cut ? 1 : 0) }
     if edges * 4 < matrix.entries.count {
       let sparse = SparseDistanceMatrix(matrix, threshold: cut, threads: options.threads)

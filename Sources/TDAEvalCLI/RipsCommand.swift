@@ -146,6 +146,18 @@ struct RipsReport: Encodable {
   var points: Int
   var diagrams: [PersistenceDiagram]
 
+  enum CodingKeys: String, CodingKey { case maxdim, coeff, threshold, points, diagrams }
+
+  /// Encodes every field, an infinite threshold as `null`.
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(maxdim, forKey: .maxdim)
+    try container.encode(coeff, forKey: .coeff)
+    try container.encode(threshold, forKey: .threshold)
+    try container.encode(points, forKey: .points)
+    try container.encode(diagrams, forKey: .diagrams)
+  }
+
   init(_ result: RipsResult, parameters: RipsParameters) {
     maxdim = parameters.maxdim
     coeff = parameters.coeff

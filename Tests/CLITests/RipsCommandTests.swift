@@ -94,6 +94,24 @@ struct RipsCommandTests {
     #expect(result.stderr.split(separator: "\n").count == 1, "\(options): \(result.stderr)")
   }
 
+  @Test("a graph metric with infinite distances: two components, an infinite threshold is null")
+  func disconnectedGraph() throws {
+    let directory = try makeTemporaryDirectory()
+    let file = try writeFile(
+      "0,1,1,inf,inf,inf\n1,0,1,inf,inf,inf\n1,1,0,inf,inf,inf\ninf,inf,inf,0,2,2\n"
+        + "inf,inf,inf,2,0,2\ninf,inf,inf,2,2,0\n", named: "graph.csv", in: directory)
+    for (options, threshold) in [([String](), 2.0 as Double?), (["--threshold", "inf"], nil)] {
+      let result = try runTDAEval(["rips", file, "--input-format", "distance", "--json"] + options)
+      #expect(result.status == 0, "\(result.stderr)")
+      let object = try json(result.stdout)
+      #expect(object["threshold"] as? Double == threshold)
+      #expect(object.keys.contains("threshold"))
+      let diagrams = try #require(object["diagrams"] as? [[String: Any]])
+      let h0 = try #require(diagrams[0]["pairs"] as? [[Any]])
+      #expect(h0.count == 6 && h0.filter { $0[1] is NSNull }.count == 2)
+    }
+  }
+
   @Test("a malformed matrix is reported with its file, line and column")
   func locatedError() throws {
     let directory = try makeTemporaryDirectory()

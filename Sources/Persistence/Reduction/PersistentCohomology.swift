@@ -221,6 +221,9 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     var reduction: [Entry]
   }
 
+  /// Columns per unit of work in the concurrent phase of the reduction.
+  static var blockSize: Int { 8 }
+
   /// Reduces the `dimension`-columns; records the pivots for clearing the next dimension.
   mutating func reduce(_ columns: [Simplex], dimension: Int, isTop: Bool) -> PersistenceDiagram {
     var pivots: [Index: PivotRecord] = [:]
@@ -243,17 +246,18 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
             withUnsafePointer(to: matrix) { stored in
               nonisolated(unsafe) let known = known
               nonisolated(unsafe) let stored = stored
-              forEachPart(threads, threads: threads) { thread in
+              // Small blocks handed out dynamically: column costs are very uneven.
+              let blocks = (end - start + Self.blockSize - 1) / Self.blockSize
+              forEachPart(blocks, threads: threads) { block in
                 var local = Workspace()
-                var j = start + thread
-                while j < end {
+                let first = start + block * Self.blockSize
+                for j in first..<min(end, first + Self.blockSize) {
                   local.coboundary.removeAll()
                   local.reduction.removeAll(keepingCapacity: true)
                   let pivot = reduceColumn(
                     columns[j], dimension: dimension, fresh: true, workspace: &local,
                     columns: columns, matrix: stored.pointee, pivots: known.pointee)
                   out[j - start] = Partial(pivot: pivot, reduction: compacted(local.reduction))
-                  j += threads
                 }
               }
             }
