@@ -10,6 +10,14 @@ struct WeightedTree {
   private var least: [Double]
   private var positionOfID: [Int32]
   private var stack: [Int32] = []
+  /// The layout's nodes and points packed for the bid queries.
+  private let nodes: [PackedNode]
+  private let points: [(x: Double, y: Double)]
+
+  private struct PackedNode {
+    var minX, maxX, minY, maxY: Double
+    var left, right, lower, upper: Int32
+  }
 
   /// A tree over the points `0..<x.count` with the given weights (default 0).
   init(x: [Double], y: [Double], weights: [Double]? = nil) {
@@ -17,6 +25,13 @@ struct WeightedTree {
     positionOfID = Array(repeating: 0, count: x.count)
     for (position, id) in layout.ids.enumerated() { positionOfID[Int(id)] = Int32(position) }
     weight = layout.ids.map { weights?[Int($0)] ?? 0 }
+    nodes = (0..<layout.nodeCount).map { [layout] k in
+      PackedNode(
+        minX: layout.minX[k], maxX: layout.maxX[k], minY: layout.minY[k], maxY: layout.maxY[k],
+        left: layout.leftChild[k], right: layout.rightChild[k], lower: layout.lower[k],
+        upper: layout.upper[k])
+    }
+    points = zip(layout.px, layout.py).map { (x: $0, y: $1) }
     least = Array(repeating: 0, count: layout.nodeCount)
     for node in (0..<layout.nodeCount).reversed() {  // children come after their parent
       let left = Int(layout.leftChild[node])
@@ -45,45 +60,56 @@ struct WeightedTree {
   }
 
   /// The point minimising `cost + weight` from `(qx, qy)`, that value, and the second smallest
-  /// value (+∞ if there is one point).
-  mutating func twoBest(from qx: Double, _ qy: Double, ground: GroundCost) -> (
+  /// value (+∞ if there is one point). The hot loop of the auction: raw buffers, no bounds checks.
+  func twoBest(from qx: Double, _ qy: Double, ground: GroundCost) -> (
     id: Int, best: Double, second: Double
   ) {
-    var (bestID, best, second) = (-1, Double.infinity, Double.infinity)
-    guard layout.nodeCount > 0 else { return (bestID, best, second) }
-    stack.removeAll(keepingCapacity: true)
-    stack.append(0)
-    while let top = stack.popLast() {
-      let node = Int(top)
-      let (gx, gy) = layout.boxGap(node, qx, qy)
-      if ground.power(ground.norm(gx, gy)) + least[node] >= second { continue }
-      let left = Int(layout.leftChild[node])
-      if left >= 0 {
-        let right = Int(layout.rightChild[node])
-        let (lx, ly) = layout.boxGap(left, qx, qy)
-        let (rx, ry) = layout.boxGap(right, qx, qy)
-        let leftBound = ground.power(ground.norm(lx, ly)) + least[left]
-        let rightBound = ground.power(ground.norm(rx, ry)) + least[right]
-        if leftBound < rightBound {
-          stack.append(Int32(right)); stack.append(Int32(left))
-        } else {
-          stack.append(Int32(left)); stack.append(Int32(right))
-        }
-        continue
-      }
-      for position in Int(layout.lower[node])..<Int(layout.upper[node]) {
-        let value =
-          ground.cost(qx, qy, layout.px[position], layout.py[position]) + weight[position]
-        if value < best {
-          second = best
-          best = value
-          bestID = Int(layout.ids[position])
-        } else if value < second {
-          second = value
+    var (bestPosition, best, second) = (-1, Double.infinity, Double.infinity)
+    guard !nodes.isEmpty else { return (-1, best, second) }
+    nodes.withUnsafeBufferPointer { nodes in
+      points.withUnsafeBufferPointer { points in
+        weight.withUnsafeBufferPointer { weight in
+          least.withUnsafeBufferPointer { least in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 128) { stack in
+              @inline(__always) func bound(_ node: Int) -> Double {
+                let box = nodes[node]
+                let gx = max(0, box.minX - qx, qx - box.maxX)
+                let gy = max(0, box.minY - qy, qy - box.maxY)
+                return ground.power(ground.norm(gx, gy)) + least[node]
+              }
+              var depth = 1
+              stack[0] = 0
+              while depth > 0 {
+                depth -= 1
+                let node = Int(stack[depth])
+                if bound(node) >= second { continue }
+                let box = nodes[node]
+                if box.left >= 0 {
+                  let (left, right) = (Int(box.left), Int(box.right))
+                  let (nearer, farther) = bound(left) < bound(right) ? (left, right) : (right, left)
+                  stack[depth] = Int32(farther)
+                  stack[depth + 1] = Int32(nearer)
+                  depth += 2
+                  continue
+                }
+                for position in Int(box.lower)..<Int(box.upper) {
+                  let point = points[position]
+                  let value = ground.cost(qx, qy, point.x, point.y) + weight[position]
+                  if value < best {
+                    second = best
+                    best = value
+                    bestPosition = position
+                  } else if value < second {
+                    second = value
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }
-    return (bestID, best, second)
+    return (bestPosition < 0 ? -1 : Int(layout.ids[bestPosition]), best, second)
   }
 
   /// The `k` points of least `cost + weight` from `(qx, qy)`, by increasing value.
