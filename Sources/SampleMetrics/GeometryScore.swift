@@ -17,9 +17,12 @@ import PointClouds
 /// (so each cloud gets its own γ), i_max = 100, 1000 trials. A cloud whose points all coincide
 /// has α_max = 0 and no holes; its trials count as (1, 0, …, 0).
 ///
-/// Cost per trial O(N · L₀ · d) for the distances plus the witness scan and one H1 reduction of at
-/// most C(L₀, 3) triangles; trials run in parallel (`DispatchQueue.concurrentPerform`) and each
-/// writes its own row, summed in trial order afterwards, so results do not depend on threads.
+/// Cost per trial: O(N · L₀ · d) for the witness–landmark distances — or O(N · L₀) reads once
+/// the cloud's pairwise distances are cached (O(N² d) time and N² doubles, once; see
+/// ``distanceCacheLimit``) — plus the witness scan and one H1 reduction (the engine's cohomology
+/// reducer) of at most C(L₀, 3) triangles. Trials run in parallel
+/// (`DispatchQueue.concurrentPerform`), each writing its own row, summed in trial order afterwards,
+/// so results do not depend on the number of threads.
 public struct GeometryScore: Sendable {
   /// L₀, the landmarks per trial.
   public var landmarks: Int
