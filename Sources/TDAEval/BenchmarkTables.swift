@@ -112,20 +112,42 @@ public struct BenchmarkTables: Sendable {
       evaluation: evaluation)
   }
 
-  /// The number of evaluations all tables take (the progress total).
-  public var evaluationCount: Int {
-    let failureRuns = bases.reduce(0) { total, base in
-      total + failures.filter { $0.isApplicable(to: base) }.count
-    }
-    let sensitivityRuns = noiseBases.count * noiseLevels.count + keptBases.count * keptFractions.count
-    return (failureRuns + sensitivityRuns) * seeds.count + runtimeCases.count
+  /// The three tables.
+  public enum Table: String, Sendable, CaseIterable {
+    /// Every metric under every failure.
+    case failures
+    /// Metrics against noise σ and the fraction of modes kept.
+    case sensitivity
+    /// Runtime and peak memory against n and d.
+    case runtime
   }
 
-  /// Every table file, in a fixed order.
-  public func generate(progress: ProgressHandler? = nil) throws -> [TableFile] {
-    let counter = ProgressCounter(total: evaluationCount, handler: progress)
-    return try failureTables(counter: counter) + sensitivityTables(counter: counter)
-      + runtimeTables(counter: counter)
+  /// The number of evaluations `tables` take (the progress total).
+  public func evaluationCount(_ tables: Set<Table> = Set(Table.allCases)) -> Int {
+    var total = 0
+    if tables.contains(.failures) {
+      total += seeds.count * bases.reduce(0) { sum, base in
+        sum + failures.filter { $0.isApplicable(to: base) }.count
+      }
+    }
+    if tables.contains(.sensitivity) {
+      total +=
+        seeds.count * (noiseBases.count * noiseLevels.count + keptBases.count * keptFractions.count)
+    }
+    if tables.contains(.runtime) { total += runtimeCases.count }
+    return total
+  }
+
+  /// The files of `tables`, in a fixed order.
+  public func generate(tables: Set<Table> = Set(Table.allCases), progress: ProgressHandler? = nil)
+    throws -> [TableFile]
+  {
+    let counter = ProgressCounter(total: evaluationCount(tables), handler: progress)
+    var files: [TableFile] = []
+    if tables.contains(.failures) { files += try failureTables(counter: counter) }
+    if tables.contains(.sensitivity) { files += try sensitivityTables(counter: counter) }
+    if tables.contains(.runtime) { files += try runtimeTables(counter: counter) }
+    return files
   }
 
   // MARK: - Evaluating a failure over the seeds

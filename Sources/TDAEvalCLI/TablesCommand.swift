@@ -16,7 +16,7 @@ struct TablesCommand: ParsableCommand {
       small version for CI.
       Example:
         swift run -c release tda-eval tables
-        tda-eval tables --quick --out /tmp/tables
+        tda-eval tables --quick --only failures,sensitivity --out /tmp/tables
       """)
 
   @Option(help: "Directory to write into (created if missing).")
@@ -25,15 +25,30 @@ struct TablesCommand: ParsableCommand {
   @Flag(help: "A small version (two bases, 100 points, 2 seeds) for CI.")
   var quick = false
 
-  @Flag(help: "Skip the runtime table (the only one that is not byte-identical across runs).")
-  var noRuntime = false
+  @Option(
+    help: "Tables to make, comma separated: failures, sensitivity, runtime (default: all). The runtime table is the only one that is not byte-identical across runs."
+  )
+  var only: String?
+
+  /// The tables `--only` names.
+  func selectedTables() throws -> Set<BenchmarkTables.Table> {
+    guard let only else { return Set(BenchmarkTables.Table.allCases) }
+    var selected = Set<BenchmarkTables.Table>()
+    for name in only.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+      guard let table = BenchmarkTables.Table(rawValue: name) else {
+        throw ValidationError(
+          "--only names an unknown table '\(name)'; choose among failures, sensitivity, runtime")
+      }
+      selected.insert(table)
+    }
+    return selected
+  }
+
+  func validate() throws { _ = try selectedTables() }
 
   func run() throws {
-    var tables = quick ? BenchmarkTables.quick : BenchmarkTables.full
-    if noRuntime {
-      tables.runtimeSizes = []
-      tables.runtimeDimensions = []
-    }
+    let tables = quick ? BenchmarkTables.quick : BenchmarkTables.full
+    let selected = try selectedTables()
     let directory = URL(fileURLWithPath: out, isDirectory: true)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,9 +56,9 @@ struct TablesCommand: ParsableCommand {
       throw ValidationError("cannot create \(out): \(error.localizedDescription)")
     }
     let bar = ProgressBar()
-    let files = try tables.generate(progress: bar.handler)
+    let files = try tables.generate(tables: selected, progress: bar.handler)
     bar.finish()
-    for file in files where !(noRuntime && file.name.hasPrefix("runtime")) {
+    for file in files {
       let path = directory.appendingPathComponent(file.name).path
       do {
         try file.contents.write(toFile: path, atomically: true, encoding: .utf8)

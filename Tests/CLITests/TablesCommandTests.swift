@@ -8,7 +8,7 @@ struct TablesCommandTests {
   @Test("--quick writes every table and the directions that must hold hold")
   func quickTables() throws {
     let directory = try makeTemporaryDirectory()
-    let result = try runTDAEval(["tables", "--quick", "--no-runtime", "--out", directory.path])
+    let result = try runTDAEval(["tables", "--quick", "--only", "failures,sensitivity", "--out", directory.path])
     #expect(result.status == 0, "\(result.stderr)")
     let written = result.stdout.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
     #expect(written.contains("failures.csv") && written.contains("sensitivity-noise.csv"))
@@ -34,12 +34,16 @@ struct TablesCommandTests {
     #expect(try mean("circle", "topology", "bottleneck_h1") > 3 * mean("circle", "faithful", "bottleneck_h1"))
   }
 
-  @Test("an unwritable output directory exits 2 with one line")
-  func unwritable() throws {
+  @Test(
+    "an unwritable output directory or an unknown table exits 2 with one line",
+    arguments: [["--out", "FILE/tables"], ["--only", "failures,plots"], ["--only", ""]])
+  func badOptions(options: [String]) throws {
     let directory = try makeTemporaryDirectory()
     let file = try writeFile("x", named: "file", in: directory)
-    let result = try runTDAEval(["tables", "--quick", "--out", file + "/tables"])
+    let result = try runTDAEval(
+      ["tables", "--quick"] + options.map { $0.replacingOccurrences(of: "FILE", with: file) })
     #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
     #expect(result.stderr.split(separator: "\n").count == 1)
   }
 }

@@ -43,8 +43,10 @@ struct BenchmarkTablesTests {
     for (a, b) in zip(first, second) where !a.name.hasPrefix("runtime") {
       #expect(a == b, "\(a.name) differs")
     }
-    #expect(updates.last?.completed == tiny.evaluationCount)
-    #expect(updates.last?.total == tiny.evaluationCount)
+    #expect(updates.last?.completed == tiny.evaluationCount())
+    #expect(updates.last?.total == tiny.evaluationCount())
+    let runtimeOnly = try tiny.generate(tables: [.runtime])
+    #expect(runtimeOnly.allSatisfy { $0.name.hasPrefix("runtime") } && runtimeOnly.count == 5)
     let names = Set(first.map(\.name))
     for name in [
       "failures.csv", "failures.md", "failures.tex", "sensitivity-noise.csv", "sensitivity-kept.csv",
