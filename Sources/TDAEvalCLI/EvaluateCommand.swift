@@ -140,11 +140,7 @@ struct EvaluateCommand: ParsableCommand {
       let page = report.htmlReport(
         realName: URL(fileURLWithPath: real).lastPathComponent,
         syntheticName: URL(fileURLWithPath: synthetic).lastPathComponent)
-      do {
-        try page.render().write(toFile: html, atomically: true, encoding: .utf8)
-      } catch {
-        throw ValidationError("cannot write \(html): \(error.localizedDescription)")
-      }
+      try writeText(page.render(), toPath: html)
     }
     if output.json {
       try printJSON(report)

@@ -20,6 +20,7 @@ struct GScoreCommand: ParsableCommand {
       of lines sets the number of trials.
 
       Example: tda-eval gscore real.csv synth.csv --landmarks 32 --gamma 0.125 --trials 100 --json
+      With --plot mrlt.svg the two MRLT histograms are drawn side by side, as in the paper's figures.
       """)
 
   @Argument(help: "The real point cloud (CSV).")
@@ -51,6 +52,9 @@ struct GScoreCommand: ParsableCommand {
 
   @Option(help: "Landmark file for SYNTH, with as many trials and landmarks as --real-landmarks.")
   var synthLandmarks: String?
+
+  @Option(help: "Also draw both MRLT histograms side by side into this SVG file.")
+  var plot: String?
 
   func validate() throws {
     guard (realLandmarks == nil) == (synthLandmarks == nil) else {
@@ -90,6 +94,9 @@ struct GScoreCommand: ParsableCommand {
       real: clouds.real, synthetic: clouds.synthetic, realLandmarks: sets?.real,
       syntheticLandmarks: sets?.synthetic, progress: bar.handler)
     bar.finish()
+    if let plot {
+      try writeText(SVGPlot.mrltHistograms(real: result.mrltReal, synthetic: result.mrltSynthetic), toPath: plot)
+    }
     if output.json {
       try printJSON(result)
       return

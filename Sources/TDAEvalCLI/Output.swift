@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Prints `value` as one JSON object on one line of stdout: sorted keys, numbers in shortest
@@ -31,4 +32,13 @@ func printTable(header: [String], rows: [[String]]) {
 func formatted(_ value: Double) -> String {
   if value.isInfinite { return value > 0 ? "inf" : "-inf" }
   return String(format: "%.6g", value)
+}
+
+/// Writes `text` to the file at `path` (an SVG plot, an HTML report), replacing it.
+func writeText(_ text: String, toPath path: String) throws {
+  do {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  } catch {
+    throw ValidationError("cannot write '\(path)': \(error.localizedDescription)")
+  }
 }

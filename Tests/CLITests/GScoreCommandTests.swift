@@ -2,6 +2,10 @@ import Foundation
 import Testing
 import _TestSupport
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 @Suite("tda-eval gscore")
 struct GScoreCommandTests {
   /// A noisy circle and two circles written to a fresh directory, with landmark files.
@@ -60,6 +64,24 @@ struct GScoreCommandTests {
     #expect(table.status == 0)
     #expect(table.stdout.contains("gscore"))
     #expect(table.stdout.contains("mrlt_real"))
+  }
+
+  @Test("--plot draws both MRLT histograms, one bar per sample and category, into an SVG file")
+  func plot() throws {
+    let (directory, real, synth) = try fixture()
+    let path = directory.appendingPathComponent("mrlt.svg").path
+    let result = try runTDAEval(
+      ["gscore", real, synth, "--landmarks", "16", "--gamma", "0.1", "--trials", "20", "--plot", path])
+    #expect(result.status == 0)
+    let svg = try String(contentsOfFile: path, encoding: .utf8)
+    let document = try XMLDocument(xmlString: svg)
+    let realBars = try document.nodes(forXPath: "//*[local-name()='rect'][@data-series='0']").count
+    let syntheticBars = try document.nodes(forXPath: "//*[local-name()='rect'][@data-series='1']").count
+    #expect(realBars >= 5 && realBars == syntheticBars)
+    let unwritable = try runTDAEval(
+      ["gscore", real, synth, "--trials", "2", "--plot", "/no/such/dir/mrlt.svg"])
+    #expect(unwritable.status == 2)
+    #expect(unwritable.stderr.contains("/no/such/dir/mrlt.svg"))
   }
 
   @Test(

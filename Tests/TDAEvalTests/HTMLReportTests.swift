@@ -58,8 +58,12 @@ struct HTMLReportTests {
 
   @Test("the MRLT histogram keeps at least 5 categories, and one past the last with mass")
   func histogramLength() {
-    #expect(HTMLReport.histogramLength([1, 0, 0, 0, 0, 0, 0], [1]) == 5)
-    #expect(HTMLReport.histogramLength([0, 0, 0, 0, 0, 0, 0.5, 0, 0, 0], []) == 8)
-    #expect(HTMLReport.histogramLength([0.5, 0.5], [1]) == 2)
+    func categories(_ real: [Double], _ synthetic: [Double]) -> Int {
+      SVGPlot.mrltHistograms(real: real, synthetic: synthetic)
+        .components(separatedBy: "data-series=\"0\"").count - 1
+    }
+    #expect(categories([1, 0, 0, 0, 0, 0, 0], [1]) == 5)
+    #expect(categories([0, 0, 0, 0, 0, 0, 0.5, 0, 0, 0], [0]) == 8)
+    #expect(categories([0.5, 0.5], [1]) == 2)
   }
 }
