@@ -112,14 +112,9 @@ extension Evaluation {
     }
     let realDiagrams = try rips(real, "real", stream: 100)
     let syntheticDiagrams = try rips(synthetic, "synthetic", stream: 101)
-    let distances = try (0...maxDimension).map { dimension in
-      let a = realDiagrams.diagrams[dimension]
-      let b = syntheticDiagrams.diagrams[dimension]
-      return DiagramDistanceSummary(
-        dimension: dimension, bottleneck: try Bottleneck.distance(a, b),
-        wasserstein1: try Wasserstein.distance(a, b, order: 1, relativeError: wassersteinRelativeError),
-        wasserstein2: try Wasserstein.distance(a, b, order: 2, relativeError: wassersteinRelativeError))
-    }
+    let distances = try DiagramDistanceSummary.between(
+      real: realDiagrams.diagrams, synthetic: syntheticDiagrams.diagrams,
+      wassersteinRelativeError: wassersteinRelativeError)
     return PersistenceComparison(
       real: realDiagrams, synthetic: syntheticDiagrams, distances: distances)
   }

@@ -94,6 +94,24 @@ public struct DiagramDistanceSummary: Sendable, Codable, Equatable {
     self.wasserstein2 = wasserstein2
   }
 
+  /// The distances between the real and the synthetic diagram of every dimension both have: the
+  /// exact bottleneck distance and the Wasserstein distances of orders 1 and 2 (L∞ ground metric)
+  /// within `wassersteinRelativeError`.
+  public static func between(
+    real: [PersistenceDiagram], synthetic: [PersistenceDiagram],
+    wassersteinRelativeError: Double = 0.01
+  ) throws -> [DiagramDistanceSummary] {
+    try real.compactMap { a in
+      guard let b = synthetic.first(where: { $0.dimension == a.dimension }) else { return nil }
+      return DiagramDistanceSummary(
+        dimension: a.dimension, bottleneck: try Bottleneck.distance(a, b),
+        wasserstein1: try Wasserstein.distance(
+          a, b, order: 1, relativeError: wassersteinRelativeError),
+        wasserstein2: try Wasserstein.distance(
+          a, b, order: 2, relativeError: wassersteinRelativeError))
+    }
+  }
+
   enum CodingKeys: String, CodingKey { case dimension, bottleneck, wasserstein1, wasserstein2 }
 
   public func encode(to encoder: any Encoder) throws {

@@ -11,10 +11,13 @@ struct DiagramsCommand: ParsableCommand {
     discussion: """
       Computes the Vietoris–Rips diagrams of both clouds (options as for 'tda-eval rips') and \
       prints, per cloud and dimension, the number of bars, the essential bars and the total and \
-      largest finite persistence. --out DIR writes every diagram as CSV (birth,death; inf for an \
-      essential class) to DIR/real_H<k>.csv and DIR/synthetic_H<k>.csv.
+      largest finite persistence; then, per dimension, the distances between the real and the \
+      synthetic diagram: exact bottleneck, and Wasserstein of orders 1 and 2 (L∞ ground metric, \
+      relative error 0.01). --out DIR writes every diagram as CSV (birth,death; inf for an \
+      essential class) to DIR/real_H<k>.csv and DIR/synthetic_H<k>.csv; --plot FILE.svg draws \
+      both diagrams, one panel per dimension.
 
-      Example: tda-eval diagrams real.csv synthetic.csv --maxdim 1 --out diagrams/
+      Example: tda-eval diagrams real.csv synthetic.csv --maxdim 1 --out diagrams/ --plot dgm.svg
       """)
 
   @Argument(help: "The real sample (CSV, one point per row).")
@@ -28,6 +31,9 @@ struct DiagramsCommand: ParsableCommand {
   @Option(help: "Write each diagram as CSV into this directory (created if needed).")
   var out: String?
 
+  @Option(help: "Draw both samples' diagrams, one panel per dimension, into this SVG file.")
+  var plot: String?
+
   @OptionGroup var input: CloudInputOptions
   @OptionGroup var output: OutputOptions
 
@@ -35,6 +41,7 @@ struct DiagramsCommand: ParsableCommand {
   struct Report: Encodable {
     var real: RipsReport
     var synthetic: RipsReport
+    var distances: [DiagramDistanceSummary]
   }
 
   func run() throws {
@@ -47,32 +54,43 @@ struct DiagramsCommand: ParsableCommand {
       try write(realResult.diagrams, prefix: "real", into: out)
       try write(syntheticResult.diagrams, prefix: "synthetic", into: out)
     }
+    if let plot {
+      try writeText(
+        SVGPlot.diagramComparison(real: realResult.diagrams, synthetic: syntheticResult.diagrams),
+        toPath: plot)
+    }
+    let distances = try DiagramDistanceSummary.between(
+      real: realResult.diagrams, synthetic: syntheticResult.diagrams)
     if output.json {
       try printJSON(
         Report(
           real: RipsReport(realResult, parameters: rips),
-          synthetic: RipsReport(syntheticResult, parameters: rips)))
+          synthetic: RipsReport(syntheticResult, parameters: rips), distances: distances))
     } else {
       printSummary([("real", realResult), ("synthetic", syntheticResult)])
+      FileHandle.standardOutput.write(Data("\n".utf8))
+      printTable(
+        header: ["dim", "bottleneck", "wasserstein1", "wasserstein2"],
+        rows: distances.map {
+          [
+            String($0.dimension), formatted($0.bottleneck), formatted($0.wasserstein1),
+            formatted($0.wasserstein2),
+          ]
+        })
     }
   }
 
-  /// Writes `DIR/<prefix>_H<k>.csv` for every diagram: a `birth,death` header, then one bar per
-  /// line in shortest round-trip form, `inf` for an infinite death.
+  /// Writes `DIR/<prefix>_H<k>.csv` for every diagram, in the diagram CSV format.
   func write(_ diagrams: [PersistenceDiagram], prefix: String, into directory: String) throws {
     let folder = URL(fileURLWithPath: directory)
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      for diagram in diagrams {
-        var text = "birth,death\n"
-        for pair in diagram.pairs {
-          text += "\(pair.birth),\(pair.isEssential ? "inf" : String(pair.death))\n"
-        }
-        try Data(text.utf8).write(
-          to: folder.appendingPathComponent("\(prefix)_H\(diagram.dimension).csv"))
-      }
     } catch {
-      throw ValidationError("cannot write the diagrams to \(directory): \(error.localizedDescription)")
+      throw ValidationError("cannot create \(directory): \(error.localizedDescription)")
+    }
+    for diagram in diagrams {
+      try diagram.write(
+        toPath: folder.appendingPathComponent("\(prefix)_H\(diagram.dimension).csv").path)
     }
   }
 }

@@ -26,6 +26,35 @@ struct DiagramsCommandTests {
       #expect(diagrams.count == 2)
       #expect((diagrams[1]["pairs"] as? [Any])?.count == h1)
     }
+    // By hand. H0: real (0,1)×3, synthetic (0,1), (0,2), one essential class each; the best
+    // matching pairs (0,1)–(0,1) at 0, (0,1)–(0,2) at 1 and sends one (0,1) to the diagonal at ½.
+    // H1: the square's one bar (1, √2) goes to the diagonal at (√2 − 1)/2.
+    let distances = try #require(object["distances"] as? [[String: Any]])
+    let h1Cost = (2.0.squareRoot() - 1) / 2
+    let expected: [(Int, Double, Double, Double)] = [
+      (0, 1, 1.5, 1.25.squareRoot()), (1, h1Cost, h1Cost, h1Cost),
+    ]
+    #expect(distances.count == 2)
+    for (entry, (dimension, bottleneck, w1, w2)) in zip(distances, expected) {
+      #expect(entry["dimension"] as? Int == dimension)
+      #expect(abs((entry["bottleneck"] as? Double ?? .nan) - bottleneck) < 1e-12)
+      #expect(abs((entry["wasserstein1"] as? Double ?? .nan) - w1) < 1e-9)
+      #expect(abs((entry["wasserstein2"] as? Double ?? .nan) - w2) < 1e-9)
+    }
+  }
+
+  @Test("--plot draws both diagrams, one panel per dimension, into an SVG file")
+  func plot() throws {
+    let directory = try makeTemporaryDirectory()
+    let real = try writeFile(square, named: "real.csv", in: directory)
+    let synthetic = try writeFile(segment, named: "synthetic.csv", in: directory)
+    let path = directory.appendingPathComponent("dgm.svg").path
+    let result = try runTDAEval(["diagrams", real, synthetic, "--plot", path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let svg = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(svg.hasPrefix("<svg"))
+    #expect(svg.contains("H0 persistence diagram") && svg.contains("H1 persistence diagram"))
+    #expect(svg.components(separatedBy: "class=\"diagonal\"").count - 1 == 2)
   }
 
   @Test("--out writes each diagram as CSV with inf for essential classes; the table summarises")
