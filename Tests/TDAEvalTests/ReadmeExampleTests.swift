@@ -1,0 +1,26 @@
+import TDAEval
+import Testing
+
+@Suite("The README's library example")
+struct ReadmeExampleTests {
+  @Test("runs as written, and a circle against two circles shows a larger H1 distance than a resample")
+  func libraryExample() throws {
+    let real = Generator.sample(.circle, count: 120, noise: 0.05, seed: 2)
+    let synthetic = Generator.sample(.circle, count: 120, noise: 0.05, seed: 1)
+    let twoCircles = Generator.sample(.twoCircles, count: 120, noise: 0.05, seed: 1)
+
+    let options = RipsOptions(maxDimension: 1)
+    let a = try RipsPersistence.compute(real, options: options).diagrams
+    let b = try RipsPersistence.compute(synthetic, options: options).diagrams
+    let c = try RipsPersistence.compute(twoCircles, options: options).diagrams
+    let resample = try Bottleneck.distance(a[1], b[1])
+    let wrongTopology = try Bottleneck.distance(a[1], c[1])
+    #expect(resample < 0.2)
+    #expect(wrongTopology > 2 * resample)
+
+    var evaluation = Evaluation()
+    evaluation.trials = 10
+    let report = try evaluation.evaluate(real: real, synthetic: synthetic)
+    #expect(report.real.points == 120)
+  }
+}
