@@ -139,51 +139,10 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {
     let n = vertexCount
-    let binomials = self.binomials
     distances.withUnsafeBufferPointer { buffer in
       guard let d = buffer.baseAddress else { return }
-      withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension + 1) { vertices in
-        let v = vertices.baseAddress!
-        binomials.decode(simplex.index, dimension: dimension, into: v)
-        // The edge lengths of the simplex, once: pairwise[a * (dimension + 1) + b] for a < b.
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: (dimension + 1) * (dimension + 1)) { scratch in
-          let pairwise = scratch.baseAddress!
-          if dimension >= 2 {
-            for a in 0..<dimension {
-              var b = a + 1
-              while b <= dimension {
-                pairwise[a * (dimension + 1) + b] = d[v[a] &* n &+ v[b]]
-                b += 1
-              }
-            }
-          }
-          var below = simplex.index - binomials[v[0], dimension + 1]
-          var above = Index.zero
-          var p = 0  // descending position of the removed vertex
-          while true {
-            var value = 0.0
-            if dimension >= 2 {
-              for a in 0..<dimension where a != p {
-                var b = a + 1
-                while b <= dimension {
-                  if b != p {
-                    let e = pairwise[a * (dimension + 1) + b]
-                    if e > value { value = e }
-                  }
-                  b += 1
-                }
-              }
-            }
-            if !body(FilteredSimplex(value: value, index: above + below), (dimension - p) & 1 == 1) {
-              return
-            }
-            if p == dimension { return }
-            above = above + binomials[v[p], dimension - p]
-            below = below - binomials[v[p + 1], dimension - p]
-            p += 1
-          }
-        }
-      }
+      binomials.forEachRipsFacet(
+        of: simplex, dimension: dimension, edgeLength: { d[$0 &* n &+ $1] }, body)
     }
   }
 }

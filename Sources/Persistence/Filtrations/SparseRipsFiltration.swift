@@ -167,48 +167,10 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {
-    let binomials = self.binomials
     withLists { offsets, neighbours, distances in
-      withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension + 1) { vertices in
-        let v = vertices.baseAddress!
-        binomials.decode(simplex.index, dimension: dimension, into: v)
-        // The edge lengths of the simplex, once: pairwise[a * (dimension + 1) + b] for a < b.
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: (dimension + 1) * (dimension + 1)) { scratch in
-          let pairwise = scratch.baseAddress!
-          if dimension >= 2 {
-            for a in 0..<dimension {
-              var b = a + 1
-              while b <= dimension {
-                pairwise[a * (dimension + 1) + b] = Self.distance(v[a], v[b], offsets, neighbours, distances)
-                b += 1
-              }
-            }
-          }
-          var below = simplex.index - binomials[v[0], dimension + 1]
-          var above = Index.zero
-          var p = 0
-          while true {
-            var value = 0.0
-            for a in 0..<dimension where a != p {
-              var b = a + 1
-              while b <= dimension {
-                if b != p {
-                  let e = pairwise[a * (dimension + 1) + b]
-                  if e > value { value = e }
-                }
-                b += 1
-              }
-            }
-            if !body(FilteredSimplex(value: value, index: above + below), (dimension - p) & 1 == 1) {
-              return
-            }
-            if p == dimension { return }
-            above = above + binomials[v[p], dimension - p]
-            below = below - binomials[v[p + 1], dimension - p]
-            p += 1
-          }
-        }
-      }
+      binomials.forEachRipsFacet(
+        of: simplex, dimension: dimension,
+        edgeLength: { Self.distance($0, $1, offsets, neighbours, distances) }, body)
     }
   }
 }
