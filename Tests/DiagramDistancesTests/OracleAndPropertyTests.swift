@@ -1,3 +1,4 @@
+import Foundation
 @testable import DiagramDistances
 import Persistence
 import Testing
@@ -162,6 +163,33 @@ struct SparseExactTests {
       let sparse = instance.totalCost(Wasserstein.shortestPathAssignment(instance))
       let dense = instance.totalCost(Wasserstein.hungarianAssignment(instance))
       #expect(isClose(sparse, dense, relative: 1e-12), "q=\(q)")
+    }
+  }
+
+  /// The regime of large diagrams with coordinates spanning 10⁻⁶ to 10⁶: the auction's prices
+  /// reach the largest costs (≈ 10¹² for q = 2), far above the rounding of the smallest ones, and
+  /// the sparse solver warm-started from them used to re-solve without end.
+  @Test("same optimal cost on log-uniform coordinates and persistence from 1e-6 to 1e6")
+  func logUniformMagnitudes() throws {
+    /// 200 points with birth and persistence 10^U(−6, 6) (the births of two seeded diagrams serve
+    /// as the uniform variates).
+    func logUniform(_ seed: UInt64) -> PersistenceDiagram {
+      let u = randomDiagram(count: 200, seed: seed).pairs
+      let v = randomDiagram(count: 200, seed: seed &+ 1).pairs
+      let pairs = zip(u, v).map { first, second in
+        let birth = pow(10, 12 * first.birth - 6)
+        return PersistencePair(birth: birth, death: birth + pow(10, 12 * second.birth - 6))
+      }
+      return PersistenceDiagram(dimension: 1, pairs: pairs)
+    }
+    let first = try PreparedDiagram(logUniform(7), name: "first", ignoreEssential: false)
+    let second = try PreparedDiagram(logUniform(70), name: "second", ignoreEssential: false)
+    for q in [1.0, 2] {
+      let instance = AssignmentInstance(first, second, ground: GroundCost(internalP: .infinity, order: q))
+      let sparse = Wasserstein.shortestPathAssignment(instance)
+      let dense = Wasserstein.hungarianAssignment(instance)
+      #expect(Set(sparse).count == instance.size)
+      #expect(isClose(instance.totalCost(sparse), instance.totalCost(dense), relative: 1e-12), "q=\(q)")
     }
   }
 }
