@@ -40,6 +40,28 @@ struct RangeTree {
 
   /// Removes and appends to `found` every present point within L∞ distance `r` of `(cx, cy)`.
   mutating func removeAll(within r: Double, of cx: Double, _ cy: Double, into found: inout [Int32]) {
+    removeEach(within: r, of: cx, cy) { id in
+      found.append(Int32(id))
+      return true
+    }
+  }
+
+  /// Removes and returns one present point within L∞ distance `r` of `(cx, cy)`, if any.
+  mutating func removeAny(within r: Double, of cx: Double, _ cy: Double) -> Int? {
+    var taken: Int? = nil
+    removeEach(within: r, of: cx, cy) { id in
+      taken = id
+      return false
+    }
+    return taken
+  }
+
+  /// Removes the present points within L∞ distance `r` of `(cx, cy)` one by one, handing each to
+  /// `take`, until `take` returns false or none is left.
+  @inline(__always)
+  private mutating func removeEach(
+    within r: Double, of cx: Double, _ cy: Double, _ take: (Int) -> Bool
+  ) {
     guard layout.nodeCount > 0 else { return }
     var stack: [Int32] = [0]
     while let top = stack.popLast() {
@@ -56,37 +78,11 @@ struct RangeTree {
       for position in Int(layout.lower[node])..<Int(layout.upper[node]) where alive[position] {
         if abs(layout.px[position] - cx) <= r && abs(layout.py[position] - cy) <= r {
           let id = Int(layout.ids[position])
-          found.append(Int32(id))
           remove(id: id)
+          if !take(id) { return }
         }
       }
     }
-  }
-
-  /// Removes and returns one present point within L∞ distance `r` of `(cx, cy)`, if any.
-  mutating func removeAny(within r: Double, of cx: Double, _ cy: Double) -> Int? {
-    guard layout.nodeCount > 0 else { return nil }
-    var stack: [Int32] = [0]
-    while let top = stack.popLast() {
-      let node = Int(top)
-      if live[node] == 0 { continue }
-      let (gx, gy) = layout.boxGap(node, cx, cy)
-      if gx > r || gy > r { continue }
-      let left = layout.leftChild[node]
-      if left >= 0 {
-        stack.append(left)
-        stack.append(layout.rightChild[node])
-        continue
-      }
-      for position in Int(layout.lower[node])..<Int(layout.upper[node]) where alive[position] {
-        if abs(layout.px[position] - cx) <= r && abs(layout.py[position] - cy) <= r {
-          let id = Int(layout.ids[position])
-          remove(id: id)
-          return id
-        }
-      }
-    }
-    return nil
   }
 
   /// Calls `body(id, distance)` for every point (present or not) whose L∞ distance to `(cx, cy)`

@@ -2,24 +2,6 @@ import Foundation
 import Testing
 import _TestSupport
 
-/// Ripser's 13-point projective plane (examples/projective_plane.lower_distance_matrix).
-private let projectivePlane = """
-
-  1
-  1,2
-  1,2,2
-  1,2,2,2
-  1,1,2,1,2
-  1,2,1,2,1,2
-  1,1,2,2,1,2,2
-  1,2,1,1,2,2,2,2
-  2,1,1,2,2,1,1,1,1
-  2,2,2,2,2,1,1,2,2,1
-  2,2,2,2,2,2,2,1,1,1,2
-  2,2,2,1,1,1,1,1,1,2,1,1
-
-  """
-
 private func json(_ text: String) throws -> [String: Any] {
   try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
@@ -27,7 +9,7 @@ private func json(_ text: String) throws -> [String: Any] {
 @Suite("tda-eval rips over Q, --torsion-check and the index width")
 struct TorsionCheckCommandTests {
   private func projectivePlaneFile() throws -> String {
-    try writeFile(projectivePlane, named: "rp2.lower_distance_matrix", in: makeTemporaryDirectory())
+    try writeFile(projectivePlaneLower, named: "rp2.lower_distance_matrix", in: makeTemporaryDirectory())
   }
 
   @Test("--torsion-check on the projective plane: Z/2 differs in H1 and H2, Q agrees with Z/3")
