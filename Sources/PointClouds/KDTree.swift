@@ -114,12 +114,7 @@ public struct KDTree: Sendable {
         if left[node] < 0 {
           for position in start[node]..<end[node] {
             let p = points.baseAddress! + position * dimension
-            var sum = 0.0
-            for c in 0..<dimension {
-              let t = query[c] - p[c]
-              sum += t * t
-            }
-            visit(order[position], sum)
+            visit(order[position], squaredEuclidean(query, p, dimension: dimension))
           }
           continue
         }

@@ -37,6 +37,8 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
 }
 
 /// Σ (xᵢ − yᵢ)², with four independent accumulators (LLVM does not reassociate floating point).
+/// This is the value every nearest-neighbour search reports (the k-d tree and the recheck of
+/// bounded tiles give the same bits).
 @inlinable
 public func squaredEuclidean(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, dimension: Int)
   -> Double

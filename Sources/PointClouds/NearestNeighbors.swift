@@ -1,11 +1,14 @@
 import Foundation
 
-/// Exact Euclidean nearest-neighbour queries, by blocked brute force over
-/// ``SquaredDistanceTiles`` (no n × m matrix is held; both cores are used).
+/// Exact Euclidean nearest-neighbour queries, on a k-d tree in low dimension and otherwise by
+/// blocked brute force over ``BoundedSquaredDistanceTiles`` (a float32 pass with proven error
+/// bounds; the few pairs that may matter are recomputed exactly; no n × m matrix is held; both
+/// cores are used).
 ///
 /// Conventions (those of `prdc` and of Kynkäänniemi et al.'s code): within one cloud the point
 /// itself is excluded **by index**, while other points at the same position (duplicates) count as
-/// neighbours at distance 0. Distances are computed in float64 from coordinate differences.
+/// neighbours at distance 0. Every reported distance is ``squaredEuclidean(_:_:dimension:)``
+/// of the float64 coordinates, whichever search found it.
 public enum NearestNeighbors {
   /// The squared distance from every point of `cloud` to its `k`-th nearest neighbour in `cloud`,
   /// the point itself excluded (duplicates count, at distance 0).
@@ -35,17 +38,12 @@ public enum NearestNeighbors {
     // Each distance serves both of its points, so only the lower triangle is computed; every
     // worker keeps its own k best for all points (merged below) unless that would be too big.
     if workers * n * k <= budget {
-      let partial = SquaredDistanceTiles.run(
-        queries: cloud, references: cloud, lowerTriangle: true, progress: progress
-      ) { _ in SmallestDistancesBothWays(count: n, k: k) }
-      return (0..<n).map { i in
-        partial.flatMap { $0.best[i * k..<(i + 1) * k] }.sorted()[k - 1]
-      }
+      return SymmetricKthNeighbors.squaredDistances(in: cloud, k: k, progress: progress)
     }
     var best = [Double](repeating: .infinity, count: n * k)
     best.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedRows(base: buffer.baseAddress!, width: k)
-      _ = SquaredDistanceTiles.run(queries: cloud, references: cloud, progress: progress) { _ in
+      _ = BoundedSquaredDistanceTiles.run(queries: cloud, references: cloud, progress: progress) { _ in
         SmallestDistances(rows: shared, excludingSelf: true)
       }
     }
@@ -111,7 +109,9 @@ public enum NearestNeighbors {
     indices.withUnsafeMutableBufferPointer { indexBuffer in
       distances.withUnsafeMutableBufferPointer { distanceBuffer in
         let shared = NearestRows(indices: indexBuffer.baseAddress!, distances: distanceBuffer.baseAddress!)
-        _ = SquaredDistanceTiles.run(queries: queries, references: references, progress: progress) {
+        _ = BoundedSquaredDistanceTiles.run(
+          queries: queries, references: references, progress: progress
+        ) {
           _ in shared
         }
       }
@@ -158,50 +158,28 @@ struct SharedRows: @unchecked Sendable {
 }
 
 /// Keeps, for each query, its `width` smallest squared distances in increasing order (insertion
-/// into a short sorted row; the row's last entry is the current k-th smallest).
-struct SmallestDistances: SquaredDistanceTileConsumer {
+/// into a short sorted row; the row's last entry is the current k-th smallest). A pair is computed
+/// exactly only when its lower bound is below that k-th smallest.
+struct SmallestDistances: TileConsumer {
   let rows: SharedRows
   let excludingSelf: Bool
 
-  mutating func consume(_ tile: SquaredDistanceTile) {
+  mutating func consume(_ tile: BoundedSquaredDistanceTile) {
     let k = rows.width
+    let first = tile.references.lowerBound
     for query in tile.queries {
       let best = rows.base + query * k
-      var worst = best[k - 1]
-      let values = tile.row(query)
-      for (offset, value) in values.enumerated() where value < worst {
-        if excludingSelf && tile.references.lowerBound + offset == query { continue }
-        insert(value, into: best, k)
-        worst = best[k - 1]
-      }
-    }
-  }
-}
-
-/// One worker's k smallest squared distances of every point over the pairs (q, r), r < q, that it
-/// saw, each pair counted for both points (sorted rows, as ``SmallestDistances``).
-struct SmallestDistancesBothWays: SquaredDistanceTileConsumer {
-  var best: [Double]
-  let k: Int
-
-  init(count: Int, k: Int) {
-    best = [Double](repeating: .infinity, count: count * k)
-    self.k = k
-  }
-
-  mutating func consume(_ tile: SquaredDistanceTile) {
-    let k = self.k
-    best.withUnsafeMutableBufferPointer { buffer in
-      let best = buffer.baseAddress!
-      for query in tile.queries {
-        let values = tile.row(query)
-        let own = best + query * k
-        let first = tile.references.lowerBound
-        for offset in 0..<min(values.count, query - first) {
-          let value = values[offset]
-          if value < own[k - 1] { insert(value, into: own, k) }
-          let other = best + (first + offset) * k
-          if value < other[k - 1] { insert(value, into: other, k) }
+      let lower = tile.lowerBounds(query)
+      // Vector operands are kept in variables (a splat or zero vector built inside a comparison
+      // compiles to a per-lane loop through memory, ten times slower).
+      var gate = SIMD8(repeating: best[k - 1])
+      tile.forEachCandidate(of: query, mayMatter: { chunk, _ in any(chunk .< gate) }) { offset in
+        let reference = first + offset
+        guard lower[offset] < best[k - 1], !excludingSelf || reference != query else { return }
+        let exact = tile.exact(query, reference)
+        if exact < best[k - 1] {
+          insert(exact, into: best, k)
+          gate = SIMD8(repeating: best[k - 1])
         }
       }
     }
@@ -219,18 +197,27 @@ func insert(_ value: Double, into row: UnsafeMutablePointer<Double>, _ k: Int) {
   row[slot] = value
 }
 
-/// Keeps, for each query, the nearest reference (first index on ties) and its squared distance.
-struct NearestRows: SquaredDistanceTileConsumer, @unchecked Sendable {
+/// Keeps, for each query, the nearest reference (first index on ties: references arrive in
+/// increasing order) and its squared distance.
+struct NearestRows: TileConsumer, @unchecked Sendable {
   let indices: UnsafeMutablePointer<Int>
   let distances: UnsafeMutablePointer<Double>
 
-  mutating func consume(_ tile: SquaredDistanceTile) {
+  mutating func consume(_ tile: BoundedSquaredDistanceTile) {
+    let first = tile.references.lowerBound
     for query in tile.queries {
       var nearest = distances[query]
       var index = indices[query]
-      for (offset, value) in tile.row(query).enumerated() where value < nearest {
-        nearest = value
-        index = tile.references.lowerBound + offset
+      let lower = tile.lowerBounds(query)
+      var gate = SIMD8(repeating: nearest)
+      tile.forEachCandidate(of: query, mayMatter: { chunk, _ in any(chunk .< gate) }) { offset in
+        guard lower[offset] < nearest else { return }
+        let exact = tile.exact(query, first + offset)
+        if exact < nearest {
+          nearest = exact
+          index = first + offset
+          gate = SIMD8(repeating: nearest)
+        }
       }
       distances[query] = nearest
       indices[query] = index

@@ -1,11 +1,9 @@
-import Dispatch
-import Foundation
 
 /// One tile of squared Euclidean distances |x_q − y_r|² between a block of query points q and a
 /// block of reference points r, read row by row with ``row(_:)``.
 ///
 /// The storage is scratch memory owned by the worker that produced the tile: it is valid only during
-/// the call to ``SquaredDistanceTileConsumer/consume(_:)``.
+/// the call to ``TileConsumer/consume(_:)``.
 public struct SquaredDistanceTile {
   /// The indices of the query points of this tile.
   public let queries: Range<Int>
@@ -24,19 +22,6 @@ public struct SquaredDistanceTile {
   }
 }
 
-/// Receives the tiles of a
-/// ``SquaredDistanceTiles/run(queries:references:lowerTriangle:progress:makeConsumer:)``
-/// pass, one worker's share of them.
-///
-/// A worker handles whole query blocks: it sees every tile of a query block, in increasing reference
-/// order, before it moves to another query block. So state kept per query point may live in the
-/// consumer (or in shared storage indexed by query, since no two workers share a query point), while
-/// state kept per reference point must be per consumer and merged by the caller afterwards.
-public protocol SquaredDistanceTileConsumer: SendableMetatype {
-  /// Processes one tile.
-  mutating func consume(_ tile: SquaredDistanceTile)
-}
-
 /// Exact all-pairs squared Euclidean distances between two clouds, streamed tile by tile on every
 /// core, never holding more than one small tile per worker (no n × m matrix).
 ///
@@ -48,11 +33,6 @@ public protocol SquaredDistanceTileConsumer: SendableMetatype {
 ///
 /// Complexity: O(n m d) time, O((n + m) d + workers · tile) memory.
 public enum SquaredDistanceTiles {
-  /// Query points per tile.
-  public static let queryBlock = 32
-  /// Reference points per tile (a multiple of 4).
-  public static let referenceBlock = 256
-
   /// Streams the tiles of `queries × references` to consumers made by `makeConsumer(worker)`, one
   /// per worker, and returns the consumers (in worker order) once every tile has been consumed.
   ///
@@ -62,47 +42,34 @@ public enum SquaredDistanceTiles {
   ///
   /// - Precondition: both clouds have the same dimension.
   /// - Parameter progress: told after each query block (phase "distances").
-  public static func run<Consumer: SquaredDistanceTileConsumer>(
+  public static func run<Consumer: TileConsumer>(
     queries: PointCloud, references: PointCloud, lowerTriangle: Bool = false,
     progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
-  ) -> [Consumer] {
+  ) -> [Consumer] where Consumer.Tile == SquaredDistanceTile {
     precondition(queries.dimension == references.dimension, "clouds of different dimension")
     precondition(!lowerTriangle || queries.count == references.count, "lowerTriangle needs one cloud")
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 64))
-    var consumers = (0..<workers).map(makeConsumer)
-    let panels = ReferencePanels(references)
-    let blockCount = (queries.count + queryBlock - 1) / queryBlock
-    let claims = BlockClaims(total: blockCount)
-    let stride = referenceBlock
-    consumers.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let base = buffer.baseAddress!
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var consumer = (base + worker).move()
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: queryBlock * stride)
-        defer { scratch.deallocate() }
-        while let claimed = claims.next() {
-          let block = lowerTriangle ? blockCount - 1 - claimed : claimed
-          let rows = block * queryBlock..<min((block + 1) * queryBlock, queries.count)
-          let end = lowerTriangle ? rows.upperBound - 1 : references.count
-          var start = 0
-          while start < end {
-            let columns = start..<min(start + referenceBlock, end)
-            fillTile(scratch, stride: stride, queries, rows, panels, columns)
-            consumer.consume(
-              SquaredDistanceTile(
-                queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride))
-            start = columns.upperBound
-          }
-          if let progress {
-            progress(ProgressUpdate(phase: "distances", completed: claims.finished(), total: blockCount))
-          }
-        }
-        (base + worker).initialize(to: consumer)
-      }
-    }
-    return consumers
+    return TiledPass.run(
+      ExactTiles(queries: queries, panels: ReferencePanels(references), referenceCount: references.count),
+      lowerTriangle: lowerTriangle, progress: progress, makeConsumer: makeConsumer)
   }
+}
 
+/// The tile source of ``SquaredDistanceTiles``.
+struct ExactTiles: TileSource {
+  let queries: PointCloud
+  let panels: ReferencePanels
+  let referenceCount: Int
+  var queryCount: Int { queries.count }
+
+  func tile(_ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>)
+    -> SquaredDistanceTile
+  {
+    SquaredDistanceTiles.fillTile(scratch, stride: stride, queries, rows, panels, columns)
+    return SquaredDistanceTile(queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride)
+  }
+}
+
+extension SquaredDistanceTiles {
   /// Writes |x_q − y_r|² for q in `rows`, r in `columns` into `out` (row stride `stride`); the
   /// last panel may write up to three entries past `columns.count` in each row.
   static func fillTile(
@@ -175,32 +142,5 @@ struct ReferencePanels: @unchecked Sendable {
       }
       initialized = panels * 4 * d
     }
-  }
-}
-
-/// Hands out block indices 0..<total to workers, first come first served.
-final class BlockClaims: @unchecked Sendable {
-  private let lock = NSLock()
-  private var nextBlock = 0
-  private var done = 0
-  private let total: Int
-
-  init(total: Int) { self.total = total }
-
-  /// The next unclaimed block, or nil when all are claimed.
-  func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard nextBlock < total else { return nil }
-    nextBlock += 1
-    return nextBlock - 1
-  }
-
-  /// Records one finished block and returns how many are finished.
-  func finished() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    done += 1
-    return done
   }
 }

@@ -154,7 +154,7 @@ struct GaussianKernel {
 
 /// Streams logsumexp_r(−tile[q, r]/2) per query q: the running value is shift + log(sum), the
 /// shift being the largest exponent seen so far.
-struct LogSumExp: SquaredDistanceTileConsumer, @unchecked Sendable {
+struct LogSumExp: TileConsumer, @unchecked Sendable {
   let shift: UnsafeMutablePointer<Double>
   let sum: UnsafeMutablePointer<Double>
 

@@ -145,8 +145,9 @@ public struct ManifoldComparison: Sendable {
             realThresholds.withUnsafeBufferPointer { realThresholds in
               syntheticThresholds.withUnsafeBufferPointer { syntheticThresholds in
                 prunedRadii.withUnsafeBufferPointer { prunedRadii in
-                  SquaredDistanceTiles.run(queries: synthetic, references: real, progress: progress) {
-                    _ in
+                  BoundedSquaredDistanceTiles.run(
+                    queries: synthetic, references: real, progress: progress
+                  ) { _ in
                     CrossPass(
                       realThresholds: realThresholds.baseAddress!,
                       syntheticThresholds: syntheticThresholds.baseAddress!,
@@ -186,7 +187,7 @@ public struct ManifoldComparison: Sendable {
 /// One worker's share of the pass over pairs (synthetic query j, real reference i). Per-synthetic
 /// results go straight to shared arrays (each query belongs to one worker); per-real results are
 /// kept per worker and merged afterwards.
-struct CrossPass: SquaredDistanceTileConsumer, @unchecked Sendable {
+struct CrossPass: TileConsumer, @unchecked Sendable {
   let realThresholds: UnsafePointer<Double>
   let syntheticThresholds: UnsafePointer<Double>
   let prunedRadii: UnsafePointer<Double>
@@ -212,7 +213,7 @@ struct CrossPass: SquaredDistanceTileConsumer, @unchecked Sendable {
     inSyntheticBall = [Bool](repeating: false, count: realCount)
   }
 
-  mutating func consume(_ tile: SquaredDistanceTile) {
+  mutating func consume(_ tile: BoundedSquaredDistanceTile) {
     let first = tile.references.lowerBound
     let realThresholds = self.realThresholds + first
     let prunedRadii = self.prunedRadii + first
@@ -221,22 +222,61 @@ struct CrossPass: SquaredDistanceTileConsumer, @unchecked Sendable {
         let nearestSynthetic = nearestSyntheticBuffer.baseAddress! + first
         let inBall = inBallBuffer.baseAddress! + first
         for j in tile.queries {
-          let row = tile.row(j)
+          let lower = tile.lowerBounds(j)
           let ownThreshold = syntheticThresholds[j]
           var count = 0
           var nearest = nearestReal[j]
           var realism = bestRealism[j]
-          for i in 0..<row.count {
-            let v = row[i]
-            count += v < realThresholds[i] ? 1 : 0
-            nearest = min(nearest, v)
-            // Divide only when the ratio may beat the best so far (it rarely does).
-            let shifted = v + Realism.epsilon
-            if prunedRadii[i] >= realism * shifted {
-              realism = max(realism, prunedRadii[i] / shifted)
+          // Vector gates live in variables, rebuilt when they change (see SmallestDistances).
+          let epsilon = SIMD8(repeating: Realism.epsilon)
+          let zero = SIMD8<Double>()
+          var syntheticGate = SIMD8(repeating: Swift.max(ownThreshold, nearest))
+          var realismGate = SIMD8(repeating: realism * (1 - 0x1p-40))
+          tile.forEachCandidate(
+            of: j,
+            mayMatter: { chunk, offset in
+              // A pair matters if its lower bound is below a ball radius, a nearest distance so
+              // far, or low enough for its realism ratio to beat the best so far (the factor
+              // keeps that test conservative under rounding).
+              let radii = loadSIMD8(prunedRadii + offset)
+              return any(
+                (chunk .< loadSIMD8(realThresholds + offset)) .| (chunk .< loadSIMD8(nearestSynthetic + offset))
+                  .| (chunk .< syntheticGate) .| ((radii .> zero) .& (radii .>= realismGate * (chunk + epsilon))))
             }
-            nearestSynthetic[i] = min(nearestSynthetic[i], v)
-            if v < ownThreshold { inBall[i] = true }
+          ) { i in
+            // Every decision is taken on the interval [lower, upper] ∋ d², and on the exact d²
+            // (computed at most once) only when the interval straddles the threshold.
+            let lowerBound = lower[i]
+            var exactValue = Double.nan
+            func exact() -> Double {
+              if exactValue.isNaN { exactValue = tile.exact(j, first + i) }
+              return exactValue
+            }
+            if lowerBound < realThresholds[i]
+              && (tile.upperBound(j, first + i) < realThresholds[i] || exact() < realThresholds[i])
+            {
+              count += 1
+            }
+            if lowerBound < nearest { nearest = Swift.min(nearest, exact()) }
+            let shiftedLower = lowerBound + Realism.epsilon
+            if prunedRadii[i] > 0
+              && (shiftedLower <= 0 || prunedRadii[i] >= realism * shiftedLower * (1 - 0x1p-40))
+            {
+              let shifted = exact() + Realism.epsilon
+              if prunedRadii[i] >= realism * shifted {
+                realism = Swift.max(realism, prunedRadii[i] / shifted)
+              }
+            }
+            if lowerBound < nearestSynthetic[i] {
+              nearestSynthetic[i] = Swift.min(nearestSynthetic[i], exact())
+            }
+            if !inBall[i] && lowerBound < ownThreshold
+              && (tile.upperBound(j, first + i) < ownThreshold || exact() < ownThreshold)
+            {
+              inBall[i] = true
+            }
+            syntheticGate = SIMD8(repeating: Swift.max(ownThreshold, nearest))
+            realismGate = SIMD8(repeating: realism * (1 - 0x1p-40))
           }
           containing[j] += count
           nearestReal[j] = nearest

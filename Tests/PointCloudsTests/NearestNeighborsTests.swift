@@ -28,8 +28,7 @@ struct NearestNeighborsTests {
     let cloud = gaussianCloud(count: count, dimension: dimension, seed: UInt64(count + dimension))
     let fast = NearestNeighbors.kthNeighborSquaredDistances(in: cloud, k: k)
     let slow = oracleKthNeighborSquaredDistances(cloud, k: k)
-    // Summation order differs (SIMD lanes vs one accumulator): agree to rounding.
-    #expect(zip(fast, slow).allSatisfy { isClose($0, $1, relative: 1e-13) })
+    #expect(fast == slow)
   }
 
   @Test(
@@ -56,7 +55,7 @@ struct NearestNeighborsTests {
 
   @Test("the tiles cover every pair exactly once")
   func tilesCoverPairs() {
-    struct Counter: SquaredDistanceTileConsumer {
+    struct Counter: TileConsumer {
       var pairs: [Int]
       let width: Int
       mutating func consume(_ tile: SquaredDistanceTile) {
@@ -93,11 +92,16 @@ struct NearestNeighborsTests {
     }
   }
 
-  @Test("the brute-force kernel sums coordinates in order, bit for bit like the oracle")
-  func kernelSumsInOrder() {
-    let cloud = gaussianCloud(count: 200, dimension: 11, seed: 31)
+  @Test(
+    "the brute-force search reports exact float64 distances, bit for bit like the oracle",
+    arguments: [11, 64])
+  func bruteForceIsExact(dimension: Int) {
+    let cloud = gaussianCloud(count: 300, dimension: dimension, seed: 31)
     #expect(
       NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: 3)
+        == oracleKthNeighborSquaredDistances(cloud, k: 3))
+    #expect(
+      NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: 3, budget: 0)
         == oracleKthNeighborSquaredDistances(cloud, k: 3))
   }
 }

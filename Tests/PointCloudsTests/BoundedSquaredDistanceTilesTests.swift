@@ -1,0 +1,89 @@
+import Testing
+import _TestSupport
+
+@testable import PointClouds
+
+@Suite("Bounded float32 distance tiles")
+struct BoundedSquaredDistanceTilesTests {
+  /// Every pair's interval from a bounded pass, checked against the oracle's exact value.
+  struct IntervalCheck: TileConsumer {
+    var violations = 0
+    var pairs = 0
+    var widest = 0.0
+    let queries: PointCloud
+    let references: PointCloud
+
+    mutating func consume(_ tile: BoundedSquaredDistanceTile) {
+      for q in tile.queries {
+        let lower = tile.lowerBounds(q)
+        for r in tile.references {
+          let exact = oracleSquaredDistance(queries, q, references, r)
+          let low = lower[r - tile.references.lowerBound]
+          let high = tile.upperBound(q, r)
+          if !(low <= exact && exact <= high) || tile.exact(q, r) != exact { violations += 1 }
+          if high.isFinite { widest = max(widest, (high - low) / max(exact, 1e-300)) }
+          pairs += 1
+        }
+      }
+    }
+  }
+
+  static let clouds: [(String, PointCloud, PointCloud)] = [
+    ("unit Gaussians, d = 64",
+     gaussianCloud(count: 70, dimension: 64, seed: 1), gaussianCloud(count: 300, dimension: 64, seed: 2)),
+    ("far from the origin (1e6) with unit spread",
+     gaussianCloud(count: 50, dimension: 9, seed: 3, shift: 1e6),
+     gaussianCloud(count: 270, dimension: 9, seed: 4, shift: 1e6)),
+    ("tiny scale (1e-9)",
+     gaussianCloud(count: 40, dimension: 5, seed: 5, scale: 1e-9),
+     gaussianCloud(count: 260, dimension: 5, seed: 6, scale: 1e-9)),
+    ("integer grid with duplicates",
+     gridCloud(count: 60, dimension: 3, levels: 3, seed: 7), gridCloud(count: 265, dimension: 3, levels: 3, seed: 8)),
+    ("beyond the float32 range (1e200): unbounded intervals",
+     gaussianCloud(count: 20, dimension: 4, seed: 9, scale: 1e200),
+     gaussianCloud(count: 30, dimension: 4, seed: 10, scale: 1e200)),
+  ]
+
+  @Test("every pair's exact squared distance lies in its interval", arguments: 0..<clouds.count)
+  func intervalsHoldTheExactValue(index: Int) {
+    let (_, queries, references) = Self.clouds[index]
+    let checks = BoundedSquaredDistanceTiles.run(queries: queries, references: references) { _ in
+      IntervalCheck(queries: queries, references: references)
+    }
+    #expect(checks.map(\.violations).reduce(0, +) == 0)
+    #expect(checks.map(\.pairs).reduce(0, +) == queries.count * references.count)
+  }
+
+  @Test("intervals are narrow on well-scaled data (relative width below 1e-4)")
+  func intervalsAreNarrow() {
+    let (_, queries, references) = Self.clouds[0]
+    let checks = BoundedSquaredDistanceTiles.run(queries: queries, references: references) { _ in
+      IntervalCheck(queries: queries, references: references)
+    }
+    let widest = checks.map(\.widest).max() ?? .infinity
+    #expect(widest > 0 && widest < 1e-4)
+  }
+
+  @Test("k-th neighbours and nearest points stay exact when every interval is unbounded")
+  func unboundedFallsBackToExact() {
+    let cloud = gaussianCloud(count: 120, dimension: 4, seed: 11, scale: 1e200)
+    let other = gaussianCloud(count: 30, dimension: 4, seed: 12, scale: 1e200)
+    #expect(
+      NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: 4)
+        == oracleKthNeighborSquaredDistances(cloud, k: 4))
+    let nearest = NearestNeighbors.bruteForceNearest(from: other, to: cloud)
+    let expected = oracleNearest(from: other, to: cloud)
+    #expect(nearest.indices == expected.map(\.0))
+    #expect(nearest.squaredDistances == expected.map(\.1))
+  }
+
+  @Test("the symmetric k-th neighbour pass is exact when its candidate log is compacted often")
+  func compactedLogStaysExact() {
+    let cloud = gridCloud(count: 400, dimension: 4, levels: 4, seed: 13)
+    for k in [1, 6] {
+      #expect(
+        SymmetricKthNeighbors.squaredDistances(in: cloud, k: k, progress: nil, compactionThreshold: 8)
+          == oracleKthNeighborSquaredDistances(cloud, k: k))
+    }
+  }
+}
