@@ -47,20 +47,7 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Certified relative error of the Wasserstein distances (0: exact).")
   var relativeError = 0.01
 
-  @Option(help: "Neighbourhood size k of the k-NN balls.")
-  var k = 5
-
-  @Option(help: "Ball boundary: open (prdc, <) or closed (authors' code, ≤).")
-  var balls = "open"
-
-  @Flag(help: "Z-score every set with the real set's column statistics (k-NN metrics and KDE).")
-  var standardize = false
-
-  @Option(help: "Held-out real rows (CSV) for the distance-to-closest-record comparison.")
-  var holdout: String?
-
-  @Option(help: "k-means bins of the NDB/K test (0 skips it).")
-  var bins = 20
+  @OptionGroup var sampleMetrics: SampleMetricOptions
 
   @Option(help: "KDE bandwidth: scott, silverman or a positive number.")
   var bandwidth = "scott"
@@ -96,9 +83,6 @@ struct EvaluateCommand: ParsableCommand {
         evaluation.parts.remove(part)
       }
     }
-    guard let ballBoundary = BallBoundary(rawValue: balls) else {
-      throw ValidationError("--balls must be open or closed, got '\(balls)'")
-    }
     guard let kernel = Evaluation.bandwidth(named: bandwidth) else {
       throw ValidationError("--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
     }
@@ -107,10 +91,10 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.threshold = threshold
     evaluation.persistencePoints = persistencePoints
     evaluation.wassersteinRelativeError = relativeError
-    evaluation.k = k
-    evaluation.balls = ballBoundary
-    evaluation.standardize = standardize
-    evaluation.vqBins = bins
+    evaluation.k = sampleMetrics.k
+    evaluation.balls = sampleMetrics.ballBoundary
+    evaluation.standardize = sampleMetrics.standardize
+    evaluation.vqBins = sampleMetrics.bins
     evaluation.bandwidth = kernel
     evaluation.landmarks = landmarks
     if gamma == "reference" {
@@ -131,7 +115,7 @@ struct EvaluateCommand: ParsableCommand {
   func run() throws {
     let evaluation = try evaluation()
     let (realCloud, syntheticCloud) = try input.loadPair(real: real, synthetic: synthetic)
-    let holdoutCloud = try holdout.map { try input.load($0) }
+    let holdoutCloud = try sampleMetrics.holdout.map { try input.load($0) }
     let bar = ProgressBar()
     let report = try evaluation.evaluate(
       real: realCloud, synthetic: syntheticCloud, holdout: holdoutCloud, progress: bar.handler)

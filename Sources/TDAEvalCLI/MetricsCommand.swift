@@ -23,20 +23,7 @@ struct MetricsCommand: ParsableCommand {
   @Argument(help: "The synthetic sample (CSV).")
   var synthetic: String
 
-  @Option(help: "Neighbourhood size k of the k-NN balls (1 ≤ k < the size of each set).")
-  var k = 5
-
-  @Option(help: "Ball boundary: open (prdc, <) or closed (authors' code, ≤).")
-  var balls = "open"
-
-  @Flag(help: "Z-score every set with the real set's column means and standard deviations.")
-  var standardize = false
-
-  @Option(help: "Held-out real rows (CSV) to compare their distance to the closest record with the synthetic rows'.")
-  var holdout: String?
-
-  @Option(help: "k-means bins of the NDB/K test (default min(20, real size); 0 skips it).")
-  var bins: Int?
+  @OptionGroup var options: SampleMetricOptions
 
   @Option(help: "Seed of the k-means++ initialisation.")
   var seed: UInt64 = 0
@@ -44,27 +31,19 @@ struct MetricsCommand: ParsableCommand {
   @OptionGroup var input: CloudInputOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
-    guard BallBoundary(rawValue: balls) != nil else {
-      throw ValidationError("--balls must be open or closed, got '\(balls)'")
-    }
-    guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
-    if let bins, bins < 0 { throw ValidationError("--bins must be at least 0, got \(bins)") }
-  }
-
   func run() throws {
     let pair = try input.loadPair(real: real, synthetic: synthetic)
-    let heldOut = try holdout.map { try input.load($0) }
+    let heldOut = try options.holdout.map { try input.load($0) }
     if let heldOut, heldOut.dimension != pair.real.dimension {
       throw PointCloudError.dimensionMismatch(
-        file: real, dimension: pair.real.dimension, otherFile: holdout!,
+        file: real, dimension: pair.real.dimension, otherFile: options.holdout!,
         otherDimension: heldOut.dimension)
     }
-    let binCount = bins ?? min(20, pair.real.count)
+    let binCount = min(options.bins, pair.real.count)
     let bar = ProgressBar()
     let report = try SampleMetricsReport.compute(
-      real: pair.real, synthetic: pair.synthetic, holdout: heldOut, k: k,
-      balls: BallBoundary(rawValue: balls)!, standardize: standardize,
+      real: pair.real, synthetic: pair.synthetic, holdout: heldOut, k: options.k,
+      balls: options.ballBoundary, standardize: options.standardize,
       bins: binCount == 0 ? nil : binCount, seed: seed, progress: bar.handler)
     bar.finish()
     if let constant = report.constantColumns, !constant.isEmpty {

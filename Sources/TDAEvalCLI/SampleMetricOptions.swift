@@ -1,0 +1,31 @@
+import ArgumentParser
+import TDAEval
+
+/// The k-NN, memorisation and vector-quantisation options shared by `metrics` and `evaluate`.
+struct SampleMetricOptions: ParsableArguments {
+  @Option(help: "Neighbourhood size k of the k-NN balls (1 ≤ k < the size of each set).")
+  var k = 5
+
+  @Option(help: "Ball boundary: open (prdc, <) or closed (authors' code, ≤).")
+  var balls = "open"
+
+  @Flag(help: "Z-score every set with the real set's column means and standard deviations.")
+  var standardize = false
+
+  @Option(help: "Held-out real rows (CSV) to compare their distance to the closest record with the synthetic rows'.")
+  var holdout: String?
+
+  @Option(help: "k-means bins of the NDB/K test (at most the real set's size; 0 skips it).")
+  var bins = 20
+
+  /// The ball boundary named by `--balls` (validated).
+  var ballBoundary: BallBoundary { BallBoundary(rawValue: balls)! }
+
+  func validate() throws {
+    guard BallBoundary(rawValue: balls) != nil else {
+      throw ValidationError("--balls must be open or closed, got '\(balls)'")
+    }
+    guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
+    guard bins >= 0 else { throw ValidationError("--bins must be at least 0, got \(bins)") }
+  }
+}
