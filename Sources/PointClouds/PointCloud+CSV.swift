@@ -151,6 +151,7 @@ struct CSVParser {
   /// Non-finite spellings (`nan`, `inf`, …) parse, so that the caller can name them.
   mutating func number(_ cell: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     if cell.isEmpty { return nil }
+    if let value = DecimalFastPath.value(cell, in: bytes) { return value }
     var plain = true
     for i in cell {
       switch bytes[i] {
