@@ -36,7 +36,7 @@ let package = Package(
     /// Point clouds, strict CSV input, metrics, distance matrices, k-NN, seeded randomness.
     .target(
       name: "PointClouds",
-      dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+      dependencies: ["CDistanceKernels", .product(name: "HeapModule", package: "swift-collections")]),
     /// Precision/recall, density/coverage, realism, geometry score, KDE and VQ baselines.
     .target(name: "SampleMetrics", dependencies: ["PointClouds", "Persistence"]),
     /// The library a harness imports: every module above, evaluation reports, benchmark tables.
@@ -57,6 +57,8 @@ let package = Package(
 
     // MARK: - Implementation details
 
+    /// The AVX2 + FMA float32 distance tile, chosen at run time on CPUs that have it.
+    .target(name: "CDistanceKernels"),
     /// GNU MP as a system library (Debian: libgmp-dev).
     .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
     /// Brute-force oracles, fixtures and approximate equality, for tests only.

@@ -1,3 +1,5 @@
+import CDistanceKernels
+
 /// One tile of lower bounds on the squared Euclidean distances between a block of query points q
 /// and a block of reference points r, with the matching upper bounds and the exact values on demand.
 ///
@@ -81,6 +83,11 @@ public func loadSIMD8(_ pointer: UnsafePointer<Double>) -> SIMD8<Double> {
 /// of the float64 difference kernel of ``SquaredDistanceTiles``), and the error bound is subtracted
 /// before the tile is handed over.
 ///
+/// On x86-64 CPUs with AVX2 and FMA the tile is filled by a C kernel (eight lanes, fused
+/// multiply-adds, 4 queries × 16 references per step), chosen at run time; elsewhere by the portable
+/// Swift kernel. Both satisfy the same bound, and consumers recheck exactly, so results do not
+/// depend on the kernel.
+///
 /// Error bound, with u = 2⁻²⁴ and ν = |x̂|² the squared norm of the rounded, scaled point: rounding
 /// the coordinates moves D by at most ≈ 4u (ν_q + ν_r); the float32 dot product, norms and the final
 /// combination add at most ≈ (d + 4) u (ν_q + ν_r). The bound used is (2d + 8) u (1 + 2⁻¹⁰)(ν_q + ν_r)
@@ -102,6 +109,27 @@ public enum BoundedSquaredDistanceTiles {
     queries: PointCloud, references: PointCloud, lowerTriangle: Bool = false,
     progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
   ) -> [Consumer] where Consumer.Tile == BoundedSquaredDistanceTile {
+    run(
+      queries: queries, references: references, lowerTriangle: lowerTriangle, kernel: .fastest,
+      progress: progress, makeConsumer: makeConsumer)
+  }
+
+  /// The code that fills a tile.
+  enum Kernel {
+    /// Portable Swift: four float32 lanes per instruction (SSE2 on x86-64).
+    case portable
+    /// C with AVX2 and FMA intrinsics; only on CPUs that have them.
+    case avx2
+
+    /// The fastest kernel this CPU runs.
+    static let fastest: Kernel = tda_has_avx2_fma() != 0 ? .avx2 : .portable
+  }
+
+  /// ``run(queries:references:lowerTriangle:progress:makeConsumer:)`` with a chosen kernel.
+  static func run<Consumer: TileConsumer>(
+    queries: PointCloud, references: PointCloud, lowerTriangle: Bool, kernel: Kernel,
+    progress: ProgressHandler?, makeConsumer: (Int) -> Consumer
+  ) -> [Consumer] where Consumer.Tile == BoundedSquaredDistanceTile {
     precondition(queries.dimension == references.dimension, "clouds of different dimension")
     precondition(!lowerTriangle || queries.count == references.count, "lowerTriangle needs one cloud")
     return queries.withUnsafeCoordinates { queryCoordinates in
@@ -111,7 +139,7 @@ public enum BoundedSquaredDistanceTiles {
           referenceCount: references.count, dimension: queries.dimension)
         defer { data.deallocate() }
         return TiledPass.run(
-          BoundedTiles(data: data), lowerTriangle: lowerTriangle, progress: progress,
+          BoundedTiles(data: data, kernel: kernel), lowerTriangle: lowerTriangle, progress: progress,
           makeConsumer: makeConsumer)
       }
     }
@@ -225,15 +253,42 @@ struct BoundedPassData: @unchecked Sendable {
 /// The tile source of ``BoundedSquaredDistanceTiles``.
 struct BoundedTiles: TileSource {
   let data: BoundedPassData
+  let kernel: BoundedSquaredDistanceTiles.Kernel
   var queryCount: Int { data.queryCount }
   var referenceCount: Int { data.referenceCount }
 
   func tile(_ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>)
     -> BoundedSquaredDistanceTile
   {
-    let d = data.dimension
     let firstPanel = columns.lowerBound / 8
     let panelCount = (columns.count + 7) / 8
+    switch kernel {
+    case .avx2:
+      UnsafeRawPointer(data.referencePanels).withMemoryRebound(
+        to: Float.self, capacity: 8 * data.dimension * (firstPanel + panelCount)
+      ) { panels in
+        UnsafeRawPointer(data.referenceNorms).withMemoryRebound(
+          to: Float.self, capacity: 8 * (firstPanel + panelCount)
+        ) { norms in
+          tda_bounded_tile_avx2(
+            data.queryFloats, data.queryNorms, data.queryErrors, data.dimension, rows.lowerBound,
+            rows.count, panels, norms, data.referenceErrors, firstPanel, panelCount, data.unscale,
+            scratch, stride)
+        }
+      }
+    case .portable:
+      fillPortably(scratch, stride: stride, rows: rows, firstPanel: firstPanel, panelCount: panelCount)
+    }
+    return BoundedSquaredDistanceTile(
+      queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride, pass: data)
+  }
+
+  /// The Swift kernel: four queries × eight references per step.
+  func fillPortably(
+    _ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, firstPanel: Int,
+    panelCount: Int
+  ) {
+    let d = data.dimension
     let unscale = data.unscale
     let out = UnsafeMutableRawPointer(scratch)
     let rowBytes = stride * MemoryLayout<Double>.stride
@@ -276,7 +331,5 @@ struct BoundedTiles: TileSource {
       }
       q += take
     }
-    return BoundedSquaredDistanceTile(
-      queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride, pass: data)
   }
 }

@@ -44,14 +44,45 @@ struct BoundedSquaredDistanceTilesTests {
      gaussianCloud(count: 30, dimension: 4, seed: 10, scale: 1e200)),
   ]
 
-  @Test("every pair's exact squared distance lies in its interval", arguments: 0..<clouds.count)
-  func intervalsHoldTheExactValue(index: Int) {
+  /// The kernels this CPU runs (the portable one always; AVX2 where available).
+  static let kernels: [BoundedSquaredDistanceTiles.Kernel] =
+    BoundedSquaredDistanceTiles.Kernel.fastest == .avx2 ? [.portable, .avx2] : [.portable]
+
+  @Test(
+    "every pair's exact squared distance lies in its interval, with every kernel",
+    arguments: 0..<clouds.count, kernels)
+  func intervalsHoldTheExactValue(index: Int, kernel: BoundedSquaredDistanceTiles.Kernel) {
     let (_, queries, references) = Self.clouds[index]
-    let checks = BoundedSquaredDistanceTiles.run(queries: queries, references: references) { _ in
-      IntervalCheck(queries: queries, references: references)
-    }
+    let checks = BoundedSquaredDistanceTiles.run(
+      queries: queries, references: references, lowerTriangle: false, kernel: kernel, progress: nil
+    ) { _ in IntervalCheck(queries: queries, references: references) }
     #expect(checks.map(\.violations).reduce(0, +) == 0)
     #expect(checks.map(\.pairs).reduce(0, +) == queries.count * references.count)
+  }
+
+  @Test("the kernels' lower bounds agree to float32 rounding", arguments: kernels.dropFirst())
+  func kernelsAgree(kernel: BoundedSquaredDistanceTiles.Kernel) {
+    struct Collect: TileConsumer {
+      var values: [Double]
+      let width: Int
+      mutating func consume(_ tile: BoundedSquaredDistanceTile) {
+        for q in tile.queries {
+          for (offset, value) in tile.lowerBounds(q).enumerated() {
+            values[q * width + tile.references.lowerBound + offset] = value
+          }
+        }
+      }
+    }
+    let (_, queries, references) = Self.clouds[0]
+    func lowerBounds(_ kernel: BoundedSquaredDistanceTiles.Kernel) -> [Double] {
+      let parts = BoundedSquaredDistanceTiles.run(
+        queries: queries, references: references, lowerTriangle: false, kernel: kernel, progress: nil
+      ) { _ in Collect(values: [Double](repeating: .nan, count: queries.count * references.count), width: references.count) }
+      return (0..<queries.count * references.count).map { i in parts.map { $0.values[i] }.first { !$0.isNaN }! }
+    }
+    let portable = lowerBounds(.portable)
+    let other = lowerBounds(kernel)
+    #expect(zip(portable, other).allSatisfy { abs($0 - $1) <= 1e-5 * abs($0) })
   }
 
   @Test("intervals are narrow on well-scaled data (relative width below 1e-4)")
