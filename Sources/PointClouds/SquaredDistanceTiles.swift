@@ -23,7 +23,9 @@ public struct SquaredDistanceTile {
 }
 
 /// Exact all-pairs squared Euclidean distances between two clouds, streamed tile by tile on every
-/// core, never holding more than one small tile per worker (no n × m matrix).
+/// core, never holding more than one small tile per worker (no n × m matrix). For computations that
+/// need every pair's value (the exact KDE); searches that need only a few exact values (k-NN, ball
+/// membership) run faster on ``BoundedSquaredDistanceTiles``.
 ///
 /// Kernel: the references are copied once into panels of four points stored coordinate-major
 /// (`SIMD4<Double>` per coordinate), and a tile is filled four queries × four references at a time:
