@@ -196,28 +196,44 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
 
   // MARK: Reduction
 
-  /// A column as far as it is reduced: its number, its pivot (the earliest non-zero entry of
-  /// R = δ(σ + V)) and V (without the unit entry of σ itself), immutable once published in the
-  /// pivot table. A record stays valid after another column takes its pivot over: adding it to a
-  /// later column is still a legal column operation that cancels that pivot.
+  /// A column as far as it is reduced: its number, the coefficient of its pivot (the earliest
+  /// non-zero entry of R = δ(σ + V)) and V (without the unit entry of σ itself), immutable once
+  /// published in the pivot table. A record stays valid after another column takes its pivot
+  /// over: adding it to a later column is still a legal column operation that cancels that pivot.
   final class ReducedColumn {
     let column: Int
-    let pivot: Entry
+    let coefficient: K.Element
     let reduction: [Entry]
 
-    init(column: Int, pivot: Entry, reduction: [Entry]) {
+    init(column: Int, coefficient: K.Element, reduction: [Entry]) {
       self.column = column
-      self.pivot = pivot
+      self.coefficient = coefficient
       self.reduction = reduction
     }
+  }
 
-    /// The table word naming this record (the record must be kept alive elsewhere).
-    var word: Int { Int(bitPattern: Unmanaged.passUnretained(self).toOpaque()) }
+  /// The owner of a pivot, decoded from its word in the pivot table. Most columns are reduced
+  /// with V = 0, so that R = δσ and the pivot's coefficient is ±1: their word is the column
+  /// number and the sign, tagged (bit 1 set); other columns' word is the address of their
+  /// `ReducedColumn` (16-byte aligned, so bits 0 and 1 clear).
+  struct Owner {
+    var column: Int
+    var coefficient: K.Element
+    var record: ReducedColumn?
 
-    /// The record a table word names.
     @inline(__always)
-    static func named(by word: Int) -> ReducedColumn {
-      Unmanaged<ReducedColumn>.fromOpaque(UnsafeRawPointer(bitPattern: word)!).takeUnretainedValue()
+    init(word: Int, field: K) {
+      if word & 2 != 0 {
+        column = word >> 2
+        coefficient = field.sign(negative: word & 1 != 0)
+        record = nil
+      } else {
+        let record = Unmanaged<ReducedColumn>.fromOpaque(UnsafeRawPointer(bitPattern: word)!)
+          .takeUnretainedValue()
+        column = record.column
+        coefficient = record.coefficient
+        self.record = record
+      }
     }
   }
 
@@ -271,18 +287,13 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       }
     }
     // The final pivot of each column, from the table: one pass, in column order.
-    var pivotOf = [Entry?](repeating: nil, count: total)
-    table.forEachValue { word in
-      let record = ReducedColumn.named(by: word)
-      pivotOf[record.column] = record.pivot
-    }
+    var deaths = [Double?](repeating: nil, count: total)
+    table.forEach { pivot, word in deaths[Owner(word: word, field: field).column] = pivot.value }
     published = []
     var pairs: [PersistencePair] = []
     for (j, column) in columns.enumerated() {
-      if let pivot = pivotOf[j] {
-        if pivot.simplex.value > column.value {
-          pairs.append(PersistencePair(birth: column.value, death: pivot.simplex.value))
-        }
+      if let death = deaths[j] {
+        if death > column.value { pairs.append(PersistencePair(birth: column.value, death: death)) }
       } else {
         pairs.append(PersistencePair(birth: column.value, death: .infinity))
       }
@@ -299,7 +310,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     workspace: inout Workspace
   ) {
     var j = start
-    var base: ReducedColumn?
+    var base: Owner?
     while true {
       let column = columns[j]
       workspace.coboundary.removeAll()
@@ -308,9 +319,10 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       // Whether the working column holds δ(σ + V); not when an emergent pivot was taken at once.
       var built = true
       if let base {
-        workspace.reduction.append(contentsOf: base.reduction)
+        let reduction = base.record?.reduction ?? []
+        workspace.reduction.append(contentsOf: reduction)
         addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
-        for entry in base.reduction {
+        for entry in reduction {
           addCoboundary(
             of: entry.simplex, times: entry.coefficient, dimension: dimension, to: &workspace.coboundary)
         }
@@ -323,11 +335,10 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       while let current = pivot {
         if let slot = table.slot(of: current.simplex.index) {
           let word = table.value(at: slot)
-          let owner = ReducedColumn.named(by: word)
+          let owner = Owner(word: word, field: field)
           if owner.column > j {
             // Take the pivot over; the displaced column is reduced next.
-            let record = publish(j, pivot: current, workspace: &workspace)
-            if table.replace(at: slot, expected: word, with: record.word) {
+            if table.replace(at: slot, expected: word, with: publish(j, pivot: current, workspace: &workspace)) {
               j = owner.column
               base = owner
               break
@@ -339,11 +350,11 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
             built = true
           }
           let factor = field.negation(
-            field.product(current.coefficient, field.inverse(owner.pivot.coefficient)))
+            field.product(current.coefficient, field.inverse(owner.coefficient)))
           let other = columns[owner.column]
           workspace.reduction.append(Entry(other, factor))
           addCoboundary(of: other, times: factor, dimension: dimension, to: &workspace.coboundary)
-          for entry in owner.reduction {
+          for entry in owner.record?.reduction ?? [] {
             let scaled = field.product(factor, entry.coefficient)
             workspace.reduction.append(Entry(entry.simplex, scaled))
             addCoboundary(of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary)
@@ -360,8 +371,9 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
 
           addCoboundary(of: facet, times: factor, dimension: dimension, to: &workspace.coboundary)
         } else {
-          let record = publish(j, pivot: current, workspace: &workspace)
-          if table.insert(current.simplex.index, value: record.word) == nil { return }
+          if table.insert(current.simplex, value: publish(j, pivot: current, workspace: &workspace)) == nil {
+            return
+          }
           continue  // another column published this pivot meanwhile: look again
         }
         pivot = workspace.coboundary.pivot(in: field)
@@ -370,12 +382,19 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     }
   }
 
-  /// A record of column `j` with `pivot` and the reduction gathered in `workspace`, kept alive
-  /// by the workspace.
-  func publish(_ j: Int, pivot: Entry, workspace: inout Workspace) -> ReducedColumn {
-    let record = ReducedColumn(column: j, pivot: pivot, reduction: compacted(workspace.reduction))
+  /// The table word of column `j` with `pivot` and the reduction gathered in `workspace`: bare
+  /// if V = 0, else a new record, kept alive by the workspace.
+  func publish(_ j: Int, pivot: Entry, workspace: inout Workspace) -> Int {
+    let reduction = compacted(workspace.reduction)
+    if reduction.isEmpty {
+      // R = δσ: the pivot's coefficient is ±1.
+      let negative = !field.isZero(field.sum(pivot.coefficient, field.negation(field.one)))
+      assert(!negative || field.isZero(field.sum(pivot.coefficient, field.one)))
+      return j << 2 | 2 | (negative ? 1 : 0)
+    }
+    let record = ReducedColumn(column: j, coefficient: pivot.coefficient, reduction: reduction)
     workspace.published.append(record)
-    return record
+    return Int(bitPattern: Unmanaged.passUnretained(record).toOpaque())
   }
 
   /// Sums the duplicate simplices of a reduction column and drops zeros.
