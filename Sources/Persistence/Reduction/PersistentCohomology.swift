@@ -65,7 +65,10 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     var columns = dimensionZero(into: &diagrams, needColumns: top >= 1)
     if top >= 1 {
       for dimension in 1...top {
-        if dimension > 1 { columns = assembleColumns(dimension: dimension) }
+        if dimension > 1 {
+          columns = assembleColumns(dimension: dimension)
+          previousPivots = nil
+        }
         diagrams.append(reduce(columns, dimension: dimension, isTop: dimension == top))
         columns = []
       }
@@ -264,6 +267,12 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     let workers = threads
     var published = [[ReducedColumn]](repeating: [], count: workers)
     let counter = WorkCounter()
+    // The value of each column's pivot, NaN while it has none (written by the one thread working
+    // on the column, before it publishes the pivot).
+    let deaths = UnsafeMutableBufferPointer<Double>.allocate(capacity: columns.count)
+    deaths.initialize(repeating: .nan)
+    defer { deaths.deallocate() }
+    nonisolated(unsafe) let pivotValues = deaths
     let phase = "H\(dimension) reduction"
     let total = columns.count
     let progress = self.progress
@@ -277,7 +286,9 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
           if first >= total { break }
           for k in first..<min(total, first + Self.blockSize) {
             let j = reducer.lastFirst ? total - 1 - k : k
-            reducer.settle(j, dimension: dimension, columns: columns, table: table, workspace: &workspace)
+            reducer.settle(
+              j, dimension: dimension, columns: columns, table: table, deaths: pivotValues,
+              workspace: &workspace)
           }
           if worker == 0, let progress, first % 4096 < Self.blockSize {
             progress(ProgressUpdate(phase: phase, completed: first, total: total))
@@ -286,16 +297,14 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
         out[worker] = workspace.published
       }
     }
-    // The final pivot of each column, from the table: one pass, in column order.
-    var deaths = [Double?](repeating: nil, count: total)
-    table.forEach { pivot, word in deaths[Owner(word: word, field: field).column] = pivot.value }
     published = []
     var pairs: [PersistencePair] = []
     for (j, column) in columns.enumerated() {
-      if let death = deaths[j] {
-        if death > column.value { pairs.append(PersistencePair(birth: column.value, death: death)) }
-      } else {
+      let death = deaths[j]
+      if death.isNaN {
         pairs.append(PersistencePair(birth: column.value, death: .infinity))
+      } else if death > column.value {
+        pairs.append(PersistencePair(birth: column.value, death: death))
       }
     }
     progress?(ProgressUpdate(phase: phase, completed: total, total: total))
@@ -305,9 +314,10 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
 
   /// Reduces column `start` until its pivot is new (inserted in `table`) or it is zero; when it
   /// takes a pivot over from a later column, reduces that column further in turn, and so on.
+  /// Sets `deaths[j]` to the value of column j's pivot, or NaN if it reduces to zero.
   func settle(
     _ start: Int, dimension: Int, columns: [Simplex], table: PivotTable<Index>,
-    workspace: inout Workspace
+    deaths: UnsafeMutableBufferPointer<Double>, workspace: inout Workspace
   ) {
     var j = start
     var base: Owner?
@@ -338,6 +348,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
           let owner = Owner(word: word, field: field)
           if owner.column > j {
             // Take the pivot over; the displaced column is reduced next.
+            deaths[j] = current.simplex.value
             if table.replace(at: slot, expected: word, with: publish(j, pivot: current, workspace: &workspace)) {
               j = owner.column
               base = owner
@@ -371,14 +382,18 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
 
           addCoboundary(of: facet, times: factor, dimension: dimension, to: &workspace.coboundary)
         } else {
-          if table.insert(current.simplex, value: publish(j, pivot: current, workspace: &workspace)) == nil {
+          deaths[j] = current.simplex.value
+          if table.insert(current.simplex.index, value: publish(j, pivot: current, workspace: &workspace)) == nil {
             return
           }
           continue  // another column published this pivot meanwhile: look again
         }
         pivot = workspace.coboundary.pivot(in: field)
       }
-      if base == nil { return }  // the column is zero
+      if base == nil {  // the column is zero
+        deaths[j] = .nan
+        return
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// A fixed-capacity, lock-free hash map from simplices (keyed by index) to machine words > 1,
-/// shared by the threads of one reduction: the pivot of every reduced column and who owns it.
+/// A fixed-capacity, lock-free hash map from simplex indices to non-zero machine words, shared by
+/// the threads of one reduction: the pivot of every reduced column and who owns it.
 ///
 /// Open addressing with linear probing over a power-of-two number of slots (at least twice the
 /// most keys ever inserted, so probes stay short and the table never fills). A slot's word is
@@ -12,7 +12,7 @@ import Synchronization
 /// any number of threads are safe together.
 final class PivotTable<Index: SimplexIndex>: @unchecked Sendable {
   private let mask: Int
-  private let keys: UnsafeMutablePointer<FilteredSimplex<Index>>
+  private let keys: UnsafeMutablePointer<Index>
   private let words: UnsafeMutablePointer<Atomic<Int>>
 
   /// A table for up to `count` keys.
@@ -45,7 +45,7 @@ final class PivotTable<Index: SimplexIndex>: @unchecked Sendable {
       let word = words[slot].load(ordering: .acquiring)
       if word == 0 { return nil }
       if word == 1 { continue }  // its key is being written: read the slot again
-      if keys[slot].index == key { return slot }
+      if keys[slot] == key { return slot }
       slot = (slot + 1) & mask
     }
   }
@@ -58,10 +58,10 @@ final class PivotTable<Index: SimplexIndex>: @unchecked Sendable {
   @inline(__always)
   func value(at slot: Int) -> Int { words[slot].load(ordering: .acquiring) }
 
-  /// Inserts `key` with `value` (> 1) unless a simplex with its index is present; returns nil if
-  /// inserted, else the slot that holds that index.
-  func insert(_ key: FilteredSimplex<Index>, value: Int) -> Int? {
-    var slot = home(of: key.index)
+  /// Inserts `key` with `value` (> 1) unless `key` is present; returns nil if inserted, else the
+  /// slot that holds `key`.
+  func insert(_ key: Index, value: Int) -> Int? {
+    var slot = home(of: key)
     while true {
       let word = words[slot].load(ordering: .acquiring)
       if word == 0 {
@@ -72,7 +72,7 @@ final class PivotTable<Index: SimplexIndex>: @unchecked Sendable {
         return nil
       }
       if word == 1 { continue }
-      if keys[slot].index == key.index { return slot }
+      if keys[slot] == key { return slot }
       slot = (slot + 1) & mask
     }
   }
@@ -81,13 +81,5 @@ final class PivotTable<Index: SimplexIndex>: @unchecked Sendable {
   func replace(at slot: Int, expected: Int, with value: Int) -> Bool {
     words[slot].compareExchange(expected: expected, desired: value, ordering: .acquiringAndReleasing)
       .exchanged
-  }
-
-  /// Calls `body(key, value)` for every key (not concurrently with changes).
-  func forEach(_ body: (FilteredSimplex<Index>, Int) -> Void) {
-    for slot in 0...mask {
-      let word = words[slot].load(ordering: .acquiring)
-      if word > 1 { body(keys[slot], word) }
-    }
   }
 }

@@ -45,13 +45,22 @@ struct WorkingColumn<Index: SimplexIndex, Element> {
   @inlinable var isEmpty: Bool { near.isEmpty && occupied == 0 }
 
   @inlinable mutating func removeAll() {
-    near.removeAll(keepingCapacity: true)
+    Self.empty(&near)
     while occupied != 0 {
       let b = occupied.trailingZeroBitCount + 1
-      buckets[b].removeAll(keepingCapacity: true)
+      Self.empty(&buckets[b])
       occupied &= occupied &- 1
     }
     frontier = 0
+  }
+
+  /// Terms a bucket keeps room for when emptied; larger ones give their memory back, so that
+  /// the buckets, which fill and empty at different times, never hold much more than the terms.
+  @inlinable static var retainedCapacity: Int { 1 << 14 }
+
+  @inlinable @inline(__always)
+  static func empty(_ terms: inout [Entry]) {
+    if terms.capacity > retainedCapacity { terms = [] } else { terms.removeAll(keepingCapacity: true) }
   }
 
   /// An order-preserving key of a value (−0 is taken as +0; values are never NaN).
@@ -99,7 +108,7 @@ struct WorkingColumn<Index: SimplexIndex, Element> {
     for term in spreading { smallest = min(smallest, Self.key(term.simplex.value)) }
     frontier = smallest
     for term in spreading { push(term) }
-    spreading.removeAll(keepingCapacity: true)
+    Self.empty(&spreading)
   }
 
   @inlinable
