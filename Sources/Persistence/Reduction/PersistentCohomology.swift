@@ -199,43 +199,31 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
 
   // MARK: Reduction
 
-  /// A column as far as it is reduced: its number, the coefficient of its pivot (the earliest
-  /// non-zero entry of R = δ(σ + V)) and V (without the unit entry of σ itself), immutable once
-  /// published in the pivot table. A record stays valid after another column takes its pivot
-  /// over: adding it to a later column is still a legal column operation that cancels that pivot.
-  final class ReducedColumn {
-    let column: Int
-    let coefficient: K.Element
-    let reduction: [Entry]
-
-    init(column: Int, coefficient: K.Element, reduction: [Entry]) {
-      self.column = column
-      self.coefficient = coefficient
-      self.reduction = reduction
-    }
-  }
+  typealias Record = RecordArena<Index, K.Element>.Header
 
   /// The owner of a pivot, decoded from its word in the pivot table. Most columns are reduced
   /// with V = 0, so that R = δσ and the pivot's coefficient is ±1: their word is the column
-  /// number and the sign, tagged (bit 1 set); other columns' word is the address of their
-  /// `ReducedColumn` (16-byte aligned, so bits 0 and 1 clear).
+  /// number and the sign, tagged (bit 1 set); other columns' word is the address of their record
+  /// in a `RecordArena` (bits 0 and 1 clear): the column, the pivot's coefficient and V. A record
+  /// is immutable and stays valid after another column takes its pivot over: adding it to a
+  /// later column is still a legal column operation that cancels that pivot.
   struct Owner {
     var column: Int
     var coefficient: K.Element
-    var record: ReducedColumn?
+    /// V (empty for a bare column).
+    var reduction: UnsafeBufferPointer<Entry>
 
     @inline(__always)
     init(word: Int, field: K) {
       if word & 2 != 0 {
         column = word >> 2
         coefficient = field.sign(negative: word & 1 != 0)
-        record = nil
+        reduction = UnsafeBufferPointer(start: nil, count: 0)
       } else {
-        let record = Unmanaged<ReducedColumn>.fromOpaque(UnsafeRawPointer(bitPattern: word)!)
-          .takeUnretainedValue()
-        column = record.column
-        coefficient = record.coefficient
-        self.record = record
+        let record = UnsafePointer<Record>(bitPattern: word)!
+        column = record.pointee.column
+        coefficient = record.pointee.coefficient
+        reduction = record.pointee.reduction
       }
     }
   }
@@ -245,8 +233,8 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     var coboundary = WorkingColumn<Index, K.Element>()
     var reduction: [Entry] = []
     var cofacets: [Entry] = []
-    /// Every record this thread published (they must outlive the dimension's reduction).
-    var published: [ReducedColumn] = []
+    /// The records this thread published (they must outlive the dimension's reduction).
+    var records = RecordArena<Index, K.Element>()
   }
 
   /// Columns handed to a thread at a time.
@@ -256,7 +244,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
   ///
   /// Lock-free and concurrent (Morozov and Nigmetov's scheme, as in giotto-ph): threads take the
   /// columns in blocks in order; a column is reduced against the pivots published so far in a
-  /// shared `PivotTable` (pivot → record). A pivot owned by an earlier column is cancelled by
+  /// shared `PivotTable` (pivot → owner). A pivot owned by an earlier column is cancelled by
   /// adding that column's record; a pivot owned by a later column is taken over with
   /// compare-and-swap, and the thread goes on to reduce the column it displaced further; a new
   /// pivot is inserted. Every addition is of an earlier column to a later one, so the end state
@@ -265,7 +253,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
   mutating func reduce(_ columns: [Simplex], dimension: Int, isTop: Bool) -> PersistenceDiagram {
     let table = PivotTable<Index>(keyCount: columns.count)
     let workers = threads
-    var published = [[ReducedColumn]](repeating: [], count: workers)
+    var arenas = [RecordArena<Index, K.Element>?](repeating: nil, count: workers)
     let counter = WorkCounter()
     // The value of each column's pivot, NaN while it has none (written by the one thread working
     // on the column, before it publishes the pivot).
@@ -277,7 +265,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     let total = columns.count
     let progress = self.progress
     let reducer = self
-    published.withUnsafeMutableBufferPointer { out in
+    arenas.withUnsafeMutableBufferPointer { out in
       nonisolated(unsafe) let out = out
       forEachPart(workers, threads: workers) { worker in
         var workspace = Workspace()
@@ -294,10 +282,10 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
             progress(ProgressUpdate(phase: phase, completed: first, total: total))
           }
         }
-        out[worker] = workspace.published
+        out[worker] = workspace.records
       }
     }
-    published = []
+    arenas = []
     var pairs: [PersistencePair] = []
     for (j, column) in columns.enumerated() {
       let death = deaths[j]
@@ -329,7 +317,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       // Whether the working column holds δ(σ + V); not when an emergent pivot was taken at once.
       var built = true
       if let base {
-        let reduction = base.record?.reduction ?? []
+        let reduction = base.reduction
         workspace.reduction.append(contentsOf: reduction)
         addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
         for entry in reduction {
@@ -365,7 +353,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
           let other = columns[owner.column]
           workspace.reduction.append(Entry(other, factor))
           addCoboundary(of: other, times: factor, dimension: dimension, to: &workspace.coboundary)
-          for entry in owner.record?.reduction ?? [] {
+          for entry in owner.reduction {
             let scaled = field.product(factor, entry.coefficient)
             workspace.reduction.append(Entry(entry.simplex, scaled))
             addCoboundary(of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary)
@@ -398,7 +386,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
   }
 
   /// The table word of column `j` with `pivot` and the reduction gathered in `workspace`: bare
-  /// if V = 0, else a new record, kept alive by the workspace.
+  /// if V = 0, else the address of a new record in the workspace's arena.
   func publish(_ j: Int, pivot: Entry, workspace: inout Workspace) -> Int {
     let reduction = compacted(workspace.reduction)
     if reduction.isEmpty {
@@ -407,9 +395,8 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       assert(!negative || field.isZero(field.sum(pivot.coefficient, field.one)))
       return j << 2 | 2 | (negative ? 1 : 0)
     }
-    let record = ReducedColumn(column: j, coefficient: pivot.coefficient, reduction: reduction)
-    workspace.published.append(record)
-    return Int(bitPattern: Unmanaged.passUnretained(record).toOpaque())
+    let record = workspace.records.store(column: j, coefficient: pivot.coefficient, reduction: reduction)
+    return Int(bitPattern: record)
   }
 
   /// Sums the duplicate simplices of a reduction column and drops zeros.
