@@ -61,11 +61,14 @@ struct ConcurrentReductionTests {
     let values = (0..<2000).map { _ in
       Double(1 + generator.nextInt(below: 40)) * [0.001, 0.5, 3, 700][generator.nextInt(below: 4)]
     }
-    // A simplex strictly after `floor` (the latest pivot: pivots only move forward), if any.
-    func randomSimplex(after floor: FilteredSimplex<Int>?) -> FilteredSimplex<Int>? {
-      let later = values.indices.map { FilteredSimplex(value: values[$0], index: $0) }
-        .filter { floor == nil || floor!.precedes($0) }
-      return later.isEmpty ? nil : later[generator.nextInt(below: later.count)]
+    // The simplices in filtration order; a new term comes strictly after the latest pivot
+    // (pivots only move forward), if any simplex does.
+    let ordered = values.indices.map { FilteredSimplex(value: values[$0], index: $0) }
+      .sorted { $0.precedes($1) }
+    let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.index, $0) })
+    var later = 0
+    func randomSimplex() -> FilteredSimplex<Int>? {
+      later < ordered.count ? ordered[later + generator.nextInt(below: ordered.count - later)] : nil
     }
     var column = WorkingColumn<Int, UInt32>()
     var sums: [Int: (value: Double, coefficient: UInt32)] = [:]
@@ -74,10 +77,9 @@ struct ConcurrentReductionTests {
       let old = sums[simplex.index]?.coefficient ?? 0
       sums[simplex.index] = (simplex.value, field.sum(old, coefficient))
     }
-    var floor: FilteredSimplex<Int>?
     for round in 0..<300 {
       for _ in 0..<(1 + generator.nextInt(below: 30)) {
-        if let simplex = randomSimplex(after: floor) { add(simplex, UInt32(1 + generator.nextInt(below: 4))) }
+        if let simplex = randomSimplex() { add(simplex, UInt32(1 + generator.nextInt(below: 4))) }
       }
       if round % 3 == 0 {
         // A pair that cancels, possibly before the frontier (as in a column addition).
@@ -93,7 +95,7 @@ struct ConcurrentReductionTests {
       guard let pivot else { continue }
       // Cancel the pivot, as a reduction step does, so that the next pivot comes later.
       add(pivot.simplex, field.negation(pivot.coefficient))
-      floor = pivot.simplex
+      later = position[pivot.simplex.index]! + 1
       sums[pivot.simplex.index] = nil
     }
   }
