@@ -1,8 +1,17 @@
 import Dispatch
+import Synchronization
 
 /// The number of worker threads used by default: the processors online.
 public var defaultThreadCount: Int {
-  #if canImport(Glibc) || canImport(Darwin)
+  /// Hands out consecutive runs of column numbers to the threads of a reduction.
+final class WorkCounter: Sendable {
+  private let next = Atomic<Int>(0)
+
+  /// The first of the next `count` numbers.
+  func take(_ count: Int) -> Int { next.add(count, ordering: .relaxed).oldValue }
+}
+
+#if canImport(Glibc) || canImport(Darwin)
     return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   #else
     return 1
@@ -35,6 +44,14 @@ func gatherParts<T>(_ parts: Int, threads: Int, _ produce: (Int, inout [T]) -> V
   all.reserveCapacity(results.reduce(0) { $0 + $1.count })
   for part in results { all.append(contentsOf: part) }
   return all
+}
+
+/// Hands out consecutive runs of column numbers to the threads of a reduction.
+final class WorkCounter: Sendable {
+  private let next = Atomic<Int>(0)
+
+  /// The first of the next `count` numbers.
+  func take(_ count: Int) -> Int { next.add(count, ordering: .relaxed).oldValue }
 }
 
 #if canImport(Glibc)

@@ -8,11 +8,9 @@ import PointClouds
 /// **implicit matrix** (only the reduction matrix V is stored; coboundaries are re-enumerated),
 /// a **working-column heap** with lazy cancellation, and the **apparent and emergent pair**
 /// shortcuts (zero-persistence pairs found without reduction; apparent pairs are never stored).
-/// Columns are assembled and screened for apparent pairs in parallel; the reduction itself runs
-/// in chunks: every column of a chunk is reduced concurrently against the pivots known at the
-/// chunk's start, then the chunk is finished in order against the pivots it created itself. The
-/// pivots found do not depend on the order of column additions, so the result is the sequential
-/// one.
+/// Columns are assembled and screened for apparent pairs in parallel; the reduction itself is
+/// lock-free and concurrent (see `reduce(_:dimension:isTop:)`). The pivots found do not depend on
+/// the threads' timing, so the diagrams are those of the sequential algorithm.
 ///
 /// Conventions (Ripser's, `PersistenceDiagram`): a column reducing to pivot τ gives the bar
 /// [value σ, value τ), dropped if of length zero; a column reducing to zero gives [value σ, ∞).
@@ -38,25 +36,26 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
   typealias Simplex = FilteredSimplex<Index>
   typealias Entry = Term<Index, K.Element>
 
-  /// Where the pivot of a finished column lives: its column number and its coefficient there.
-  struct PivotRecord {
-    var column: Int
-    var coefficient: K.Element
-  }
-
   let filtration: F
   let field: K
   let threads: Int
   let progress: ProgressHandler?
 
   /// The simplices that died in the dimension reduced last (cleared as columns now).
-  var previousPivots: [Index: PivotRecord] = [:]
+  var previousPivots: PivotTable<Index>?
 
-  init(filtration: F, field: K, threads: Int, progress: ProgressHandler?) {
+  /// Hand the columns out last first (for tests): every column then meets pivots that later
+  /// columns own, so the take-over path of the reduction runs on every collision.
+  let lastFirst: Bool
+
+  init(
+    filtration: F, field: K, threads: Int, progress: ProgressHandler?, lastFirst: Bool = false
+  ) {
     self.filtration = filtration
     self.field = field
     self.threads = threads
     self.progress = progress
+    self.lastFirst = lastFirst
   }
 
   mutating func run(maxDimension: Int) -> [PersistenceDiagram] {
@@ -66,7 +65,10 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     var columns = dimensionZero(into: &diagrams, needColumns: top >= 1)
     if top >= 1 {
       for dimension in 1...top {
-        if dimension > 1 { columns = assembleColumns(dimension: dimension) }
+        if dimension > 1 {
+          columns = assembleColumns(dimension: dimension)
+          previousPivots = nil
+        }
         diagrams.append(reduce(columns, dimension: dimension, isTop: dimension == top))
         columns = []
       }
@@ -139,7 +141,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       filtration.forEachSimplex(ofDimension: dimension, part: part, of: parts) { simplex in
         if zeroApparentCofacet(of: simplex, dimension: dimension) != nil { return }
         if zeroApparentFacet(of: simplex, dimension: dimension) != nil { return }
-        if previousPivots[simplex.index] != nil { return }
+        if previousPivots?.contains(simplex.index) == true { return }
         out.append(simplex)
       }
     }
@@ -197,14 +199,32 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
 
   // MARK: Reduction
 
-  /// The reduction matrix V, column by column (without its unit diagonal), append-only.
-  struct ReductionMatrix {
-    var bounds: [Int] = [0]
-    var entries: [Entry] = []
+  typealias Record = RecordArena<Index, K.Element>.Header
 
-    mutating func append(_ column: [Entry]) {
-      entries.append(contentsOf: column)
-      bounds.append(entries.count)
+  /// The owner of a pivot, decoded from its word in the pivot table. Most columns are reduced
+  /// with V = 0, so that R = δσ and the pivot's coefficient is ±1: their word is the column
+  /// number and the sign, tagged (bit 1 set); other columns' word is the address of their record
+  /// in a `RecordArena` (bits 0 and 1 clear): the column, the pivot's coefficient and V. A record
+  /// is immutable and stays valid after another column takes its pivot over: adding it to a
+  /// later column is still a legal column operation that cancels that pivot.
+  struct Owner {
+    var column: Int
+    var coefficient: K.Element
+    /// V (empty for a bare column).
+    var reduction: UnsafeBufferPointer<Entry>
+
+    @inline(__always)
+    init(word: Int, field: K) {
+      if word & 2 != 0 {
+        column = word >> 2
+        coefficient = field.sign(negative: word & 1 != 0)
+        reduction = UnsafeBufferPointer(start: nil, count: 0)
+      } else {
+        let record = UnsafePointer<Record>(bitPattern: word)!
+        column = record.pointee.column
+        coefficient = record.pointee.coefficient
+        reduction = record.pointee.reduction
+      }
     }
   }
 
@@ -213,96 +233,170 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     var coboundary = WorkingColumn<Index, K.Element>()
     var reduction: [Entry] = []
     var cofacets: [Entry] = []
+    /// The records this thread published (they must outlive the dimension's reduction).
+    var records = RecordArena<Index, K.Element>()
   }
 
-  /// What the concurrent phase learnt about a column.
-  struct Partial {
-    var pivot: Entry?
-    var reduction: [Entry]
-  }
-
-  /// Columns per unit of work in the concurrent phase of the reduction.
+  /// Columns handed to a thread at a time.
   static var blockSize: Int { 8 }
 
   /// Reduces the `dimension`-columns; records the pivots for clearing the next dimension.
+  ///
+  /// Lock-free and concurrent (Morozov and Nigmetov's scheme, as in giotto-ph): threads take the
+  /// columns in blocks in order; a column is reduced against the pivots published so far in a
+  /// shared `PivotTable` (pivot → owner). A pivot owned by an earlier column is cancelled by
+  /// adding that column's record; a pivot owned by a later column is taken over with
+  /// compare-and-swap, and the thread goes on to reduce the column it displaced further; a new
+  /// pivot is inserted. Every addition is of an earlier column to a later one, so the end state
+  /// is a reduction of the matrix, and its pivots, which are unique, do not depend on the
+  /// threads' timing. With one thread this is the sequential algorithm.
   mutating func reduce(_ columns: [Simplex], dimension: Int, isTop: Bool) -> PersistenceDiagram {
-    var pivots: [Index: PivotRecord] = [:]
-    pivots.reserveCapacity(columns.count)
-    var matrix = ReductionMatrix()
-    matrix.bounds.reserveCapacity(columns.count + 1)
-    var pairs: [PersistencePair] = []
-    var workspace = Workspace()
+    let table = PivotTable<Index>(keyCount: columns.count)
+    let workers = threads
+    var arenas = [RecordArena<Index, K.Element>?](repeating: nil, count: workers)
+    let counter = WorkCounter()
+    // The value of each column's pivot, NaN while it has none (written by the one thread working
+    // on the column, before it publishes the pivot).
+    let deaths = UnsafeMutableBufferPointer<Double>.allocate(capacity: columns.count)
+    deaths.initialize(repeating: .nan)
+    defer { deaths.deallocate() }
+    nonisolated(unsafe) let pivotValues = deaths
     let phase = "H\(dimension) reduction"
-    let chunk = threads == 1 ? columns.count : 512 * threads
-    var start = 0
-    while start < columns.count {
-      let end = min(columns.count, start + chunk)
-      // Concurrent phase: reduce against the pivots of earlier chunks (read-only here).
-      var partials = [Partial?](repeating: nil, count: end - start)
-      if threads > 1 {
-        partials.withUnsafeMutableBufferPointer { out in
-          nonisolated(unsafe) let out = out
-          withUnsafePointer(to: pivots) { known in
-            withUnsafePointer(to: matrix) { stored in
-              nonisolated(unsafe) let known = known
-              nonisolated(unsafe) let stored = stored
-              // Small blocks handed out dynamically: column costs are very uneven.
-              let blocks = (end - start + Self.blockSize - 1) / Self.blockSize
-              forEachPart(blocks, threads: threads) { block in
-                var local = Workspace()
-                let first = start + block * Self.blockSize
-                for j in first..<min(end, first + Self.blockSize) {
-                  local.coboundary.removeAll()
-                  local.reduction.removeAll(keepingCapacity: true)
-                  let pivot = reduceColumn(
-                    columns[j], dimension: dimension, fresh: true, workspace: &local,
-                    columns: columns, matrix: stored.pointee, pivots: known.pointee)
-                  out[j - start] = Partial(pivot: pivot, reduction: compacted(local.reduction))
-                }
-              }
-            }
+    let total = columns.count
+    let progress = self.progress
+    let reducer = self
+    arenas.withUnsafeMutableBufferPointer { out in
+      nonisolated(unsafe) let out = out
+      forEachPart(workers, threads: workers) { worker in
+        var workspace = Workspace()
+        while true {
+          let first = counter.take(Self.blockSize)
+          if first >= total { break }
+          for k in first..<min(total, first + Self.blockSize) {
+            let j = reducer.lastFirst ? total - 1 - k : k
+            reducer.settle(
+              j, dimension: dimension, columns: columns, table: table, deaths: pivotValues,
+              workspace: &workspace)
+          }
+          if worker == 0, let progress, first % 4096 < Self.blockSize {
+            progress(ProgressUpdate(phase: phase, completed: first, total: total))
           }
         }
+        out[worker] = workspace.records
       }
-      // Ordered phase: finish each column against every pivot known now, then publish it.
-      for j in start..<end {
-        let column = columns[j]
-        workspace.coboundary.removeAll()
-        workspace.reduction.removeAll(keepingCapacity: true)
-        var pivot: Entry?
-        if let partial = partials[j - start] {
-          partials[j - start] = nil
-          pivot = partial.pivot
-          workspace.reduction = partial.reduction
-          if let found = pivot, pivots[found.simplex.index] != nil {
-            // A column of this chunk took that pivot: rebuild R = δ(σ + V) and go on.
-            pivot = reduceColumn(
-              column, dimension: dimension, fresh: false, workspace: &workspace,
-              columns: columns, matrix: matrix, pivots: pivots)
-            workspace.reduction = compacted(workspace.reduction)
-          }
-        } else {
-          pivot = reduceColumn(
-            column, dimension: dimension, fresh: true, workspace: &workspace, columns: columns,
-            matrix: matrix, pivots: pivots)
-          workspace.reduction = compacted(workspace.reduction)
-        }
-        if let pivot {
-          if pivot.simplex.value > column.value {
-            pairs.append(PersistencePair(birth: column.value, death: pivot.simplex.value))
-          }
-          pivots[pivot.simplex.index] = PivotRecord(column: j, coefficient: pivot.coefficient)
-          matrix.append(workspace.reduction)
-        } else {
-          pairs.append(PersistencePair(birth: column.value, death: .infinity))
-          matrix.append([])
-        }
-      }
-      start = end
-      progress?(ProgressUpdate(phase: phase, completed: start, total: columns.count))
     }
-    previousPivots = isTop ? [:] : pivots
+    arenas = []
+    var pairs: [PersistencePair] = []
+    for (j, column) in columns.enumerated() {
+      let death = deaths[j]
+      if death.isNaN {
+        pairs.append(PersistencePair(birth: column.value, death: .infinity))
+      } else if death > column.value {
+        pairs.append(PersistencePair(birth: column.value, death: death))
+      }
+    }
+    progress?(ProgressUpdate(phase: phase, completed: total, total: total))
+    previousPivots = isTop ? nil : table
     return PersistenceDiagram(dimension: dimension, pairs: pairs)
+  }
+
+  /// Reduces column `start` until its pivot is new (inserted in `table`) or it is zero; when it
+  /// takes a pivot over from a later column, reduces that column further in turn, and so on.
+  /// Sets `deaths[j]` to the value of column j's pivot, or NaN if it reduces to zero.
+  func settle(
+    _ start: Int, dimension: Int, columns: [Simplex], table: PivotTable<Index>,
+    deaths: UnsafeMutableBufferPointer<Double>, workspace: inout Workspace
+  ) {
+    var j = start
+    var base: Owner?
+    while true {
+      let column = columns[j]
+      workspace.coboundary.removeAll()
+      workspace.reduction.removeAll(keepingCapacity: true)
+      var pivot: Entry?
+      // Whether the working column holds δ(σ + V); not when an emergent pivot was taken at once.
+      var built = true
+      if let base {
+        let reduction = base.reduction
+        workspace.reduction.append(contentsOf: reduction)
+        addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
+        for entry in reduction {
+          addCoboundary(
+            of: entry.simplex, times: entry.coefficient, dimension: dimension, to: &workspace.coboundary)
+        }
+        pivot = workspace.coboundary.pivot(in: field)
+      } else {
+        pivot = initialPivot(of: column, dimension: dimension, workspace: &workspace, table: table)
+        built = !workspace.coboundary.isEmpty || pivot == nil
+      }
+      base = nil
+      while let current = pivot {
+        if let slot = table.slot(of: current.simplex.index) {
+          let word = table.value(at: slot)
+          let owner = Owner(word: word, field: field)
+          if owner.column > j {
+            // Take the pivot over; the displaced column is reduced next.
+            deaths[j] = current.simplex.value
+            if table.replace(at: slot, expected: word, with: publish(j, pivot: current, workspace: &workspace)) {
+              j = owner.column
+              base = owner
+              break
+            }
+            continue  // the slot changed meanwhile: look again
+          }
+          if !built {
+            addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
+            built = true
+          }
+          let factor = field.negation(
+            field.product(current.coefficient, field.inverse(owner.coefficient)))
+          let other = columns[owner.column]
+          workspace.reduction.append(Entry(other, factor))
+          addCoboundary(of: other, times: factor, dimension: dimension, to: &workspace.coboundary)
+          for entry in owner.reduction {
+            let scaled = field.product(factor, entry.coefficient)
+            workspace.reduction.append(Entry(entry.simplex, scaled))
+            addCoboundary(of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary)
+          }
+        } else if let (facet, negative) = zeroApparentFacet(of: current.simplex, dimension: dimension + 1) {
+          // The column of an apparent pair is its simplex alone: δ(facet) has the pivot with ±1.
+          if !built {
+            addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
+            built = true
+          }
+          let factor = field.negation(
+            field.product(current.coefficient, field.inverse(field.sign(negative: negative))))
+          workspace.reduction.append(Entry(facet, factor))
+
+          addCoboundary(of: facet, times: factor, dimension: dimension, to: &workspace.coboundary)
+        } else {
+          deaths[j] = current.simplex.value
+          if table.insert(current.simplex.index, value: publish(j, pivot: current, workspace: &workspace)) == nil {
+            return
+          }
+          continue  // another column published this pivot meanwhile: look again
+        }
+        pivot = workspace.coboundary.pivot(in: field)
+      }
+      if base == nil {  // the column is zero
+        deaths[j] = .nan
+        return
+      }
+    }
+  }
+
+  /// The table word of column `j` with `pivot` and the reduction gathered in `workspace`: bare
+  /// if V = 0, else the address of a new record in the workspace's arena.
+  func publish(_ j: Int, pivot: Entry, workspace: inout Workspace) -> Int {
+    let reduction = compacted(workspace.reduction)
+    if reduction.isEmpty {
+      // R = δσ: the pivot's coefficient is ±1.
+      let negative = !field.isZero(field.sum(pivot.coefficient, field.negation(field.one)))
+      assert(!negative || field.isZero(field.sum(pivot.coefficient, field.one)))
+      return j << 2 | 2 | (negative ? 1 : 0)
+    }
+    let record = workspace.records.store(column: j, coefficient: pivot.coefficient, reduction: reduction)
+    return Int(bitPattern: record)
   }
 
   /// Sums the duplicate simplices of a reduction column and drops zeros.
@@ -334,58 +428,11 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     }
   }
 
-  /// Reduces one column until its pivot is not a pivot in `pivots` and not the cofacet of a
-  /// zero-apparent pair; returns that pivot (nil: the column is zero). With `fresh`, starts from
-  /// δσ (trying the emergent-pair shortcut); otherwise from δ(σ + V) with V in
-  /// `workspace.reduction`. The V entries added are appended to `workspace.reduction`.
-  func reduceColumn(
-    _ column: Simplex, dimension: Int, fresh: Bool, workspace: inout Workspace,
-    columns: [Simplex], matrix: ReductionMatrix, pivots: [Index: PivotRecord]
-  ) -> Entry? {
-    var pivot: Entry?
-    if fresh {
-      pivot = initialPivot(of: column, dimension: dimension, workspace: &workspace, pivots: pivots)
-    } else {
-      addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
-      for entry in workspace.reduction {
-        addCoboundary(
-          of: entry.simplex, times: entry.coefficient, dimension: dimension,
-          to: &workspace.coboundary)
-      }
-      pivot = workspace.coboundary.pivot(in: field)
-    }
-    while let current = pivot {
-      if let record = pivots[current.simplex.index] {
-        let factor = field.negation(
-          field.product(current.coefficient, field.inverse(record.coefficient)))
-        let other = columns[record.column]
-        workspace.reduction.append(Entry(other, factor))
-        addCoboundary(of: other, times: factor, dimension: dimension, to: &workspace.coboundary)
-        for k in matrix.bounds[record.column]..<matrix.bounds[record.column + 1] {
-          let entry = matrix.entries[k]
-          let scaled = field.product(factor, entry.coefficient)
-          workspace.reduction.append(Entry(entry.simplex, scaled))
-          addCoboundary(of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary)
-        }
-      } else if let (facet, negative) = zeroApparentFacet(of: current.simplex, dimension: dimension + 1) {
-        // The column of an apparent pair is its simplex alone: δ(facet) has the pivot with ±1.
-        let factor = field.negation(
-          field.product(current.coefficient, field.inverse(field.sign(negative: negative))))
-        workspace.reduction.append(Entry(facet, factor))
-        addCoboundary(of: facet, times: factor, dimension: dimension, to: &workspace.coboundary)
-      } else {
-        return current
-      }
-      pivot = workspace.coboundary.pivot(in: field)
-    }
-    return nil
-  }
-
   /// Fills the working coboundary with δσ and returns its pivot, or returns an emergent pivot at
   /// once (leaving the heap empty): the earliest cofacet, of σ's own value, that is no pivot yet
   /// and not in an apparent pair.
   func initialPivot(
-    of column: Simplex, dimension: Int, workspace: inout Workspace, pivots: [Index: PivotRecord]
+    of column: Simplex, dimension: Int, workspace: inout Workspace, table: PivotTable<Index>
   ) -> Entry? {
     var checkEmergent = true
     var emergent: Entry?
@@ -393,7 +440,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     filtration.forEachCofacet(of: column, dimension: dimension) { cofacet, negative in
       let entry = Entry(cofacet, field.sign(negative: negative))
       if checkEmergent && cofacet.value == column.value {
-        if pivots[cofacet.index] == nil
+        if !table.contains(cofacet.index)
           && zeroApparentFacet(of: cofacet, dimension: dimension + 1) == nil
         {
           emergent = entry

@@ -25,6 +25,13 @@ public protocol SimplexIndex: Hashable, Comparable, Sendable {
   var intValue: Int? { get }
   /// The largest representable index, for error messages (`nil` if unbounded).
   static var maximumDescription: String? { get }
+  /// A hash whose low bits are well mixed, for the reducer's open-addressing tables
+  /// (default: `hashValue`).
+  var tableHash: UInt64 { get }
+}
+
+extension SimplexIndex {
+  @inlinable public var tableHash: UInt64 { UInt64(truncatingIfNeeded: hashValue) }
 }
 
 extension Int: SimplexIndex {
@@ -35,4 +42,9 @@ extension Int: SimplexIndex {
   }
   @inlinable public var intValue: Int? { self }
   public static var maximumDescription: String? { "2^63 − 1" }
+  /// Fibonacci hashing, with the high half of the product folded onto the low bits.
+  @inlinable public var tableHash: UInt64 {
+    let product = UInt64(bitPattern: Int64(self)) &* 0x9E37_79B9_7F4A_7C15
+    return product ^ (product >> 32)
+  }
 }
