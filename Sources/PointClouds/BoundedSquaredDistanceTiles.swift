@@ -76,23 +76,23 @@ public func loadSIMD8(_ pointer: UnsafePointer<Double>) -> SIMD8<Double> {
 /// a fast float32 first pass whose every entry carries a proven error bound, for searches that only
 /// need a few exact values (k-th neighbours, nearest points, ball membership).
 ///
-/// Both clouds are translated by their common mean and scaled by a power of two so that every
-/// coordinate lies in (−1, 1), then rounded to float32. A tile is filled four queries × eight
-/// references at a time with the Gram expansion |x|² + |y|² − 2 x·y (a multiply and an add per
-/// coordinate and pair, four float32 lanes per instruction — about four times the pairs per second
-/// of the float64 difference kernel of ``SquaredDistanceTiles``), and the error bound is subtracted
-/// before the tile is handed over.
+/// Both clouds are translated by a robust common centre (the per-coordinate median of a sample) and
+/// scaled by a power of two so that every coordinate lies in (−1, 1), then rounded to float32. A
+/// tile is filled with the Gram expansion |x|² + |y|² − 2 x·y (a multiply and an add per coordinate
+/// and pair, several float32 lanes per instruction — about four times the pairs per second of the
+/// float64 difference kernel of ``SquaredDistanceTiles``), and the error bound is subtracted before
+/// the tile is handed over. On x86-64 CPUs with AVX2 and FMA a C kernel fills it (eight lanes, fused
+/// multiply-adds, 4 queries × 16 references per step), chosen at run time; elsewhere the portable
+/// Swift kernel does (4 queries × 8 references). Both satisfy the same bound, and consumers
+/// recheck exactly, so results do not depend on the kernel.
 ///
-/// On x86-64 CPUs with AVX2 and FMA the tile is filled by a C kernel (eight lanes, fused
-/// multiply-adds, 4 queries × 16 references per step), chosen at run time; elsewhere by the portable
-/// Swift kernel. Both satisfy the same bound, and consumers recheck exactly, so results do not
-/// depend on the kernel.
-///
-/// Error bound, with u = 2⁻²⁴ and ν = |x̂|² the squared norm of the rounded, scaled point: rounding
-/// the coordinates moves D by at most ≈ 4u (ν_q + ν_r); the float32 dot product, norms and the final
-/// combination add at most ≈ (d + 4) u (ν_q + ν_r). The bound used is (2d + 8) u (1 + 2⁻¹⁰)(ν_q + ν_r)
-/// plus 2⁻¹⁰⁰ for underflow, in scaled units, split between the two points. Clouds whose scale
-/// cannot be represented this way get an infinite bound (every decision then uses exact values).
+/// Error bound, against the float64 value that ``squaredEuclidean(_:_:dimension:)`` returns, with
+/// u = 2⁻²⁴ and ν = |x̂|² the squared norm of the rounded, scaled point (using D ≤ 2(ν_q + ν_r)):
+/// rounding the coordinates moves D by at most ≈ 4u (ν_q + ν_r); the float32 dot product, norms and
+/// the final combination add at most ≈ (d + 4) u (ν_q + ν_r); the float64 centring and the float64
+/// sum itself add ≈ (d/2 + 6) 2⁻⁵³ ν. The bound used is (2d + 8) u (1 + 2⁻¹⁰)(ν_q + ν_r) plus 2⁻¹⁰⁰
+/// for float32 underflow, in scaled units, split between the two points. Clouds whose scale cannot
+/// be represented this way get an infinite bound (every decision then uses exact values).
 ///
 /// Complexity: O(n m d) time, O((n + m) d + workers · tile) memory.
 public enum BoundedSquaredDistanceTiles {
@@ -177,16 +177,16 @@ struct BoundedPassData: @unchecked Sendable {
     self.referenceCount = referenceCount
     queryCoordinates = queries.baseAddress ?? UnsafePointer(bitPattern: 8)!
     referenceCoordinates = references.baseAddress ?? UnsafePointer(bitPattern: 8)!
-    // Common centre and power-of-two scale.
-    var centre = [Double](repeating: 0, count: d)
-    for (cloud, count) in [(queries, queryCount), (references, referenceCount)] {
-      for p in 0..<count { for c in 0..<d { centre[c] += cloud[p * d + c] } }
-    }
-    let total = Double(max(1, queryCount + referenceCount))
-    for c in 0..<d { centre[c] /= total }
+    let centre = BoundedPassData.robustCentre(
+      queries, queryCount: queryCount, references, referenceCount: referenceCount, dimension: d)
     var largest = 0.0
     for (cloud, count) in [(queries, queryCount), (references, referenceCount)] {
-      for p in 0..<count { for c in 0..<d { largest = max(largest, abs(cloud[p * d + c] - centre[c])) } }
+      for p in 0..<count {
+        for c in 0..<d {
+          precondition(cloud[p * d + c].isFinite, "coordinates must be finite")
+          largest = max(largest, abs(cloud[p * d + c] - centre[c]))
+        }
+      }
     }
     let exponent = largest > 0 ? Int(largest.exponent) + 1 : 0
     let bounded = largest.isFinite && abs(exponent) <= 400
@@ -238,6 +238,25 @@ struct BoundedPassData: @unchecked Sendable {
     (self.queryFloats, self.queryNorms, self.queryErrors) = (queryFloats, queryNorms, queryErrors)
     (self.referencePanels, self.referenceNorms, self.referenceErrors) =
       (referencePanels, referenceNorms, referenceErrors)
+  }
+
+  /// The per-coordinate median of an evenly strided sample of at most 4 097 points of both clouds
+  /// (deterministic). The bound grows with the points' distances to the centre, so a centre that
+  /// one far outlier cannot drag away keeps every other pair's interval tight.
+  static func robustCentre(
+    _ queries: UnsafeBufferPointer<Double>, queryCount: Int, _ references: UnsafeBufferPointer<Double>,
+    referenceCount: Int, dimension d: Int
+  ) -> [Double] {
+    let total = queryCount + referenceCount
+    guard total > 0 else { return [Double](repeating: 0, count: d) }
+    let step = max(1, total / 4096)
+    let sample = Swift.stride(from: 0, to: total, by: step).map { point in
+      point < queryCount ? queries.baseAddress! + point * d : references.baseAddress! + (point - queryCount) * d
+    }
+    return (0..<d).map { c in
+      let column = sample.map { $0[c] }.sorted()
+      return column[column.count / 2]
+    }
   }
 
   func deallocate() {

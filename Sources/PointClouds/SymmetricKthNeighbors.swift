@@ -89,8 +89,14 @@ struct UpperBoundsBothWays: TileConsumer {
             // Entries at offsets ≥ count (r ≥ q) are not pairs of the lower triangle.
             guard offset < count, lower[offset] <= kth[query] || lower[offset] <= others[offset] else { return }
             let reference = first + offset
+            var low = lower[offset]
             var bound = tile.upperBound(query, reference)
-            if !bound.isFinite { bound = tile.exact(query, reference) }
+            // A wide interval (data float32 cannot resolve, or no bound at all) is replaced by
+            // the exact value, so the gates stay sharp and the log stays compactable.
+            if !(bound - low <= 0x1p-8 * bound) {
+              low = tile.exact(query, reference)
+              bound = low
+            }
             if bound < kth[query] {
               insert(bound, into: upper + query * k, k)
               kth[query] = upper[query * k + k - 1]
@@ -100,7 +106,7 @@ struct UpperBoundsBothWays: TileConsumer {
               insert(bound, into: upper + reference * k, k)
               others[offset] = upper[reference * k + k - 1]
             }
-            log.append(CandidatePair(lower: lower[offset], query: UInt32(query), reference: UInt32(reference)))
+            log.append(CandidatePair(lower: low, query: UInt32(query), reference: UInt32(reference)))
           }
         }
         if log.count > compactionThreshold {

@@ -13,6 +13,8 @@ public enum SampleMetricsError: Error, Equatable, Sendable {
   case dimensionMismatch(set: String, dimension: Int, otherSet: String, otherDimension: Int)
   /// A coordinate is NaN or infinite.
   case notFinite(set: String, point: Int, coordinate: Int)
+  /// A coordinate is so large that squared distances would overflow float64.
+  case tooLarge(set: String, point: Int, coordinate: Int, limit: Double)
   /// A set has no coordinates (dimension 0).
   case noColumns(set: String)
   /// The sample covariance of a set is singular (a kernel density with a data-scaled bandwidth
@@ -31,6 +33,9 @@ extension SampleMetricsError: CustomStringConvertible {
       return "the \(set) set has dimension \(dimension) but the \(otherSet) set has dimension \(otherDimension)"
     case .notFinite(let set, let point, let coordinate):
       return "the \(set) set has a NaN or infinite value at point \(point), coordinate \(coordinate) (0-based)"
+    case .tooLarge(let set, let point, let coordinate, let limit):
+      return
+        "the \(set) set has a value of magnitude above \(limit) at point \(point), coordinate \(coordinate) (0-based): squared distances would overflow float64; rescale the data"
     case .noColumns(let set):
       return "the \(set) set has no columns"
     case .singularCovariance(let set):
@@ -40,7 +45,8 @@ extension SampleMetricsError: CustomStringConvertible {
   }
 }
 
-/// Checks that `cloud` has columns, at least `minimum` points and only finite coordinates.
+/// Checks that `cloud` has columns, at least `minimum` points and only finite coordinates small
+/// enough that no squared distance between two such points overflows: |x| ≤ √(max / 4d).
 func validate(_ cloud: PointCloud, named set: String, minimum: Int) throws {
   guard cloud.dimension > 0 else { throw SampleMetricsError.noColumns(set: set) }
   guard cloud.count >= minimum else {
@@ -49,6 +55,11 @@ func validate(_ cloud: PointCloud, named set: String, minimum: Int) throws {
   if let bad = cloud.coordinates.firstIndex(where: { !$0.isFinite }) {
     throw SampleMetricsError.notFinite(
       set: set, point: bad / cloud.dimension, coordinate: bad % cloud.dimension)
+  }
+  let limit = (Double.greatestFiniteMagnitude / Double(4 * cloud.dimension)).squareRoot()
+  if let bad = cloud.coordinates.firstIndex(where: { abs($0) > limit }) {
+    throw SampleMetricsError.tooLarge(
+      set: set, point: bad / cloud.dimension, coordinate: bad % cloud.dimension, limit: limit)
   }
 }
 

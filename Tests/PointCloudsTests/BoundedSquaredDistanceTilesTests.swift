@@ -118,3 +118,39 @@ struct BoundedSquaredDistanceTilesTests {
     }
   }
 }
+
+@Suite("Bounded tiles on data float32 cannot resolve")
+struct BoundedTilesHardDataTests {
+  @Test("one far outlier does not loosen the other pairs' intervals (robust centre)")
+  func outlierKeepsIntervalsTight() {
+    var coordinates = gaussianCloud(count: 300, dimension: 8, seed: 21).coordinates
+    for c in 0..<8 { coordinates[c] = 1e9 }
+    let cloud = PointCloud(count: 300, dimension: 8, coordinates: coordinates)
+    struct Widest: TileConsumer {
+      var widest = 0.0
+      mutating func consume(_ tile: BoundedSquaredDistanceTile) {
+        for q in tile.queries where q != 0 {
+          let lower = tile.lowerBounds(q)
+          for r in tile.references where r != 0 && r != q {
+            let exact = tile.exact(q, r)
+            widest = max(widest, (tile.upperBound(q, r) - lower[r - tile.references.lowerBound]) / exact)
+          }
+        }
+      }
+    }
+    let widest = BoundedSquaredDistanceTiles.run(queries: cloud, references: cloud) { _ in Widest() }
+      .map(\.widest).max()!
+    #expect(widest < 1e-3)
+    #expect(
+      NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: 5)
+        == oracleKthNeighborSquaredDistances(cloud, k: 5))
+  }
+
+  @Test("k-th neighbours are exact on data below float32's range (1e-150)")
+  func tinyScaleIsExact() {
+    let cloud = gaussianCloud(count: 400, dimension: 9, seed: 22, scale: 1e-150)
+    #expect(
+      NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: 3)
+        == oracleKthNeighborSquaredDistances(cloud, k: 3))
+  }
+}

@@ -31,6 +31,8 @@ struct BadInputTests {
     arguments: [
       (PointCloud(rows: [[0, 0], [.nan, 1], [0, 1]]), SampleMetricsError.notFinite(set: "synthetic", point: 1, coordinate: 0)),
       (PointCloud(rows: [[0, 0], [1, .infinity], [0, 1]]), .notFinite(set: "synthetic", point: 1, coordinate: 1)),
+      (PointCloud(rows: [[0, 0], [0, 1], [1e154, 1]]),
+       .tooLarge(set: "synthetic", point: 2, coordinate: 0, limit: (Double.greatestFiniteMagnitude / 8).squareRoot())),
       (PointCloud(count: 0, dimension: 2, coordinates: []), .tooFewPoints(set: "synthetic", count: 0, required: 1)),
       (PointCloud(count: 3, dimension: 0, coordinates: []), .noColumns(set: "synthetic")),
       (PointCloud(rows: [[0], [1], [2]]), .dimensionMismatch(set: "real", dimension: 2, otherSet: "synthetic", otherDimension: 1)),
@@ -78,5 +80,12 @@ struct BadInputTests {
     let error = SampleMetricsError.invalidParameter(name: "k", value: "9", allowed: "in 1...3")
     #expect("\(error)" == "k must be in 1...3, got 9")
     #expect("\(SampleMetricsError.notFinite(set: "real", point: 2, coordinate: 0))".contains("point 2"))
+  }
+
+  @Test("percentiles interpolate at numpy's position (n − 1)·(p/100), to the last bit")
+  func percentilePosition() {
+    // numpy.percentile([0, 1, 2, 3], 5) = 0.15000000000000002: (3 * 0.05), not 3 * 5 / 100 = 0.15.
+    #expect(percentile([0, 1, 2, 3], 5) == 0.15000000000000002)
+    #expect(percentile([3, 1, 2, 0], 50) == 1.5)
   }
 }
