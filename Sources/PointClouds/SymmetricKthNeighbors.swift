@@ -93,7 +93,7 @@ struct UpperBoundsBothWays: TileConsumer {
             var bound = tile.upperBound(query, reference)
             // A wide interval (data float32 cannot resolve, or no bound at all) is replaced by
             // the exact value, so the gates stay sharp and the log stays compactable.
-            if !(bound - low <= 0x1p-8 * bound) {
+            if !(bound.isFinite && bound - low <= 0x1p-8 * bound) {
               low = tile.exact(query, reference)
               bound = low
             }
