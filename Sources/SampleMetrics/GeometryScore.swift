@@ -41,7 +41,7 @@ public struct GeometryScore: Sendable {
   /// distances than that; larger clouds compute N × L₀ distances per trial. 0 never caches.
   /// Both ways give the same distances (coordinate-order sums), hence the same result.
   public var distanceCacheLimit = 12_000
-  /// Worker threads: trials are dealt to `8 × threads` interleaved chunks, run concurrently
+  /// Worker threads: trials are dealt to `32 × threads` interleaved chunks, run concurrently
   /// (serially for 1). Results do not depend on it.
   public var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -175,7 +175,7 @@ public struct GeometryScore: Sendable {
     var rows = [Double](repeating: 0, count: total * maxBetti)
     rows.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer.baseAddress!
-      let chunks = min(total, 8 * threads)
+      let chunks = min(total, 32 * threads)
       let run: @Sendable (Int) -> Void = { chunk in
         var filtration: WitnessFiltration?  // storage reused from trial to trial
         for trial in stride(from: chunk, to: total, by: chunks) {

@@ -47,12 +47,18 @@ public struct WitnessFiltration: Sendable {
   public private(set) var triangleValues: [Double]
   /// The triangles some witness witnessed (vertices packed as u | v << 21 | w << 42, u < v < w):
   /// the only finite entries of `triangleValues`, so closing and resetting skip the others.
+  /// Room for every triangle (C(L, 3), and one more); the first `witnessedCount` are in use.
   private var witnessedTriangles: [Int] = []
+  private var witnessedCount = 0
   /// Words per edge in `cofacetBits`: ⌈landmarkCount / 64⌉.
   private(set) var cofacetWords = 0
   /// For each edge (by colex index, `cofacetWords` words each), the bitset of the vertices w
   /// whose triangle with the edge is present: the reducer's cofacet enumeration visits only those.
   private(set) var cofacetBits: [UInt64] = []
+  /// Scratch for the witness scan, kept from draw to draw: the near landmarks of one block of
+  /// witnesses (``WitnessScan/slots`` each, then room for one witness's full list) and their counts.
+  private var nearScratch: [(landmark: Int, distance: Double)] = []
+  private var nearCounts: [Int] = []
 
   /// Builds the filtration with every point of `witnesses` as a witness and the points of
   /// `landmarks` as vertices (Euclidean distance).
@@ -132,18 +138,19 @@ public struct WitnessFiltration: Sendable {
         repeating: .infinity, count: count >= 3 ? count * (count - 1) * (count - 2) / 6 : 0)
       cofacetWords = (count + 63) / 64
       cofacetBits = Array(repeating: 0, count: edgeValues.count * cofacetWords)
+      nearScratch = Array(
+        repeating: (0, 0), count: WitnessScan.block * WitnessScan.slots + count)
+      nearCounts = Array(repeating: 0, count: WitnessScan.block)
+      // One more than the triangles: the scan writes a slot before it knows whether to keep it.
+      witnessedTriangles = Array(repeating: 0, count: triangleValues.count + 1)
     } else {
       vertexValues.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }
       edgeValues.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }
       cofacetBits.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-      for packed in witnessedTriangles {
+      for packed in witnessedTriangles[..<witnessedCount] {
         triangleValues[Self.triangleIndex(unpacking: packed)] = .infinity
       }
     }
-    var witnessed = witnessedTriangles  // moved out and back, keeping its capacity
-    witnessedTriangles = []
-    witnessed.removeAll(keepingCapacity: true)
-    defer { witnessedTriangles = witnessed }
     self.maxDistance = maxDistance
     switch maxAlpha {
     case .value(let alpha): self.maxAlpha = alpha
@@ -154,17 +161,19 @@ public struct WitnessFiltration: Sendable {
     vertexValues.withUnsafeMutableBufferPointer { vertices in
       edgeValues.withUnsafeMutableBufferPointer { edges in
         triangleValues.withUnsafeMutableBufferPointer { triangles in
-          withUnsafeTemporaryAllocation(
-            of: (landmark: Int, distance: Double).self, capacity: WitnessScan.lanes * count
-          ) { near in
-            var scan = WitnessScan(
-              landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
-              triangles: triangles, near: near, witnessed: witnessed)
-            scan.scan(rows: rows, witnessCount: witnessCount)
-            cofacetBits.withUnsafeMutableBufferPointer { bits in
-              scan.closeUnderFaces(cofacets: bits, words: cofacetWords)
+          nearScratch.withUnsafeMutableBufferPointer { near in
+            nearCounts.withUnsafeMutableBufferPointer { found in
+              witnessedTriangles.withUnsafeMutableBufferPointer { witnessed in
+                var scan = WitnessScan(
+                  landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
+                  triangles: triangles, near: near, found: found, witnessed: witnessed)
+                scan.scan(rows: rows, witnessCount: witnessCount)
+                cofacetBits.withUnsafeMutableBufferPointer { bits in
+                  scan.closeUnderFaces(cofacets: bits, words: cofacetWords)
+                }
+                witnessedCount = scan.witnessedCount
+              }
             }
-            witnessed = scan.witnessed
           }
         }
       }
@@ -211,15 +220,21 @@ struct WitnessScan {
   let vertices: UnsafeMutableBufferPointer<Double>
   let edges: UnsafeMutableBufferPointer<Double>
   let triangles: UnsafeMutableBufferPointer<Double>
-  /// Room for the near landmarks of `lanes` witnesses, `landmarkCount` per witness.
+  /// Room for the near landmarks of a block of witnesses, `slots` per witness, then for one
+  /// witness's full list (`landmarkCount`).
   let near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>
-  /// The triangles witnessed so far, packed (see `WitnessFiltration.witnessedTriangles`).
-  var witnessed: [Int]
+  /// The number of near landmarks of each witness of the block.
+  let found: UnsafeMutableBufferPointer<Int>
+  /// Room for every triangle; the first `witnessedCount` are those witnessed so far, packed
+  /// (see `WitnessFiltration.witnessedTriangles`).
+  let witnessed: UnsafeMutableBufferPointer<Int>
+  private(set) var witnessedCount = 0
 
   init(
     landmarkCount: Int, alpha: Double, vertices: UnsafeMutableBufferPointer<Double>,
     edges: UnsafeMutableBufferPointer<Double>, triangles: UnsafeMutableBufferPointer<Double>,
-    near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>, witnessed: [Int]
+    near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>,
+    found: UnsafeMutableBufferPointer<Int>, witnessed: UnsafeMutableBufferPointer<Int>
   ) {
     self.landmarkCount = landmarkCount
     self.alpha = alpha
@@ -227,6 +242,7 @@ struct WitnessScan {
     self.edges = edges
     self.triangles = triangles
     self.near = near
+    self.found = found
     self.witnessed = witnessed
   }
 
@@ -238,18 +254,19 @@ struct WitnessScan {
   static let noLanes = SIMD8<Int64>(repeating: 0)
   /// Witnesses per block: each landmark's distances to a block are read as one stream.
   static let block = 1024
+  /// Near landmarks stored per witness while streaming; a witness with more (rare) is re-read.
+  static let slots = 8
 
   /// Records every vertex, edge and triangle that each witness α-witnesses, with its
   /// relaxation, from landmark-major rows (`rows[j][w]` = d(w, l_j)).
   ///
-  /// Witnesses go by blocks of 256, one per SIMD lane within groups of eight. A first pass reads
-  /// each landmark's distances to the block as one stream (so the hardware prefetches them) and
-  /// keeps each witness's three smallest distances (a branch-free insertion network). No
-  /// landmark farther than the third + α is in a simplex of dimension ≤ 2 that the witness
-  /// witnesses (its relaxation would exceed α against one of the three). A second pass over the
-  /// block, now in cache, collects those near landmarks eight witnesses at a time (few: the test
-  /// rarely passes), in landmark order; each witness's are then sorted by distance (stable) and
-  /// recorded.
+  /// Witnesses go by blocks of 1024, one per SIMD lane within groups of eight, and each pass
+  /// reads each landmark's distances to the block as one stream (so the hardware prefetches
+  /// them). The first keeps each witness's three smallest distances (a branch-free insertion
+  /// network). No landmark farther than the third + α is in a simplex of dimension ≤ 2 that the
+  /// witness witnesses (its relaxation would exceed α against one of the three). The second pass
+  /// collects those near landmarks (few: the test rarely passes), in landmark order; each
+  /// witness's are then sorted by distance (stable) and recorded.
   mutating func scan(rows: UnsafeBufferPointer<UnsafePointer<Double>>, witnessCount: Int) {
     // Lane selects, not pointwiseMin/Max, whose NaN handling is compiled into branches.
     @inline(__always) func lesser(_ a: Lanes, _ b: Lanes) -> Lanes {
@@ -259,9 +276,8 @@ struct WitnessScan {
       a.replacing(with: b, where: b .> a)
     }
     let count = landmarkCount
-    let lanes = Self.lanes
+    let (lanes, slots) = (Self.lanes, Self.slots)
     let groupsPerBlock = Self.block / lanes
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: lanes) { found in
     withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 3 * groupsPerBlock) { smallest in
       for blockStart in stride(from: 0, to: witnessCount, by: Self.block) {
         let blockWidth = min(Self.block, witnessCount - blockStart)
@@ -287,41 +303,55 @@ struct WitnessScan {
             smallest[3 * g + 2] = lesser(high, greater(middle, above))
           }
         }
-        for g in 0..<groups {
-          let start = blockStart + g * lanes
-          let width = min(lanes, witnessCount - start)
-          let third = smallest[3 * g + 2]
-          // Lanes past the last witness never hit.
-          let valid = lanes == width ? 0xFF : (1 << width) - 1
-          found.initialize(repeating: 0)
-          for j in 0..<count {
-            let x = load(rows[j], start)
-            let hit = x - alpha .<= third
-            var hits = Int(Self.noLanes.replacing(with: Self.laneBits, where: hit).wrappedSum()) & valid
+        // Lanes past the last witness never hit.
+        let lastValid = blockWidth % lanes == 0 ? 0xFF : (1 << (blockWidth % lanes)) - 1
+        UnsafeMutableBufferPointer(rebasing: found[..<blockWidth]).update(repeating: 0)
+        for j in 0..<count {
+          let row = rows[j]
+          for g in 0..<groups {
+            let x = load(row, blockStart + g * lanes)
+            let hit = x - alpha .<= smallest[3 * g + 2]
+            var hits = Int(Self.noLanes.replacing(with: Self.laneBits, where: hit).wrappedSum())
+            if g == groups - 1 { hits &= lastValid }
             while hits != 0 {
               let t = hits.trailingZeroBitCount
               hits &= hits - 1
-              near[t * count + found[t]] = (j, x[t])
-              found[t] += 1
+              let w = g * lanes + t
+              let k = found[w]
+              if k < slots { near[w * slots + k] = (j, x[t]) }
+              found[w] = k + 1
             }
-          }
-          for t in 0..<width {
-            let list = UnsafeMutableBufferPointer(rebasing: near[t * count..<t * count + found[t]])
-            // Stable insertion sort by distance (ties keep landmark order).
-            for i in 1..<max(list.count, 1) {
-              let entry = list[i]
-              var slot = i
-              while slot > 0 && list[slot - 1].distance > entry.distance {
-                list[slot] = list[slot - 1]
-                slot -= 1
-              }
-              list[slot] = entry
-            }
-            record(UnsafeBufferPointer(list))
           }
         }
+        for w in 0..<blockWidth {
+          var list = UnsafeMutableBufferPointer(rebasing: near[w * slots..<w * slots + found[w]])
+          if found[w] > slots {
+            // Too many to store while streaming: read the witness's distances again.
+            list = UnsafeMutableBufferPointer(
+              rebasing: near[Self.block * slots..<Self.block * slots + found[w]])
+            let third = smallest[3 * (w / lanes) + 2][w % lanes]
+            var k = 0
+            for j in 0..<count {
+              let x = rows[j][blockStart + w]
+              if x - alpha <= third {
+                list[k] = (j, x)
+                k += 1
+              }
+            }
+          }
+          // Stable insertion sort by distance (ties keep landmark order).
+          for i in 1..<max(list.count, 1) {
+            let entry = list[i]
+            var slot = i
+            while slot > 0 && list[slot - 1].distance > entry.distance {
+              list[slot] = list[slot - 1]
+              slot -= 1
+            }
+            list[slot] = entry
+          }
+          record(UnsafeBufferPointer(list))
+        }
       }
-    }
     }
   }
 
@@ -342,7 +372,7 @@ struct WitnessScan {
     for p in 0..<count {
       guard let r = relaxation(near[p].distance, omitted(p == 0 ? 1 : 0)) else { break }
       let l = near[p].landmark
-      if r < vertices[l] { vertices[l] = r }
+      vertices[l] = r < vertices[l] ? r : vertices[l]
     }
     // Edges at positions a < b. For b ≥ 2 the weakest test is against position 1 (a = 0).
     edgeLoop: for b in 1..<max(count, 1) {
@@ -352,7 +382,7 @@ struct WitnessScan {
         let left = omitted(a != 0 ? 0 : (b != 1 ? 1 : 2))
         guard let r = relaxation(far, left) else { continue }
         let index = WitnessFiltration.edgeIndex(near[a].landmark, near[b].landmark)
-        if r < edges[index] { edges[index] = r }
+        edges[index] = r < edges[index] ? r : edges[index]
       }
     }
     // Triangles at positions a < b < c. For c ≥ 3 the weakest test is against position 2.
@@ -368,10 +398,12 @@ struct WitnessScan {
           if y > z { swap(&y, &z) }
           if x > y { swap(&x, &y) }
           let index = z * (z - 1) * (z - 2) / 6 + y * (y - 1) / 2 + x
-          if r < triangles[index] {
-            if triangles[index] == .infinity { witnessed.append(x | y << 21 | z << 42) }
-            triangles[index] = r
-          }
+          // Branch-free: the loads of a witness's triangles (scattered over C(L, 3) values)
+          // overlap. A triangle seen for the first time is kept in `witnessed`.
+          let old = triangles[index]
+          triangles[index] = r < old ? r : old
+          witnessed[witnessedCount] = x | y << 21 | z << 42
+          witnessedCount &+= old == .infinity ? 1 : 0
         }
       }
     }
@@ -389,7 +421,7 @@ struct WitnessScan {
         index += 1
       }
     }
-    for packed in witnessed {
+    for packed in witnessed[..<witnessedCount] {
       let (u, v, w) = (packed & 0x1F_FFFF, (packed >> 21) & 0x1F_FFFF, packed >> 42)
       let index = WitnessFiltration.triangleIndex(unpacking: packed)
       let (uv, uw, vw) = (v * (v - 1) / 2 + u, w * (w - 1) / 2 + u, w * (w - 1) / 2 + v)
