@@ -1,5 +1,9 @@
 import PointClouds
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// All pairwise Euclidean distances of one cloud, kept for many witness filtrations on it (the
 /// Geometry Score builds one per landmark draw, every point a witness).
 ///
@@ -28,7 +32,10 @@ public struct WitnessDistanceCache: Sendable {
     if storage.count != n * n {
       storage = []
       // Every entry is written below (the diagonal explicitly).
-      storage = [Double](unsafeUninitializedCapacity: n * n) { $1 = n * n }
+      storage = [Double](unsafeUninitializedCapacity: n * n) { buffer, initialized in
+        adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+        initialized = n * n
+      }
     }
     var largest = [Double](repeating: 0, count: n)
     storage.withUnsafeMutableBufferPointer { matrix in
@@ -80,4 +87,19 @@ private struct SquareFiller: SquaredDistanceTileConsumer {
       }
     }
   }
+}
+
+/// Asks Linux to back `region` with transparent huge pages (2 MiB) before it is first touched:
+/// a landmark draw reads 64 rows spread over the whole matrix, so 4 KiB pages cost a TLB miss
+/// and a stop of the hardware prefetcher every 4 KiB, and building the matrix one page fault per
+/// 4 KiB. Only the whole huge pages inside the region are advised; elsewhere this does nothing.
+private func adviseHugePages(_ region: UnsafeMutableRawBufferPointer) {
+  #if os(Linux)
+    let huge = 2 << 20
+    guard let base = region.baseAddress, region.count >= 2 * huge else { return }
+    let start = (Int(bitPattern: base) + huge - 1) / huge * huge
+    let end = (Int(bitPattern: base) + region.count) / huge * huge
+    guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+  #endif
 }
