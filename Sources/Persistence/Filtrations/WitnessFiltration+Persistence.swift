@@ -99,22 +99,20 @@ extension WitnessFiltration: Filtration {
       _ = body(FilteredSimplex(value: vertexValues[v], index: v), false)
     case 2:
       let (a, b, c) = triangleVertices(simplex.index)
-      for (x, y, negative) in [(a, b, false), (a, c, true), (b, c, false)] {
-        let index = Self.edgeIndex(x, y)
-        if !body(FilteredSimplex(value: edgeValues[index], index: index), negative) { return }
-      }
+      let (ab, ac, bc) = (b * (b - 1) / 2 + a, c * (c - 1) / 2 + a, c * (c - 1) / 2 + b)
+      if !body(FilteredSimplex(value: edgeValues[ab], index: ab), false) { return }
+      if !body(FilteredSimplex(value: edgeValues[ac], index: ac), true) { return }
+      _ = body(FilteredSimplex(value: edgeValues[bc], index: bc), false)
     default:
       return
     }
   }
 
-  /// The vertices u < v of the edge with colex index `index`: v is the largest integer with
-  /// v(v−1)/2 ≤ index (from a square root, corrected by one step either way).
+  /// The vertices u < v of the edge with colex index `index` (from `edgeEnds`).
+  @inline(__always)
   func edgeVertices(_ index: Int) -> (Int, Int) {
-    var v = Int((0.5 + (0.25 + 2 * Double(index)).squareRoot()).rounded(.down))
-    while v * (v - 1) / 2 > index { v -= 1 }
-    while (v + 1) * v / 2 <= index { v += 1 }
-    return (index - v * (v - 1) / 2, v)
+    let ends = edgeEnds[index]
+    return (ends & 0xFFFF_FFFF, ends >> 32)
   }
 
   /// The vertices a < b < c of the triangle with colex index `index`.

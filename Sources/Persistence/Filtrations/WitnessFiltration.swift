@@ -55,6 +55,8 @@ public struct WitnessFiltration: Sendable {
   /// For each edge (by colex index, `cofacetWords` words each), the bitset of the vertices w
   /// whose triangle with the edge is present: the reducer's cofacet enumeration visits only those.
   private(set) var cofacetBits: [UInt64] = []
+  /// The vertices u < v of each edge, by colex index, packed as u | v << 32.
+  private(set) var edgeEnds: [Int] = []
   /// Scratch for the witness scan, kept from draw to draw: the near landmarks of one block of
   /// witnesses (``WitnessScan/slots`` each, then room for one witness's full list) and their counts.
   private var nearScratch: [(landmark: Int, distance: Double)] = []
@@ -137,6 +139,7 @@ public struct WitnessFiltration: Sendable {
       triangleValues = Array(
         repeating: .infinity, count: count >= 3 ? count * (count - 1) * (count - 2) / 6 : 0)
       cofacetWords = (count + 63) / 64
+      edgeEnds = (0..<count).flatMap { v in (0..<v).map { u in u | v << 32 } }
       cofacetBits = Array(repeating: 0, count: edgeValues.count * cofacetWords)
       nearScratch = Array(
         repeating: (0, 0), count: WitnessScan.block * WitnessScan.slots + count)
