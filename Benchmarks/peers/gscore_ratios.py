@@ -16,11 +16,16 @@ wall ratio is the user's gain and the CPU ratio the gain per core (robust to a b
 
 With --peer-trials K (< trials) the peer runs only the first K draws and its time is scaled
 by trials/K (marked "extrapolated"); its MRLT is then compared on those K draws only, with
-a separate tda-eval run on the same K draws.
+a separate tda-eval run on the same K draws. (The 10k-trial configuration always does this.)
+
+With --reference-cache FILE the peer's timing and MRLTs are stored in FILE (JSON, keyed by the
+configuration and its parameters) and reused by later runs, so tda-eval can be re-timed alone
+while it is being tuned; the inputs are deterministic, so the stored MRLTs still check ours.
 
 Usage (from the repository root; build first: swift build -c release --product tda-eval):
   Benchmarks/peers/.venv/bin/python Benchmarks/peers/gscore_ratios.py            # the issue's grid
   python gscore_ratios.py --only 5000x32 --repeats 3 --peer-repeats 1
+  python gscore_ratios.py --only 5000x32 --repeats 1 --reference-cache /tmp/gscore_ref.json
 """
 import argparse
 import json
@@ -102,6 +107,8 @@ def ours(binary, paths, args, trials=None):
                "--synth-landmarks", files[1][1], "--imax", str(args.imax), "--json"]
     if args.gamma is not None:
         command += ["--gamma", repr(args.gamma)]
+    if args.threads is not None:
+        command += ["--threads", str(args.threads)]
     return command
 
 
@@ -114,11 +121,21 @@ def main():
     parser.add_argument("--imax", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=3, help="runs of tda-eval (median)")
     parser.add_argument("--peer-repeats", type=int, default=1, help="runs of the peer (median)")
+    parser.add_argument("--peer-trials", type=int, default=None,
+                        help="run the peer on this many draws only and extrapolate its time")
+    parser.add_argument("--reference-cache", default=None,
+                        help="JSON file storing the peer's timings and MRLTs for reuse")
+    parser.add_argument("--threads", type=int, default=None, help="tda-eval --threads")
     args = parser.parse_args()
+    cache = {}
+    if args.reference_cache and os.path.exists(args.reference_cache):
+        cache = json.load(open(args.reference_cache))
     rows = []
     for name, n, d, trials, peer_trials in GRID:
         if args.only and name != args.only:
             continue
+        if args.peer_trials is not None and args.peer_trials < trials:
+            peer_trials = min(peer_trials or trials, args.peer_trials)
         with tempfile.TemporaryDirectory() as directory:
             paths = prepare(directory, n, d, trials, args.landmarks)
             runs = [timed(ours(args.binary, paths, args)) for _ in range(args.repeats)]
@@ -128,19 +145,27 @@ def main():
             result = json.loads(runs[0][2])
             compared = json.loads(timed(ours(args.binary, paths, args, peer_trials))[2]) \
                 if peer_trials else result
-            request = os.path.join(directory, "request.json")
-            out = os.path.join(directory, "peer.json")
-            json.dump(dict(clouds=paths, gamma=args.gamma, imax=args.imax,
-                           trials=peer_trials or trials, out=out), open(request, "w"))
-            peer_runs = [timed([sys.executable, "-c", PEER, REFERENCE, request])
-                         for _ in range(args.peer_repeats)]
-            peer_time = statistics.median(r[0] for r in peer_runs)
-            peer_cpu = statistics.median(r[3] for r in peer_runs)
-            peer_rss = max(r[1] for r in peer_runs)
-            if peer_trials:
-                peer_time *= trials / peer_trials
-                peer_cpu *= trials / peer_trials
-            peer = json.load(open(out))
+            key = json.dumps([name, args.landmarks, args.gamma, args.imax, peer_trials or trials])
+            if key in cache:
+                peer_time, peer_cpu, peer_rss, peer = cache[key]
+                print("reusing the stored reference run", key, file=sys.stderr)
+            else:
+                request = os.path.join(directory, "request.json")
+                out = os.path.join(directory, "peer.json")
+                json.dump(dict(clouds=paths, gamma=args.gamma, imax=args.imax,
+                               trials=peer_trials or trials, out=out), open(request, "w"))
+                peer_runs = [timed([sys.executable, "-c", PEER, REFERENCE, request])
+                             for _ in range(args.peer_repeats)]
+                peer_time = statistics.median(r[0] for r in peer_runs)
+                peer_cpu = statistics.median(r[3] for r in peer_runs)
+                peer_rss = max(r[1] for r in peer_runs)
+                if peer_trials:
+                    peer_time *= trials / peer_trials
+                    peer_cpu *= trials / peer_trials
+                peer = json.load(open(out))
+                if args.reference_cache:
+                    cache[key] = [peer_time, peer_cpu, peer_rss, peer]
+                    json.dump(cache, open(args.reference_cache, "w"))
             difference = max(
                 max(abs(a - b) for a, b in zip(compared["mrlt_real"], peer[0])),
                 max(abs(a - b) for a, b in zip(compared["mrlt_synth"], peer[1])))

@@ -20,7 +20,8 @@ import PointClouds
 /// Cost per trial: O(N · L₀ · d) for the witness–landmark distances — or O(N · L₀) reads once
 /// the cloud's pairwise distances are cached (O(N² d) time and N² doubles, once; see
 /// ``distanceCacheLimit``) — plus the witness scan and one H1 reduction (the engine's cohomology
-/// reducer) of at most C(L₀, 3) triangles. Trials run in parallel
+/// reducer) of at most C(L₀, 3) triangles. The clouds are scored one after the other (one N²
+/// cache alive at a time); the trials of a cloud run in parallel
 /// (`DispatchQueue.concurrentPerform`), each writing its own row, summed in trial order afterwards,
 /// so results do not depend on the number of threads.
 public struct GeometryScore: Sendable {
@@ -38,9 +39,9 @@ public struct GeometryScore: Sendable {
   /// The largest cloud whose pairwise distances are computed once and shared by all trials
   /// (N² doubles: 12 000 points take 1.1 GB) when the trials would otherwise compute more
   /// distances than that; larger clouds compute N × L₀ distances per trial. 0 never caches.
-  /// Both ways agree up to rounding (≈ 1e-15 relative).
+  /// Both ways give the same distances (coordinate-order sums), hence the same result.
   public var distanceCacheLimit = 12_000
-  /// Worker threads: trials are dealt to `8 × threads` interleaved chunks, run concurrently
+  /// Worker threads: trials are dealt to `32 × threads` interleaved chunks, run concurrently
   /// (serially for 1). Results do not depend on it.
   public var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -143,41 +144,51 @@ public struct GeometryScore: Sendable {
       trials: realSets.trials, seed: realLandmarks == nil ? seed : nil)
   }
 
-  /// The MRLT of each (cloud, landmark sets, γ), all trials of all clouds in one parallel pool.
+  /// The MRLT of each (cloud, landmark sets, γ), one cloud after the other (so one cloud's
+  /// distances are held at a time, and clouds of one size share their storage), the trials of
+  /// each in a parallel pool.
   func meanRelativeLivingTimes(
     of jobs: [(cloud: PointCloud, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
   ) -> [[Double]] {
     precondition(threads >= 1 && maxBetti >= 1, "threads and i_max must be ≥ 1")
-    let maxBetti = self.maxBetti
-    let sources = jobs.map { job in
+    let done = TrialCounter(total: jobs.reduce(0) { $0 + $1.sets.trials }, progress: progress)
+    var spare: WitnessDistanceCache?
+    return jobs.map { job in
       let n = job.cloud.count
-      let cache = n <= distanceCacheLimit && job.sets.indices.count >= n / 2
-      return cache ? WitnessSource.matrix(WitnessDistanceCache(job.cloud)) : .cloud(job.cloud)
+      guard n <= distanceCacheLimit && job.sets.indices.count >= n / 2 else {
+        return mean(job.sets, source: .cloud(job.cloud), gamma: job.gamma, done: done)
+      }
+      let cache = WitnessDistanceCache(job.cloud, reusing: spare.take())
+      let result = mean(job.sets, source: .matrix(cache), gamma: job.gamma, done: done)
+      spare = cache
+      return result
     }
-    let starts = jobs.reduce(into: [0]) { $0.append($0.last! + $1.sets.trials) }
-    let total = starts.last!
+  }
+
+  /// The mean RLT vector over the trials of `sets`, run in parallel: each trial writes its own
+  /// row, summed in trial order afterwards, so the result does not depend on `threads`.
+  private func mean(
+    _ sets: LandmarkSets, source: WitnessSource, gamma: Double, done: TrialCounter
+  ) -> [Double] {
+    let maxBetti = self.maxBetti
+    let total = sets.trials
     var rows = [Double](repeating: 0, count: total * maxBetti)
-    let done = TrialCounter()
     rows.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer.baseAddress!
-      let chunks = min(total, 8 * threads)
+      let chunks = min(total, 32 * threads)
       let run: @Sendable (Int) -> Void = { chunk in
         var filtration: WitnessFiltration?  // storage reused from trial to trial
-        for task in stride(from: chunk, to: total, by: chunks) {
-          let job = starts.lastIndex { $0 <= task }!
-          let landmarks = jobs[job].sets[trial: task - starts[job]]
-          sources[job].build(
-            &filtration, landmarks: landmarks, maxAlpha: .fractionOfMaxDistance(jobs[job].gamma))
+        for trial in stride(from: chunk, to: total, by: chunks) {
+          source.build(
+            &filtration, landmarks: sets[trial: trial], maxAlpha: .fractionOfMaxDistance(gamma))
           let current = filtration!
           let rlt =
             current.maxAlpha > 0
             ? RelativeLivingTimes.vector(
               bars: current.h1Barcode().pairs, maxAlpha: current.maxAlpha, maxBetti: maxBetti)
             : RelativeLivingTimes.vector(bars: [], maxAlpha: 1, maxBetti: maxBetti)
-          (output + task * maxBetti).update(from: rlt, count: maxBetti)
-          if let progress {
-            progress(ProgressUpdate(phase: "trials", completed: done.increment(), total: total))
-          }
+          (output + trial * maxBetti).update(from: rlt, count: maxBetti)
+          done.increment()
         }
       }
       if threads <= 1 {
@@ -186,14 +197,11 @@ public struct GeometryScore: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks, execute: run)
       }
     }
-    return jobs.indices.map { job in
-      var mean = [Double](repeating: 0, count: maxBetti)
-      for task in starts[job]..<starts[job + 1] {
-        for i in 0..<maxBetti { mean[i] += rows[task * maxBetti + i] }
-      }
-      let count = Double(starts[job + 1] - starts[job])
-      return mean.map { $0 / count }
+    var mean = [Double](repeating: 0, count: maxBetti)
+    for trial in 0..<total {
+      for i in 0..<maxBetti { mean[i] += rows[trial * maxBetti + i] }
     }
+    return mean.map { $0 / Double(total) }
   }
 }
 
@@ -222,16 +230,25 @@ private enum WitnessSource: Sendable {
   }
 }
 
-/// Counts finished trials across threads, for progress reports.
+/// Counts finished trials across threads and reports them to the progress handler, if any.
 private final class TrialCounter: @unchecked Sendable {
   private let lock = NSLock()
   private var count = 0
+  private let total: Int
+  private let progress: ProgressHandler?
 
-  func increment() -> Int {
+  init(total: Int, progress: ProgressHandler?) {
+    self.total = total
+    self.progress = progress
+  }
+
+  func increment() {
+    guard let progress else { return }
     lock.lock()
-    defer { lock.unlock() }
     count += 1
-    return count
+    let completed = count
+    lock.unlock()
+    progress(ProgressUpdate(phase: "trials", completed: completed, total: total))
   }
 }
 

@@ -67,6 +67,62 @@ public struct LandmarkSets: Sendable, Equatable {
 
   /// Parses the text of a landmark file (see ``read(contentsOf:pointCount:)``).
   public static func parse(_ text: String, file: String, pointCount: Int) throws -> LandmarkSets {
+    if let sets = parseDigits(text, pointCount: pointCount) { return sets }
+    return try parseCharacters(text, file: file, pointCount: pointCount)
+  }
+
+  /// The fast path of ``parse(_:file:pointCount:)`` over UTF-8 bytes, for the common file: ASCII,
+  /// lines ended by "\n" or "\r\n", cells of digits with optional spaces or tabs around them,
+  /// every index in range, every line as long as the first. Returns nil for anything else, which
+  /// the character-based path then parses (or rejects with the exact position of the defect).
+  static func parseDigits(_ text: String, pointCount: Int) -> LandmarkSets? {
+    var text = text
+    return text.withUTF8 { bytes -> LandmarkSets? in
+      var end = bytes.count
+      // Trailing blank lines (spaces, tabs, line breaks) are allowed.
+      while end > 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+      guard end > 0 else { return nil }
+      var flat: [Int] = []
+      flat.reserveCapacity(end / 2)
+      var perTrial = 0
+      var cells = 0, lines = 0
+      var value = 0, digits = 0, sawSpaceAfter = false
+      var position = 0
+      while position <= end {
+        let byte = position < end ? bytes[position] : 0x0A
+        position += 1
+        switch byte {
+        case 0x30...0x39:
+          guard !sawSpaceAfter && digits < 18 else { return nil }
+          value = value * 10 + Int(byte - 0x30)
+          digits += 1
+        case 0x20, 0x09:
+          if digits > 0 { sawSpaceAfter = true }
+        case 0x2C, 0x0A, 0x0D:
+          guard digits > 0 && value < pointCount else { return nil }
+          flat.append(value)
+          cells += 1
+          (value, digits, sawSpaceAfter) = (0, 0, false)
+          guard byte != 0x2C else { continue }
+          if byte == 0x0D {
+            guard position < end && bytes[position] == 0x0A else { return nil }
+            position += 1
+          }
+          if lines == 0 { perTrial = cells } else if cells != perTrial { return nil }
+          lines += 1
+          cells = 0
+        default:
+          return nil
+        }
+      }
+      return LandmarkSets(trials: lines, perTrial: perTrial, indices: flat)
+    }
+  }
+
+  /// The general path of ``parse(_:file:pointCount:)``, over characters.
+  static func parseCharacters(_ text: String, file: String, pointCount: Int) throws
+    -> LandmarkSets
+  {
     // "\r\n" is one Character, a newline like "\n".
     var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }

@@ -56,6 +56,9 @@ struct GScoreCommand: ParsableCommand {
   @Option(help: "Also draw both MRLT histograms side by side into this SVG file.")
   var plot: String?
 
+  @Option(help: "Worker threads (default: all processors); results do not depend on it.")
+  var threads: Int?
+
   func validate() throws {
     guard (realLandmarks == nil) == (synthLandmarks == nil) else {
       throw ValidationError("--real-landmarks and --synth-landmarks go together")
@@ -66,6 +69,7 @@ struct GScoreCommand: ParsableCommand {
     let clouds = try input.loadPair(real: real, synthetic: synth)
     var score = GeometryScore(
       landmarks: landmarks ?? 64, gamma: gamma, maxBetti: imax, trials: trials ?? 1000, seed: seed)
+    if let threads { score.threads = threads }
     try score.validate()
     var sets: (real: LandmarkSets, synthetic: LandmarkSets)?
     if let realLandmarks, let synthLandmarks {

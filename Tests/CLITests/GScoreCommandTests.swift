@@ -60,6 +60,8 @@ struct GScoreCommandTests {
     #expect(first.stdout == second.stdout)
     #expect(first.stdout != other.stdout)
     #expect(try decode(first.stdout)["seed"] as? Int == 3)
+    let serial = try runTDAEval(base + ["--seed", "3", "--json", "--threads", "1"])
+    #expect(serial.status == 0 && serial.stdout == first.stdout)
     let table = try runTDAEval(base)
     #expect(table.status == 0)
     #expect(table.stdout.contains("gscore"))
@@ -113,7 +115,9 @@ struct GScoreCommandTests {
 
   @Test(
     "bad options without landmark files exit 2",
-    arguments: [["--landmarks", "0"], ["--trials", "0"], ["--real-landmarks", "x"]])
+    arguments: [
+      ["--landmarks", "0"], ["--trials", "0"], ["--real-landmarks", "x"], ["--threads", "0"],
+    ])
   func badOptions(extra: [String]) throws {
     let (_, real, synth) = try fixture()
     let result = try runTDAEval(["gscore", real, synth] + extra)

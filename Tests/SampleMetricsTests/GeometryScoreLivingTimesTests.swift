@@ -1,6 +1,6 @@
 import PointClouds
 import Persistence
-import SampleMetrics
+@testable import SampleMetrics
 import Testing
 import _TestSupport
 
@@ -77,6 +77,28 @@ struct GeometryScoreLivingTimesTests {
     #expect(sets.trials == 2)
     #expect(sets.perTrial == 3)
     #expect(Array(sets[trial: 1]) == [4, 4, 3])
+  }
+
+  @Test("the byte-level fast path parses as the character-level path, or declines")
+  func fastPathAgrees() throws {
+    var generator = SeededGenerator(seed: 4)
+    var text = ""
+    for _ in 0..<30 {
+      let cells = (0..<7).map { _ in
+        String(repeating: " ", count: generator.nextInt(below: 2)) + "\(generator.nextInt(below: 1000))"
+          + String(repeating: "\t", count: generator.nextInt(below: 2))
+      }
+      text += cells.joined(separator: ",") + (generator.nextInt(below: 2) == 0 ? "\n" : "\r\n")
+    }
+    text += "\n  \n"
+    let fast = try #require(LandmarkSets.parseDigits(text, pointCount: 1000))
+    #expect(fast == (try LandmarkSets.parseCharacters(text, file: "l.txt", pointCount: 1000)))
+    #expect(fast.trials == 30 && fast.perTrial == 7)
+    // Anything unusual goes to the general path, which accepts or rejects it.
+    for unusual in ["0,1\u{2028}2,3", "0,1\n\n2,3\n", "0,1,\n", "0,+1\n", "0,1\r2,3", "0,1 1\n", "0,1000\n"] {
+      #expect(LandmarkSets.parseDigits(unusual, pointCount: 1000) == nil, "\(unusual)")
+    }
+    #expect(try LandmarkSets.parse("0,+1\n", file: "l.txt", pointCount: 5).indices == [0, 1])
   }
 
   @Test(

@@ -51,34 +51,34 @@ extension WitnessFiltration: Filtration {
     case 1:
       let (u, v) = edgeVertices(simplex.index)
       // Colex index of {u, v, w}: C(w,3) + C(v,2) + u above v, C(v,3) + C(w,2) + u between,
-      // C(v,3) + C(u,2) + w below u. The added w has two, one or no smaller vertices: the sign
-      // is negative only in between.
+      // C(v,3) + C(u,2) + w below u (decreasing in w). The added w has two, one or no smaller
+      // vertices: the sign is negative only in between. Only the present triangles' w are
+      // visited, from the edge's cofacet bitset, highest first.
       let cv2 = v * (v - 1) / 2
       let cv3 = cv2 * (v - 2) / 3
-      let triangles = triangleValues
-      for w in stride(from: landmarkCount - 1, to: v, by: -1) {
-        let index = w * (w - 1) * (w - 2) / 6 + cv2 + u
-        if triangles[index] < .infinity
-          && !body(FilteredSimplex(value: triangles[index], index: index), false)
-        {
-          return
-        }
-      }
-      for w in stride(from: v - 1, to: u, by: -1) {
-        let index = cv3 + w * (w - 1) / 2 + u
-        if triangles[index] < .infinity
-          && !body(FilteredSimplex(value: triangles[index], index: index), true)
-        {
-          return
-        }
-      }
-      let below = cv3 + u * (u - 1) / 2
-      for w in stride(from: u - 1, through: 0, by: -1) {
-        let index = below + w
-        if triangles[index] < .infinity
-          && !body(FilteredSimplex(value: triangles[index], index: index), false)
-        {
-          return
+      let cu2 = u * (u - 1) / 2
+      let words = cofacetWords
+      let first = simplex.index * words
+      cofacetBits.withUnsafeBufferPointer { bits in
+        triangleValues.withUnsafeBufferPointer { triangles in
+          for word in stride(from: words - 1, through: 0, by: -1) {
+            var remaining = bits[first + word]
+            while remaining != 0 {
+              let bit = 63 - remaining.leadingZeroBitCount
+              remaining &= ~(1 << UInt64(bit))
+              let w = word << 6 + bit
+              let index: Int
+              if w > v {
+                index = w * (w - 1) * (w - 2) / 6 + cv2 + u
+              } else if w > u {
+                index = cv3 + w * (w - 1) / 2 + u
+              } else {
+                index = cv3 + cu2 + w
+              }
+              let cofacet = FilteredSimplex(value: triangles[index], index: index)
+              if !body(cofacet, w > u && w < v) { return }
+            }
+          }
         }
       }
     default:
@@ -99,22 +99,20 @@ extension WitnessFiltration: Filtration {
       _ = body(FilteredSimplex(value: vertexValues[v], index: v), false)
     case 2:
       let (a, b, c) = triangleVertices(simplex.index)
-      for (x, y, negative) in [(a, b, false), (a, c, true), (b, c, false)] {
-        let index = Self.edgeIndex(x, y)
-        if !body(FilteredSimplex(value: edgeValues[index], index: index), negative) { return }
-      }
+      let (ab, ac, bc) = (b * (b - 1) / 2 + a, c * (c - 1) / 2 + a, c * (c - 1) / 2 + b)
+      if !body(FilteredSimplex(value: edgeValues[ab], index: ab), false) { return }
+      if !body(FilteredSimplex(value: edgeValues[ac], index: ac), true) { return }
+      _ = body(FilteredSimplex(value: edgeValues[bc], index: bc), false)
     default:
       return
     }
   }
 
-  /// The vertices u < v of the edge with colex index `index`: v is the largest integer with
-  /// v(v−1)/2 ≤ index (from a square root, corrected by one step either way).
+  /// The vertices u < v of the edge with colex index `index` (from `edgeEnds`).
+  @inline(__always)
   func edgeVertices(_ index: Int) -> (Int, Int) {
-    var v = Int((0.5 + (0.25 + 2 * Double(index)).squareRoot()).rounded(.down))
-    while v * (v - 1) / 2 > index { v -= 1 }
-    while (v + 1) * v / 2 <= index { v += 1 }
-    return (index - v * (v - 1) / 2, v)
+    let ends = edgeEnds[index]
+    return (ends & 0xFFFF_FFFF, ends >> 32)
   }
 
   /// The vertices a < b < c of the triangle with colex index `index`.

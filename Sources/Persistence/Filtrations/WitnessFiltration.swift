@@ -47,7 +47,20 @@ public struct WitnessFiltration: Sendable {
   public private(set) var triangleValues: [Double]
   /// The triangles some witness witnessed (vertices packed as u | v << 21 | w << 42, u < v < w):
   /// the only finite entries of `triangleValues`, so closing and resetting skip the others.
+  /// Room for every triangle (C(L, 3), and one more); the first `witnessedCount` are in use.
   private var witnessedTriangles: [Int] = []
+  private var witnessedCount = 0
+  /// Words per edge in `cofacetBits`: ⌈landmarkCount / 64⌉.
+  private(set) var cofacetWords = 0
+  /// For each edge (by colex index, `cofacetWords` words each), the bitset of the vertices w
+  /// whose triangle with the edge is present: the reducer's cofacet enumeration visits only those.
+  private(set) var cofacetBits: [UInt64] = []
+  /// The vertices u < v of each edge, by colex index, packed as u | v << 32.
+  private(set) var edgeEnds: [Int] = []
+  /// Scratch for the witness scan, kept from draw to draw: the near landmarks of one block of
+  /// witnesses (``WitnessScan/slots`` each, then room for one witness's full list) and their counts.
+  private var nearScratch: [(landmark: Int, distance: Double)] = []
+  private var nearCounts: [Int] = []
 
   /// Builds the filtration with every point of `witnesses` as a witness and the points of
   /// `landmarks` as vertices (Euclidean distance).
@@ -57,9 +70,12 @@ public struct WitnessFiltration: Sendable {
     precondition(witnesses.dimension == landmarks.dimension, "dimensions differ")
     precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
     let table = WitnessDistanceTable(witnesses: witnesses, landmarks: landmarks)
-    self.init(
-      landmarkCount: table.landmarkCount, maxDistance: table.maxDistance, maxAlpha: maxAlpha,
-      rows: table.forEachRow)
+    self.init()
+    table.withRows { rows in
+      fill(
+        maxDistance: table.maxDistance, maxAlpha: maxAlpha, witnessCount: table.witnessCount,
+        rows: rows)
+    }
   }
 
   /// Builds the filtration with every point of the cached cloud as a witness and the points at
@@ -69,8 +85,19 @@ public struct WitnessFiltration: Sendable {
   public init(
     distances cache: WitnessDistanceCache, landmarks: some Collection<Int>, maxAlpha: MaxAlpha
   ) {
-    self.init(landmarkCount: 0, maxDistance: 0, maxAlpha: .value(0)) { _ in }
+    self.init()
     rebuild(distances: cache, landmarks: landmarks, maxAlpha: maxAlpha)
+  }
+
+  /// An empty filtration, to be filled.
+  private init() {
+    landmarkCount = -1
+    maxAlpha = 0
+    maxDistance = 0
+    binomials = try! BinomialTable(vertexCount: 0, maxK: 3)
+    vertexValues = []
+    edgeValues = []
+    triangleValues = []
   }
 
   /// Rebuilds the filtration in place for another landmark draw (see
@@ -81,58 +108,28 @@ public struct WitnessFiltration: Sendable {
   ) {
     precondition((1...2000).contains(landmarks.count), "between 1 and 2000 landmarks")
     precondition(landmarks.allSatisfy { (0..<cache.count).contains($0) }, "landmark out of range")
-    let indices = Array(landmarks)
     let n = cache.count
-    fill(
-      landmarkCount: indices.count, maxDistance: indices.map { cache.eccentricities[$0] }.max()!,
-      maxAlpha: maxAlpha
-    ) { body in
-      cache.values.withUnsafeBufferPointer { full in
-        withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: indices.count) {
-          rows in
-          // Row l of the square matrix holds d(·, l) for every witness. Blocks of witnesses are
-          // transposed into a small table (contiguous reads of each landmark's row segment), then
-          // scanned witness by witness.
-          for (j, l) in indices.enumerated() { rows[j] = full.baseAddress! + l * n }
-          let count = indices.count
-          let block = 64
-          withUnsafeTemporaryAllocation(of: Double.self, capacity: block * count) { table in
-            let base = table.baseAddress!
-            for start in stride(from: 0, to: n, by: block) {
-              let width = min(block, n - start)
-              for j in 0..<count {
-                let source = rows[j] + start
-                for t in 0..<width { base[t * count + j] = source[t] }
-              }
-              for t in 0..<width { body(UnsafeBufferPointer(start: base + t * count, count: count)) }
-            }
-          }
+    // Row l of the symmetric matrix holds d(·, l) for every witness: the landmark-major rows.
+    cache.values.withUnsafeBufferPointer { full in
+      withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: landmarks.count) {
+        rows in
+        var largest = 0.0
+        for (j, l) in landmarks.enumerated() {
+          rows[j] = full.baseAddress! + l * n
+          largest = max(largest, cache.eccentricities[l])
         }
+        fill(maxDistance: largest, maxAlpha: maxAlpha, witnessCount: n, rows: UnsafeBufferPointer(rows))
       }
     }
   }
 
-  /// Builds the filtration from the witnesses' rows of landmark distances, which `rows` passes
-  /// one by one to its argument.
-  private init(
-    landmarkCount count: Int, maxDistance: Double, maxAlpha: MaxAlpha,
-    rows: ((UnsafeBufferPointer<Double>) -> Void) -> Void
-  ) {
-    landmarkCount = -1
-    self.maxAlpha = 0
-    self.maxDistance = 0
-    binomials = try! BinomialTable(vertexCount: 0, maxK: 3)
-    vertexValues = []
-    edgeValues = []
-    triangleValues = []
-    fill(landmarkCount: count, maxDistance: maxDistance, maxAlpha: maxAlpha, rows: rows)
-  }
-
-  /// Sets every value from the witnesses' rows, reallocating only when the landmark count changes.
+  /// Sets every value from the landmark-major rows of witness distances (`rows[j][w]` =
+  /// d(w, l_j)), reallocating only when the landmark count changes.
   private mutating func fill(
-    landmarkCount count: Int, maxDistance: Double, maxAlpha: MaxAlpha,
-    rows: ((UnsafeBufferPointer<Double>) -> Void) -> Void
+    maxDistance: Double, maxAlpha: MaxAlpha, witnessCount: Int,
+    rows: UnsafeBufferPointer<UnsafePointer<Double>>
   ) {
+    let count = rows.count
     if count != landmarkCount {
       landmarkCount = count
       // C(2000, 3) ≈ 1.3·10⁹ fits an Int: the table cannot overflow.
@@ -141,17 +138,22 @@ public struct WitnessFiltration: Sendable {
       edgeValues = Array(repeating: .infinity, count: count * (count - 1) / 2)
       triangleValues = Array(
         repeating: .infinity, count: count >= 3 ? count * (count - 1) * (count - 2) / 6 : 0)
+      cofacetWords = (count + 63) / 64
+      edgeEnds = (0..<count).flatMap { v in (0..<v).map { u in u | v << 32 } }
+      cofacetBits = Array(repeating: 0, count: edgeValues.count * cofacetWords)
+      nearScratch = Array(
+        repeating: (0, 0), count: WitnessScan.block * WitnessScan.slots + count)
+      nearCounts = Array(repeating: 0, count: WitnessScan.block)
+      // One more than the triangles: the scan writes a slot before it knows whether to keep it.
+      witnessedTriangles = Array(repeating: 0, count: triangleValues.count + 1)
     } else {
       vertexValues.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }
       edgeValues.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }
-      for packed in witnessedTriangles {
+      cofacetBits.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+      for packed in witnessedTriangles[..<witnessedCount] {
         triangleValues[Self.triangleIndex(unpacking: packed)] = .infinity
       }
     }
-    var witnessed = witnessedTriangles  // moved out and back, keeping its capacity
-    witnessedTriangles = []
-    witnessed.removeAll(keepingCapacity: true)
-    defer { witnessedTriangles = witnessed }
     self.maxDistance = maxDistance
     switch maxAlpha {
     case .value(let alpha): self.maxAlpha = alpha
@@ -162,15 +164,19 @@ public struct WitnessFiltration: Sendable {
     vertexValues.withUnsafeMutableBufferPointer { vertices in
       edgeValues.withUnsafeMutableBufferPointer { edges in
         triangleValues.withUnsafeMutableBufferPointer { triangles in
-          withUnsafeTemporaryAllocation(
-            of: (landmark: Int, distance: Double).self, capacity: max(count, 1)
-          ) { near in
-            var scan = WitnessScan(
-              landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
-              triangles: triangles, near: near, witnessed: witnessed)
-            rows { scan.witness(distances: $0) }
-            scan.closeUnderFaces()
-            witnessed = scan.witnessed
+          nearScratch.withUnsafeMutableBufferPointer { near in
+            nearCounts.withUnsafeMutableBufferPointer { found in
+              witnessedTriangles.withUnsafeMutableBufferPointer { witnessed in
+                var scan = WitnessScan(
+                  landmarkCount: count, alpha: alpha, vertices: vertices, edges: edges,
+                  triangles: triangles, near: near, found: found, witnessed: witnessed)
+                scan.scan(rows: rows, witnessCount: witnessCount)
+                cofacetBits.withUnsafeMutableBufferPointer { bits in
+                  scan.closeUnderFaces(cofacets: bits, words: cofacetWords)
+                }
+                witnessedCount = scan.witnessedCount
+              }
+            }
           }
         }
       }
@@ -217,15 +223,21 @@ struct WitnessScan {
   let vertices: UnsafeMutableBufferPointer<Double>
   let edges: UnsafeMutableBufferPointer<Double>
   let triangles: UnsafeMutableBufferPointer<Double>
-  /// Room for the witness's near landmarks (sorted by distance), one per landmark.
+  /// Room for the near landmarks of a block of witnesses, `slots` per witness, then for one
+  /// witness's full list (`landmarkCount`).
   let near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>
-  /// The triangles witnessed so far, packed (see `WitnessFiltration.witnessedTriangles`).
-  var witnessed: [Int]
+  /// The number of near landmarks of each witness of the block.
+  let found: UnsafeMutableBufferPointer<Int>
+  /// Room for every triangle; the first `witnessedCount` are those witnessed so far, packed
+  /// (see `WitnessFiltration.witnessedTriangles`).
+  let witnessed: UnsafeMutableBufferPointer<Int>
+  private(set) var witnessedCount = 0
 
   init(
     landmarkCount: Int, alpha: Double, vertices: UnsafeMutableBufferPointer<Double>,
     edges: UnsafeMutableBufferPointer<Double>, triangles: UnsafeMutableBufferPointer<Double>,
-    near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>, witnessed: [Int]
+    near: UnsafeMutableBufferPointer<(landmark: Int, distance: Double)>,
+    found: UnsafeMutableBufferPointer<Int>, witnessed: UnsafeMutableBufferPointer<Int>
   ) {
     self.landmarkCount = landmarkCount
     self.alpha = alpha
@@ -233,61 +245,117 @@ struct WitnessScan {
     self.edges = edges
     self.triangles = triangles
     self.near = near
+    self.found = found
     self.witnessed = witnessed
   }
 
-  /// Records every vertex, edge and triangle that the witness with these landmark distances
-  /// α-witnesses, with its relaxation.
-  mutating func witness(distances row: UnsafeBufferPointer<Double>) {
-    // The three smallest distances; no landmark farther than the third + α is in a witnessed
-    // simplex of dimension ≤ 2 (its relaxation would exceed α against one of the three). A
-    // branch-free insertion network on two lanes (even and odd positions), merged at the end.
-    // (Lane selects, not pointwiseMin/Max, whose NaN handling is compiled into branches.)
-    @inline(__always) func lesser(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+  /// Witnesses scanned together, one per SIMD lane.
+  static let lanes = 8
+  typealias Lanes = SIMD8<Double>
+  /// Bit t in lane t: summing the lanes selected by a mask gives the mask as a bitset.
+  static let laneBits = SIMD8<Int64>(1, 2, 4, 8, 16, 32, 64, 128)
+  static let noLanes = SIMD8<Int64>(repeating: 0)
+  /// Witnesses per block: each landmark's distances to a block are read as one stream.
+  static let block = 1024
+  /// Near landmarks stored per witness while streaming; a witness with more (rare) is re-read.
+  static let slots = 8
+
+  /// Records every vertex, edge and triangle that each witness α-witnesses, with its
+  /// relaxation, from landmark-major rows (`rows[j][w]` = d(w, l_j)).
+  ///
+  /// Witnesses go by blocks of 1024, one per SIMD lane within groups of eight, and each pass
+  /// reads each landmark's distances to the block as one stream (so the hardware prefetches
+  /// them). The first keeps each witness's three smallest distances (a branch-free insertion
+  /// network). No landmark farther than the third + α is in a simplex of dimension ≤ 2 that the
+  /// witness witnesses (its relaxation would exceed α against one of the three). The second pass
+  /// collects those near landmarks (few: the test rarely passes), in landmark order; each
+  /// witness's are then sorted by distance (stable) and recorded.
+  mutating func scan(rows: UnsafeBufferPointer<UnsafePointer<Double>>, witnessCount: Int) {
+    // Lane selects, not pointwiseMin/Max, whose NaN handling is compiled into branches.
+    @inline(__always) func lesser(_ a: Lanes, _ b: Lanes) -> Lanes {
       a.replacing(with: b, where: b .< a)
     }
-    @inline(__always) func greater(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+    @inline(__always) func greater(_ a: Lanes, _ b: Lanes) -> Lanes {
       a.replacing(with: b, where: b .> a)
     }
-    var low = SIMD2<Double>(repeating: .infinity), middle = low, high = low
-    var j = 0
-    while j + 1 < row.count {
-      let x = SIMD2(row[j], row[j + 1])
-      let above = greater(low, x)
-      low = lesser(low, x)
-      high = lesser(high, greater(middle, above))
-      middle = lesser(middle, above)
-      j += 2
-    }
-    var (first, second, third) = (low[0], middle[0], high[0])
-    func insert(_ x: Double) {
-      guard x < third else { return }
-      if x < second {
-        third = second
-        if x < first { (first, second) = (x, first) } else { second = x }
-      } else {
-        third = x
+    let count = landmarkCount
+    let (lanes, slots) = (Self.lanes, Self.slots)
+    let groupsPerBlock = Self.block / lanes
+    withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 3 * groupsPerBlock) { smallest in
+      for blockStart in stride(from: 0, to: witnessCount, by: Self.block) {
+        let blockWidth = min(Self.block, witnessCount - blockStart)
+        let groups = (blockWidth + lanes - 1) / lanes
+        // Eight distances from `row` at witness `start`; lanes past the last witness hold +∞
+        // and are never recorded.
+        @inline(__always) func load(_ row: UnsafePointer<Double>, _ start: Int) -> Lanes {
+          let width = witnessCount - start
+          if width >= lanes { return UnsafeRawPointer(row + start).loadUnaligned(as: Lanes.self) }
+          var x = Lanes(repeating: .infinity)
+          for t in 0..<width { x[t] = row[start + t] }
+          return x
+        }
+        smallest.initialize(repeating: Lanes(repeating: .infinity))
+        for j in 0..<count {
+          let row = rows[j]
+          for g in 0..<groups {
+            let x = load(row, blockStart + g * lanes)
+            let (low, middle, high) = (smallest[3 * g], smallest[3 * g + 1], smallest[3 * g + 2])
+            let above = greater(low, x)
+            smallest[3 * g] = lesser(low, x)
+            smallest[3 * g + 1] = lesser(middle, above)
+            smallest[3 * g + 2] = lesser(high, greater(middle, above))
+          }
+        }
+        // Lanes past the last witness never hit.
+        let lastValid = blockWidth % lanes == 0 ? 0xFF : (1 << (blockWidth % lanes)) - 1
+        UnsafeMutableBufferPointer(rebasing: found[..<blockWidth]).update(repeating: 0)
+        for j in 0..<count {
+          let row = rows[j]
+          for g in 0..<groups {
+            let x = load(row, blockStart + g * lanes)
+            let hit = x - alpha .<= smallest[3 * g + 2]
+            var hits = Int(Self.noLanes.replacing(with: Self.laneBits, where: hit).wrappedSum())
+            if g == groups - 1 { hits &= lastValid }
+            while hits != 0 {
+              let t = hits.trailingZeroBitCount
+              hits &= hits - 1
+              let w = g * lanes + t
+              let k = found[w]
+              if k < slots { near[w * slots + k] = (j, x[t]) }
+              found[w] = k + 1
+            }
+          }
+        }
+        for w in 0..<blockWidth {
+          var list = UnsafeMutableBufferPointer(rebasing: near[w * slots..<w * slots + found[w]])
+          if found[w] > slots {
+            // Too many to store while streaming: read the witness's distances again.
+            list = UnsafeMutableBufferPointer(
+              rebasing: near[Self.block * slots..<Self.block * slots + found[w]])
+            let third = smallest[3 * (w / lanes) + 2][w % lanes]
+            var k = 0
+            for j in 0..<count {
+              let x = rows[j][blockStart + w]
+              if x - alpha <= third {
+                list[k] = (j, x)
+                k += 1
+              }
+            }
+          }
+          // Stable insertion sort by distance (ties keep landmark order).
+          for i in 1..<max(list.count, 1) {
+            let entry = list[i]
+            var slot = i
+            while slot > 0 && list[slot - 1].distance > entry.distance {
+              list[slot] = list[slot - 1]
+              slot -= 1
+            }
+            list[slot] = entry
+          }
+          record(UnsafeBufferPointer(list))
+        }
       }
     }
-    insert(low[1])
-    insert(middle[1])
-    insert(high[1])
-    if j < row.count { insert(row[j]) }
-    // The near landmarks (few: the test rarely passes, so the branch predicts well), kept
-    // sorted by insertion.
-    var count = 0
-    for landmark in 0..<row.count {
-      let distance = row[landmark]
-      guard distance - alpha <= third else { continue }
-      var slot = count
-      while slot > 0 && near[slot - 1].distance > distance {
-        near[slot] = near[slot - 1]
-        slot -= 1
-      }
-      near[slot] = (landmark, distance)
-      count += 1
-    }
-    record(UnsafeBufferPointer(rebasing: near[..<count]))
   }
 
   /// The near landmarks are sorted; the landmark left out nearest to a simplex σ is the first
@@ -307,7 +375,7 @@ struct WitnessScan {
     for p in 0..<count {
       guard let r = relaxation(near[p].distance, omitted(p == 0 ? 1 : 0)) else { break }
       let l = near[p].landmark
-      if r < vertices[l] { vertices[l] = r }
+      vertices[l] = r < vertices[l] ? r : vertices[l]
     }
     // Edges at positions a < b. For b ≥ 2 the weakest test is against position 1 (a = 0).
     edgeLoop: for b in 1..<max(count, 1) {
@@ -317,7 +385,7 @@ struct WitnessScan {
         let left = omitted(a != 0 ? 0 : (b != 1 ? 1 : 2))
         guard let r = relaxation(far, left) else { continue }
         let index = WitnessFiltration.edgeIndex(near[a].landmark, near[b].landmark)
-        if r < edges[index] { edges[index] = r }
+        edges[index] = r < edges[index] ? r : edges[index]
       }
     }
     // Triangles at positions a < b < c. For c ≥ 3 the weakest test is against position 2.
@@ -333,18 +401,22 @@ struct WitnessScan {
           if y > z { swap(&y, &z) }
           if x > y { swap(&x, &y) }
           let index = z * (z - 1) * (z - 2) / 6 + y * (y - 1) / 2 + x
-          if r < triangles[index] {
-            if triangles[index] == .infinity { witnessed.append(x | y << 21 | z << 42) }
-            triangles[index] = r
-          }
+          // Branch-free: the loads of a witness's triangles (scattered over C(L, 3) values)
+          // overlap. A triangle seen for the first time is kept in `witnessed`.
+          let old = triangles[index]
+          triangles[index] = r < old ? r : old
+          witnessed[witnessedCount] = x | y << 21 | z << 42
+          witnessedCount &+= old == .infinity ? 1 : 0
         }
       }
     }
   }
 
   /// Raises every simplex to the largest value of its facets and removes (sets to `+∞`) those
-  /// with an absent facet, as GUDHI inserts a simplex only when all its facets are present.
-  func closeUnderFaces() {
+  /// with an absent facet, as GUDHI inserts a simplex only when all its facets are present;
+  /// marks each present triangle {u, v, w} in the cofacet bitsets of its three edges (`words`
+  /// words per edge).
+  func closeUnderFaces(cofacets: UnsafeMutableBufferPointer<UInt64>, words: Int) {
     var index = 0
     for v in 1..<max(landmarkCount, 1) {
       for u in 0..<v {
@@ -352,12 +424,19 @@ struct WitnessScan {
         index += 1
       }
     }
-    for packed in witnessed {
+    for packed in witnessed[..<witnessedCount] {
       let (u, v, w) = (packed & 0x1F_FFFF, (packed >> 21) & 0x1F_FFFF, packed >> 42)
       let index = WitnessFiltration.triangleIndex(unpacking: packed)
-      triangles[index] = max(
-        triangles[index], edges[v * (v - 1) / 2 + u], edges[w * (w - 1) / 2 + u],
-        edges[w * (w - 1) / 2 + v])
+      let (uv, uw, vw) = (v * (v - 1) / 2 + u, w * (w - 1) / 2 + u, w * (w - 1) / 2 + v)
+      let value = max(triangles[index], edges[uv], edges[uw], edges[vw])
+      triangles[index] = value
+      guard value < .infinity else { continue }
+      @inline(__always) func mark(_ edge: Int, _ vertex: Int) {
+        cofacets[edge * words + vertex >> 6] |= 1 << UInt64(vertex & 63)
+      }
+      mark(uv, w)
+      mark(uw, v)
+      mark(vw, u)
     }
   }
 }
