@@ -23,7 +23,6 @@ enum DecimalFastPath {
     }
     var mantissa: UInt64 = 0
     var digits = 0
-    var significant = 0
     var scale = 0
     var seenPoint = false
     while i < end {
@@ -33,9 +32,10 @@ enum DecimalFastPath {
         seenPoint = true
       } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
         digits += 1
-        if mantissa != 0 || byte != UInt8(ascii: "0") { significant += 1 }
-        if significant > 19 { return nil }
         mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+        // The mantissa only grows: once past 2⁵³ the cell cannot qualify (and ≤ 17 digits cannot
+        // overflow 64 bits before this test stops the scan).
+        if mantissa > 1 << 53 { return nil }
         if seenPoint { scale -= 1 }
       } else {
         break
@@ -62,7 +62,7 @@ enum DecimalFastPath {
       }
       scale += exponentNegative ? -exponent : exponent
     }
-    guard mantissa <= 1 << 53, abs(scale) <= 22 else { return nil }
+    guard abs(scale) <= 22 else { return nil }
     let magnitude =
       scale >= 0 ? Double(mantissa) * powersOfTen[scale] : Double(mantissa) / powersOfTen[-scale]
     return negative ? -magnitude : magnitude

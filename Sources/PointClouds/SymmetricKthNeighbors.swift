@@ -20,9 +20,25 @@ enum SymmetricKthNeighbors {
       queries: cloud, references: cloud, lowerTriangle: true, progress: progress
     ) { _ in UpperBoundsBothWays(count: n, k: k, compactionThreshold: threshold) }
     // t(p): the k-th smallest upper bound of p over every worker's rows.
-    let bounds = (0..<n).map { p in workers.flatMap { $0.upper[p * k..<(p + 1) * k] }.sorted()[k - 1] }
-    // Bucket the exact values of the surviving pairs by point, then select.
-    var values = [[Double]](repeating: [], count: n)
+    var merged = [Double](repeating: 0, count: workers.count * k)
+    let bounds = (0..<n).map { p in
+      for (w, worker) in workers.enumerated() {
+        for slot in 0..<k { merged[w * k + slot] = worker.upper[p * k + slot] }
+      }
+      merged.sort()
+      return merged[k - 1]
+    }
+    // The surviving pairs, bucketed by point (counting sort), then computed exactly once each.
+    var counts = [Int](repeating: 0, count: n + 1)
+    for worker in workers {
+      for pair in worker.log {
+        if pair.lower <= bounds[Int(pair.query)] { counts[Int(pair.query) + 1] += 1 }
+        if pair.lower <= bounds[Int(pair.reference)] { counts[Int(pair.reference) + 1] += 1 }
+      }
+    }
+    for p in 0..<n { counts[p + 1] += counts[p] }
+    var next = counts
+    var values = [Double](repeating: 0, count: counts[n])
     cloud.withUnsafeCoordinates { coordinates in
       let d = cloud.dimension
       for worker in workers {
@@ -32,12 +48,18 @@ enum SymmetricKthNeighbors {
           guard forQuery || forReference else { continue }
           let exact = squaredEuclidean(
             coordinates.baseAddress! + q * d, coordinates.baseAddress! + r * d, dimension: d)
-          if forQuery { values[q].append(exact) }
-          if forReference { values[r].append(exact) }
+          if forQuery {
+            values[next[q]] = exact
+            next[q] += 1
+          }
+          if forReference {
+            values[next[r]] = exact
+            next[r] += 1
+          }
         }
       }
     }
-    return values.map { $0.sorted()[k - 1] }
+    return (0..<n).map { p in values[counts[p]..<counts[p + 1]].sorted()[k - 1] }
   }
 }
 
