@@ -8,7 +8,9 @@ import Foundation
 /// Conventions (those of `prdc` and of Kynkäänniemi et al.'s code): within one cloud the point
 /// itself is excluded **by index**, while other points at the same position (duplicates) count as
 /// neighbours at distance 0. Every reported distance is ``squaredEuclidean(_:_:dimension:)``
-/// of the float64 coordinates, whichever search found it.
+/// of the float64 coordinates, whichever search found it. "Exact" means exactly what float64 with
+/// that summation gives (as prdc and the authors' code compute in floating point too), not exact
+/// real arithmetic: on data such as multiples of 0.1, float64 rounding itself can decide a tie.
 public enum NearestNeighbors {
   /// The squared distance from every point of `cloud` to its `k`-th nearest neighbour in `cloud`,
   /// the point itself excluded (duplicates count, at distance 0).
