@@ -32,10 +32,9 @@ enum DecimalFastPath {
         seenPoint = true
       } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
         digits += 1
+        // At most 19 significant digits fit in 64 bits exactly; longer cells go to strtod.
+        if mantissa > 999_999_999_999_999_999 { return nil }
         mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
-        // The mantissa only grows: once past 2⁵³ the cell cannot qualify (and ≤ 17 digits cannot
-        // overflow 64 bits before this test stops the scan).
-        if mantissa > 1 << 53 { return nil }
         if seenPoint { scale -= 1 }
       } else {
         break
@@ -62,9 +61,49 @@ enum DecimalFastPath {
       }
       scale += exponentNegative ? -exponent : exponent
     }
-    guard abs(scale) <= 22 else { return nil }
-    let magnitude =
-      scale >= 0 ? Double(mantissa) * powersOfTen[scale] : Double(mantissa) / powersOfTen[-scale]
+    let magnitude: Double
+    if mantissa == 0 {
+      magnitude = 0
+    } else if mantissa <= 1 << 53 && abs(scale) <= 22 {
+      magnitude =
+        scale >= 0 ? Double(mantissa) * powersOfTen[scale] : Double(mantissa) / powersOfTen[-scale]
+    } else if let value = eiselLemire(mantissa, scale) {
+      magnitude = value
+    } else {
+      return nil
+    }
     return negative ? -magnitude : magnitude
+  }
+
+  /// w × 10^q correctly rounded (w ≠ 0), or `nil` where the algorithm cannot decide or the result
+  /// is not a normal double.
+  static func eiselLemire(_ w: UInt64, _ q: Int) -> Double? {
+    guard q >= -342, q <= 308 else { return nil }
+    let leadingZeros = w.leadingZeroBitCount
+    let normalized = w << UInt64(leadingZeros)
+    let power = powersOfFive[q + 342]
+    var (upper, lower) = normalized.multipliedFullWidth(by: power.high)
+    // The top 55 bits are exact unless the low nine bits of `upper` are all ones; then the low
+    // word of the power refines the product (and a still-ambiguous product goes to strtod).
+    if upper & 0x1FF == 0x1FF {
+      let refinement = normalized.multipliedFullWidth(by: power.low).high
+      let (sum, carry) = lower.addingReportingOverflow(refinement)
+      lower = sum
+      if carry { upper &+= 1 }
+      if upper & 0x1FF == 0x1FF && lower == .max { return nil }
+    }
+    let upperBit = Int(upper >> 63)
+    var mantissa = upper >> UInt64(upperBit + 9)
+    // An exact halfway case cannot be told from the truncated product: leave it to strtod.
+    if lower == 0 && upper & 0x1FF == 0 && mantissa & 3 == 1 { return nil }
+    var exponent = ((217_706 * q) >> 16) + 63 + upperBit - leadingZeros + 1023
+    mantissa += mantissa & 1
+    mantissa >>= 1
+    if mantissa >= 1 << 53 {
+      mantissa = 1 << 52
+      exponent += 1
+    }
+    guard exponent >= 1, exponent <= 2046 else { return nil }
+    return Double(bitPattern: UInt64(exponent) << 52 | (mantissa & ~(1 << 52)))
   }
 }
