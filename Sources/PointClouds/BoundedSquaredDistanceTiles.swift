@@ -39,7 +39,9 @@ public struct BoundedSquaredDistanceTile {
   /// lower bounds of each full chunk (offsets offset ..< offset + 8) and says whether any of them may
   /// matter; if so — and for the last, partial chunk — `visit(offset)` runs for each offset of the
   /// chunk. Skipping whole chunks with one vector comparison keeps the common case (nothing near
-  /// any threshold) at a few instructions per pair.
+  /// any threshold) at a few instructions per pair — provided `mayMatter` compares against vectors
+  /// held in variables: a splat or zero vector built inside the comparison compiles to a per-lane
+  /// loop through memory, about ten times slower.
   @inlinable @inline(__always)
   public func forEachCandidate(
     of query: Int, mayMatter: (SIMD8<Double>, Int) -> Bool, visit: (Int) -> Void
@@ -334,8 +336,7 @@ struct BoundedTiles: TileSource {
           a3 += SIMD8(repeating: x3[c]) * v
         }
         let norms = data.referenceNorms[firstPanel + panel]
-        let errors = UnsafeRawPointer(data.referenceErrors + (firstPanel + panel) * 8)
-          .loadUnaligned(as: SIMD8<Double>.self)
+        let errors = loadSIMD8(data.referenceErrors + (firstPanel + panel) * 8)
         let offset = rowOffset + panel * 8 * MemoryLayout<Double>.stride
         func store(_ dot: SIMD8<Float>, _ queryNorm: SIMD8<Float>, _ queryError: SIMD8<Double>, row: Int) {
           let approximate = (queryNorm + norms) - (dot + dot)

@@ -1,8 +1,13 @@
-/// Exact conversion of short decimal numbers (Clinger's fast path): a cell such as `-12.5e3` whose
-/// digits form an integer w ≤ 2⁵³ and whose decimal exponent e has |e| ≤ 22 is w × 10^e or
-/// w / 10^(−e), both operands exact doubles, so the one IEEE multiplication or division rounds
-/// exactly as `strtod` does. Tabular data (ages, doses, measurements with a few decimals) almost
-/// always qualifies; anything else returns `nil` and goes to `strtod`.
+/// Correctly rounded conversion of decimal cells with at most 19 significant digits, bit for bit as
+/// `strtod`, without `strtod`:
+/// - Clinger's fast path: digits forming an integer w ≤ 2⁵³ with a decimal exponent |e| ≤ 22 give
+///   w × 10^e or w / 10^(−e), both operands exact doubles, one IEEE rounding (tabular data: ages,
+///   doses, measurements with a few decimals);
+/// - otherwise the Eisel–Lemire algorithm (Lemire, "Number parsing at a gigabyte per second",
+///   2021): w × 5^e with a 128-bit table of powers of five (``powersOfFive``), which decides the
+///   rounding from the product's top bits (17-digit round-trip output of numpy and friends).
+/// Anything else — more digits, exact halfway products, subnormal or overflowing results, other
+/// spellings — returns `nil` and goes to `strtod`.
 enum DecimalFastPath {
   /// 10^0 … 10^22, all exact in binary64.
   static let powersOfTen: [Double] = (0...22).map { exponent in
@@ -12,7 +17,7 @@ enum DecimalFastPath {
   }
 
   /// The value of `bytes[cell]` if it matches `[+-]? digits? (. digits?)? ([eE] [+-]? digits)?`
-  /// with at least one mantissa digit and lies in the fast path's range; otherwise `nil`.
+  /// with at least one mantissa digit and one of the two algorithms decides it; otherwise `nil`.
   static func value(_ cell: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var i = cell.lowerBound
     let end = cell.upperBound

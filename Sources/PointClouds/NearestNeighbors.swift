@@ -172,8 +172,7 @@ struct SmallestDistances: TileConsumer {
     for query in tile.queries {
       let best = rows.base + query * k
       let lower = tile.lowerBounds(query)
-      // Vector operands are kept in variables (a splat or zero vector built inside a comparison
-      // compiles to a per-lane loop through memory, ten times slower).
+      // The gate is a variable, rebuilt when it changes (see forEachCandidate).
       var gate = SIMD8(repeating: best[k - 1])
       tile.forEachCandidate(of: query, mayMatter: { chunk, _ in any(chunk .< gate) }) { offset in
         let reference = first + offset

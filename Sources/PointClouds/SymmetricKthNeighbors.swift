@@ -101,8 +101,7 @@ struct UpperBoundsBothWays: TileConsumer {
           let lower = tile.lowerBounds(query)
           let count = min(lower.count, query - first)
           guard count > 0 else { continue }
-          // Vector operands live in variables (a splat built inside a comparison compiles to a
-          // per-lane loop through memory, ten times slower).
+          // The gate is a variable, rebuilt when it changes (see forEachCandidate).
           var ownGate = SIMD8(repeating: kth[query])
           tile.forEachCandidate(
             of: query,

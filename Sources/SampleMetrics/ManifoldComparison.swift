@@ -227,7 +227,7 @@ struct CrossPass: TileConsumer, @unchecked Sendable {
           var count = 0
           var nearest = nearestReal[j]
           var realism = bestRealism[j]
-          // Vector gates live in variables, rebuilt when they change (see SmallestDistances).
+          // Vector gates live in variables, rebuilt when they change (see forEachCandidate).
           let epsilon = SIMD8(repeating: Realism.epsilon)
           let zero = SIMD8<Double>()
           var syntheticGate = SIMD8(repeating: Swift.max(ownThreshold, nearest))
