@@ -38,13 +38,15 @@ let package = Package(
       name: "PointClouds",
       dependencies: ["CDistanceKernels", .product(name: "HeapModule", package: "swift-collections")]),
     /// Precision/recall, density/coverage, realism, geometry score, KDE and VQ baselines.
-    .target(name: "SampleMetrics", dependencies: ["PointClouds", "Persistence"]),
+    .target(name: "SampleMetrics", dependencies: ["PointClouds", "Persistence", "Tables"]),
+    /// Mixed-type tables: RFC 4180 reading, schemas, missing cells, Gower and Euclidean row distances.
+    .target(name: "Tables", dependencies: ["PointClouds"]),
     /// The library a harness imports: every module above, evaluation reports, benchmark tables.
     .target(
       name: "TDAEval",
       dependencies: [
         "PointClouds", "Persistence", "DiagramDistances", "SampleMetrics", "Datasets",
-        "ExactArithmetic",
+        "ExactArithmetic", "Tables",
       ]),
     /// The command-line tool.
     .executableTarget(
@@ -81,6 +83,8 @@ let package = Package(
     .testTarget(
       name: "SampleMetricsTests", dependencies: ["SampleMetrics", "Datasets", "_TestSupport"],
       resources: [.copy("Resources")]),
+    .testTarget(
+      name: "TablesTests", dependencies: ["Tables", "_TestSupport"], resources: [.copy("Resources")]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),
     .testTarget(name: "TDAEvalTests", dependencies: ["TDAEval", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["tda-eval", "_TestSupport"]),

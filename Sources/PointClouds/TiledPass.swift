@@ -17,7 +17,7 @@ public protocol TileConsumer: SendableMetatype {
 
 /// Fills the tiles of one pass: a block of queries × a block of references at a time, into scratch
 /// memory owned by the worker.
-protocol TileSource: Sendable {
+package protocol TileSource: Sendable {
   associatedtype Tile
   /// Number of query points.
   var queryCount: Int { get }
@@ -31,11 +31,11 @@ protocol TileSource: Sendable {
 
 /// The driver shared by every tiled pass: hands out query blocks to the workers (one per core),
 /// walks each block's reference blocks in order and gives each tile to the worker's consumer.
-enum TiledPass {
+package enum TiledPass {
   /// Query points per tile (a multiple of 4).
-  static let queryBlock = 32
+  package static let queryBlock = 32
   /// Reference points per tile (a multiple of 8).
-  static let referenceBlock = 256
+  package static let referenceBlock = 256
 
   /// Streams the tiles of `source` to consumers made by `makeConsumer(worker)`, one per worker, and
   /// returns the consumers (in worker order) once every tile has been consumed.
@@ -43,7 +43,7 @@ enum TiledPass {
   /// With `lowerTriangle` (queries and references the same cloud) only the tiles that hold pairs
   /// (q, r) with r < q are produced — about half — and query blocks are handed out largest first; a
   /// tile may still hold entries with r ≥ q, which the consumer must skip.
-  static func run<Source: TileSource, Consumer: TileConsumer>(
+  package static func run<Source: TileSource, Consumer: TileConsumer>(
     _ source: Source, lowerTriangle: Bool, progress: ProgressHandler?,
     makeConsumer: (Int) -> Consumer
   ) -> [Consumer] where Consumer.Tile == Source.Tile {

@@ -5,3 +5,4 @@
 @_exported import Persistence
 @_exported import PointClouds
 @_exported import SampleMetrics
+@_exported import Tables

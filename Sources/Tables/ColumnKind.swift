@@ -1,0 +1,12 @@
+/// How a column of a table enters the row distances and the metrics.
+public enum ColumnKind: String, Codable, Sendable, CaseIterable {
+  /// Real numbers: range-normalised differences (Gower), z-scored coordinates (Euclidean).
+  case numeric
+  /// Unordered labels, text or numbers: equal or not (Gower), one-hot indicators (Euclidean).
+  case categorical
+  /// Ordered labels: numbers ordered by value, or text in the order the schema lists; compared
+  /// through their ranks (Podani 1999).
+  case ordinal
+  /// Identifiers, row names: read, checked for presence, never used.
+  case ignore
+}

@@ -1,0 +1,182 @@
+import PointClouds
+
+/// A table ready for the metrics: the used columns (every kind but `ignore`) as numbers, missing
+/// cells as NaN.
+///
+/// A numeric column holds its values; a categorical column the index of each label in its
+/// `categories`; an ordinal column the rank of each level (0-based, in level order). Tables read
+/// together by ``encode(real:others:schema:missingValues:)`` share their columns' categories, so a
+/// code means the same label in each.
+public struct Table: Sendable, Equatable {
+  /// One used column.
+  public struct Column: Sendable, Equatable {
+    public var name: String
+    public var kind: ColumnKind
+    /// One value per row (NaN: missing).
+    public var values: [Double]
+    /// Labels in code order (categorical and ordinal columns).
+    public var categories: [String]
+
+    public init(name: String, kind: ColumnKind, values: [Double], categories: [String] = []) {
+      self.name = name
+      self.kind = kind
+      self.values = values
+      self.categories = categories
+    }
+  }
+
+  /// The file the table came from (for messages).
+  public var file: String
+  /// The used columns, in the real file's order.
+  public var columns: [Column]
+  /// The 1-based file line of each row.
+  public var lines: [Int]
+  /// The 1-based file column of each used column.
+  public var fileColumns: [Int]
+
+  public init(file: String, columns: [Column], lines: [Int], fileColumns: [Int]? = nil) {
+    self.file = file
+    self.columns = columns
+    self.lines = lines
+    self.fileColumns = fileColumns ?? columns.indices.map { $0 + 1 }
+  }
+
+  /// The number of rows.
+  public var rowCount: Int { lines.count }
+
+  /// Whether every used column is numeric.
+  public var isAllNumeric: Bool { columns.allSatisfy { $0.kind == .numeric } }
+
+  /// The first missing cell (row, used column), scanning rows in order.
+  public var firstMissingCell: (row: Int, column: Int)? {
+    var best: (row: Int, column: Int)? = nil
+    for (c, column) in columns.enumerated() {
+      guard let row = column.values.firstIndex(where: { $0.isNaN }) else { continue }
+      if best == nil || row < best!.row { best = (row, c) }
+    }
+    return best
+  }
+
+  /// Whether some used cell is missing.
+  public var hasMissingCells: Bool { firstMissingCell != nil }
+
+  /// The rows at `indices`, in that order.
+  public func selecting(rows indices: [Int]) -> Table {
+    var copy = self
+    copy.lines = indices.map { lines[$0] }
+    for c in copy.columns.indices {
+      let values = columns[c].values
+      copy.columns[c].values = indices.map { values[$0] }
+    }
+    return copy
+  }
+
+  /// The table without its rows that have a missing cell, and how many were dropped.
+  public func droppingIncompleteRows() -> (table: Table, dropped: Int) {
+    let kept = (0..<rowCount).filter { row in !columns.contains { $0.values[row].isNaN } }
+    return (selecting(rows: kept), rowCount - kept.count)
+  }
+
+  /// The error for the first missing cell, saying which options handle it.
+  public func missingCellError() -> TableError? {
+    guard let (row, c) = firstMissingCell else { return nil }
+    return .missingCell(
+      file: file, line: lines[row], column: fileColumns[c], name: columns[c].name,
+      handledBy:
+        "use --distance gower (which skips missing cells) or --missing drop-rows (which drops such rows)")
+  }
+
+  /// The table as a point cloud when every used column is numeric and complete (its values,
+  /// unchanged, row-major), otherwise nil.
+  public var numericCloud: PointCloud? {
+    guard isAllNumeric, !hasMissingCells else { return nil }
+    let d = columns.count
+    var coordinates = [Double](repeating: 0, count: rowCount * d)
+    for (c, column) in columns.enumerated() {
+      for row in 0..<rowCount { coordinates[row * d + c] = column.values[row] }
+    }
+    return PointCloud(
+      count: rowCount, dimension: d, coordinates: coordinates, columnNames: columns.map(\.name))
+  }
+}
+
+extension Table {
+  /// Encodes the real table and the others (synthetic, holdout) under `schema`, matching the
+  /// others' columns to the real one's by name.
+  ///
+  /// Categorical labels that only the others have are appended to the categories, in order of
+  /// appearance; every returned table carries the final categories. Ignored columns may be
+  /// absent from the others.
+  /// - Throws: ``TableError`` for a missing or extra column, a non-number in a numeric column, a
+  ///   non-level in an ordinal column.
+  public static func encode(
+    real: RawTable, others: [RawTable] = [], schema: TableSchema,
+    missingValues: MissingValues = .pandasDefault
+  ) throws -> [Table] {
+    let known = Set(real.names)
+    for other in others {
+      for name in other.names where !known.contains(name) {
+        throw TableError.extraColumn(file: other.file, column: name, realFile: real.file)
+      }
+      for column in schema.columns where column.kind != .ignore && !other.names.contains(column.name) {
+        throw TableError.missingColumn(file: other.file, column: column.name, realFile: real.file)
+      }
+    }
+    let used = schema.columns.filter { $0.kind != .ignore }
+    var categories = used.map { $0.categories ?? [] }
+    var codes = categories.map { labels in
+      Dictionary(labels.enumerated().map { ($1, Double($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+    var tables: [Table] = []
+    for raw in [real] + others {
+      var columns: [Column] = []
+      var fileColumns: [Int] = []
+      for (u, column) in used.enumerated() {
+        let position = raw.names.firstIndex(of: column.name)!
+        fileColumns.append(position + 1)
+        let cells = raw.cells[position]
+        var values = [Double](repeating: .nan, count: cells.count)
+        for (row, cell) in cells.enumerated() where !missingValues.isMissing(cell) {
+          switch column.kind {
+          case .numeric:
+            guard let value = parseNumber(cell) else {
+              throw TableError.notANumber(
+                file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
+                text: cell)
+            }
+            guard value.isFinite else {
+              throw TableError.notFinite(
+                file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
+                text: cell)
+            }
+            values[row] = value
+          case .categorical:
+            if let code = codes[u][cell] {
+              values[row] = code
+            } else {
+              let code = Double(categories[u].count)
+              categories[u].append(cell)
+              codes[u][cell] = code
+              values[row] = code
+            }
+          case .ordinal:
+            guard let code = codes[u][cell] else {
+              throw TableError.unknownLevel(
+                file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
+                text: cell, levels: categories[u])
+            }
+            values[row] = code
+          case .ignore:
+            break
+          }
+        }
+        columns.append(Column(name: column.name, kind: column.kind, values: values))
+      }
+      tables.append(Table(file: raw.file, columns: columns, lines: raw.lines, fileColumns: fileColumns))
+    }
+    for t in tables.indices {
+      for c in tables[t].columns.indices { tables[t].columns[c].categories = categories[c] }
+    }
+    return tables
+  }
+}

@@ -1,0 +1,267 @@
+import Foundation
+
+/// What is known of one column: its kind and, as `tda-eval schema` reports them, its missing and
+/// distinct counts and its range (numeric) or categories (categorical, ordinal).
+///
+/// As the input of `--schema FILE` only `name` and `kind` are required; `categories` of an ordinal
+/// column gives the order of its levels (otherwise numbers are ordered by value and text as
+/// sorted), and the counts are ignored.
+public struct ColumnSchema: Codable, Sendable, Equatable {
+  public var name: String
+  public var kind: ColumnKind
+  /// Missing cells in the real file.
+  public var missing: Int?
+  /// Distinct present values in the real file.
+  public var distinct: Int?
+  /// Smallest and largest present value (numeric columns).
+  public var min: Double?
+  public var max: Double?
+  /// The labels, in code order: sorted (categorical), or the level order (ordinal).
+  public var categories: [String]?
+
+  public init(
+    name: String, kind: ColumnKind, missing: Int? = nil, distinct: Int? = nil, min: Double? = nil,
+    max: Double? = nil, categories: [String]? = nil
+  ) {
+    self.name = name
+    self.kind = kind
+    self.missing = missing
+    self.distinct = distinct
+    self.min = min
+    self.max = max
+    self.categories = categories
+  }
+}
+
+/// The kinds of a table's columns: inferred from the real file, overridden by options or a schema
+/// file, and printed by `tda-eval schema` in the JSON that `--schema` reads back.
+public struct TableSchema: Codable, Sendable, Equatable {
+  /// Data rows of the file the schema was inferred from.
+  public var rows: Int?
+  /// One entry per column of the real file, in file order.
+  public var columns: [ColumnSchema]
+
+  public init(rows: Int? = nil, columns: [ColumnSchema]) {
+    self.rows = rows
+    self.columns = columns
+  }
+
+  /// The column named `name`.
+  public subscript(name: String) -> ColumnSchema? { columns.first { $0.name == name } }
+}
+
+/// What the user says of the columns: kinds by name, a schema file, the missing tokens.
+public struct SchemaOverrides: Sendable, Equatable {
+  /// Columns to read as categorical, ordinal or to ignore, by name.
+  public var categorical: [String] = []
+  public var ordinal: [String] = []
+  public var ignore: [String] = []
+  /// Columns to use (others are ignored); nil uses all.
+  public var columns: [String]? = nil
+  /// A schema (from `tda-eval schema`, edited) and the file it came from.
+  public var schema: TableSchema? = nil
+  public var schemaFile: String = "--schema"
+  /// The cell texts read as missing.
+  public var missingValues = MissingValues.pandasDefault
+
+  public init(
+    categorical: [String] = [], ordinal: [String] = [], ignore: [String] = [],
+    columns: [String]? = nil, schema: TableSchema? = nil, schemaFile: String = "--schema",
+    missingValues: MissingValues = .pandasDefault
+  ) {
+    self.categorical = categorical
+    self.ordinal = ordinal
+    self.ignore = ignore
+    self.columns = columns
+    self.schema = schema
+    self.schemaFile = schemaFile
+    self.missingValues = missingValues
+  }
+
+  /// Whether any option departs from plain inference.
+  public var isEmpty: Bool {
+    categorical.isEmpty && ordinal.isEmpty && ignore.isEmpty && columns == nil && schema == nil
+      && missingValues == .pandasDefault
+  }
+
+  /// Reads a schema file (the JSON `tda-eval schema --json` prints).
+  public static func readSchema(contentsOf path: String) throws -> TableSchema {
+    let bytes = try readAllBytes(path, name: path)
+    do {
+      let schema = try JSONDecoder().decode(TableSchema.self, from: Data(bytes))
+      var seen = Set<String>()
+      for column in schema.columns where !seen.insert(column.name).inserted {
+        throw TableError.badSchema(file: path, reason: "column '\(column.name)' is listed twice")
+      }
+      return schema
+    } catch let error as TableError {
+      throw error
+    } catch let DecodingError.dataCorrupted(context) {
+      throw TableError.badSchema(file: path, reason: context.debugDescription)
+    } catch let DecodingError.keyNotFound(key, context) {
+      let place = context.codingPath.map(\.stringValue).joined(separator: ".")
+      throw TableError.badSchema(file: path, reason: "'\(key.stringValue)' is required at '\(place)'")
+    } catch let DecodingError.typeMismatch(_, context) {
+      let place = context.codingPath.map(\.stringValue).joined(separator: ".")
+      throw TableError.badSchema(file: path, reason: "wrong type at '\(place)'")
+    } catch {
+      throw TableError.badSchema(
+        file: path, reason: "kind must be numeric, categorical, ordinal or ignore")
+    }
+  }
+}
+
+extension TableSchema {
+  /// Infers the schema of `table` and applies `overrides`.
+  ///
+  /// A column whose present cells all parse as finite numbers is numeric (an all-missing column
+  /// too); any other is categorical — never categorical because of few distinct numbers.
+  /// - Throws: ``TableError`` when an override names an unknown column or a numeric column holds an
+  ///   infinite value.
+  public static func infer(_ table: RawTable, overrides: SchemaOverrides = SchemaOverrides()) throws
+    -> TableSchema
+  {
+    let file = table.file
+    func check(_ names: [String], _ context: String) throws {
+      for name in names where !table.names.contains(name) {
+        throw TableError.unknownColumn(file: file, column: name, context: context)
+      }
+    }
+    try check(overrides.categorical, "--categorical")
+    try check(overrides.ordinal, "--ordinal")
+    try check(overrides.ignore, "--ignore")
+    try check(overrides.columns ?? [], "--columns")
+    try check(overrides.schema?.columns.map(\.name) ?? [], overrides.schemaFile)
+
+    var columns: [ColumnSchema] = []
+    for (c, name) in table.names.enumerated() {
+      let given = overrides.schema?[name]
+      var kind: ColumnKind
+      if overrides.ignore.contains(name) || (overrides.columns.map { !$0.contains(name) } ?? false) {
+        kind = .ignore
+      } else if overrides.ordinal.contains(name) {
+        kind = .ordinal
+      } else if overrides.categorical.contains(name) {
+        kind = .categorical
+      } else if let given {
+        kind = given.kind
+      } else {
+        kind = try inferredKind(table, column: c, missing: overrides.missingValues)
+      }
+      columns.append(
+        try describe(table, column: c, kind: kind, missing: overrides.missingValues,
+          order: given?.kind == kind ? given?.categories : nil))
+    }
+    guard columns.contains(where: { $0.kind != .ignore }) else {
+      throw TableError.nothingToCompare(file: file, reason: "every column is ignored")
+    }
+    return TableSchema(rows: table.rowCount, columns: columns)
+  }
+
+  static func inferredKind(_ table: RawTable, column c: Int, missing: MissingValues) throws
+    -> ColumnKind
+  {
+    for cell in table.cells[c] where !missing.isMissing(cell) {
+      guard let value = parseNumber(cell) else { return .categorical }
+      if !value.isFinite {
+        // Numbers elsewhere: an infinite one is an error, not a reason to read labels.
+        if table.cells[c].contains(where: { !missing.isMissing($0) && parseNumber($0) == nil }) {
+          return .categorical
+        }
+        let row = table.cells[c].firstIndex(of: cell)!
+        throw TableError.notFinite(
+          file: table.file, line: table.lines[row], column: c + 1, name: table.names[c], text: cell)
+      }
+    }
+    return .numeric
+  }
+
+  /// The schema entry of column `c` read as `kind`: counts, range or categories.
+  static func describe(
+    _ table: RawTable, column c: Int, kind: ColumnKind, missing: MissingValues, order: [String]?
+  ) throws -> ColumnSchema {
+    let name = table.names[c]
+    let cells = table.cells[c]
+    let present = cells.filter { !missing.isMissing($0) }
+    var schema = ColumnSchema(
+      name: name, kind: kind, missing: cells.count - present.count, distinct: Set(present).count)
+    switch kind {
+    case .ignore:
+      break
+    case .numeric:
+      var low = Double.infinity
+      var high = -Double.infinity
+      var distinct = Set<Double>()
+      for (row, cell) in cells.enumerated() where !missing.isMissing(cell) {
+        guard let value = parseNumber(cell) else {
+          throw TableError.notANumber(
+            file: table.file, line: table.lines[row], column: c + 1, name: name, text: cell)
+        }
+        guard value.isFinite else {
+          throw TableError.notFinite(
+            file: table.file, line: table.lines[row], column: c + 1, name: name, text: cell)
+        }
+        low = Swift.min(low, value)
+        high = Swift.max(high, value)
+        distinct.insert(value)
+      }
+      schema.distinct = distinct.count
+      if !present.isEmpty {
+        schema.min = low
+        schema.max = high
+      }
+    case .categorical, .ordinal:
+      let labels = sortedLabels(Set(present))
+      if kind == .ordinal, let order {
+        let listed = Set(order)
+        for (row, cell) in cells.enumerated() where !missing.isMissing(cell) && !listed.contains(cell) {
+          throw TableError.unknownLevel(
+            file: table.file, line: table.lines[row], column: c + 1, name: name, text: cell,
+            levels: order)
+        }
+        schema.categories = order
+      } else if let order {
+        // A categorical order from a schema: kept, with labels it does not list appended.
+        let listed = Set(order)
+        schema.categories = order + labels.filter { !listed.contains($0) }
+      } else {
+        schema.categories = labels
+      }
+    }
+    return schema
+  }
+
+  /// Labels in their default order: by value when every label is a number, otherwise sorted as
+  /// text (Unicode order).
+  static func sortedLabels(_ labels: Set<String>) -> [String] {
+    let numbers = labels.map { ($0, parseNumber($0)) }
+    if numbers.allSatisfy({ $0.1 != nil && !$0.1!.isNaN }) {
+      return numbers.sorted { ($0.1!, $0.0) < ($1.1!, $1.0) }.map(\.0)
+    }
+    return labels.sorted()
+  }
+}
+
+/// The value of a plain decimal cell (digits, sign, point, exponent; `inf`/`infinity` spelled out
+/// parse so that they can be reported), or nil.
+func parseNumber(_ cell: String) -> Double? {
+  guard !cell.isEmpty else { return nil }
+  var plain = true
+  for byte in cell.utf8 {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+      UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+      continue
+    default:
+      plain = false
+    }
+  }
+  if !plain {
+    switch cell.lowercased() {
+    case "inf", "+inf", "infinity", "+infinity": return .infinity
+    case "-inf", "-infinity": return -.infinity
+    default: return nil
+    }
+  }
+  return Double(cell)
+}
