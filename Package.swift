@@ -21,7 +21,7 @@ let package = Package(
     // MARK: - Public API
 
     /// Seeded generators and controlled failures of generative models.
-    .target(name: "Datasets", dependencies: ["PointClouds"]),
+    .target(name: "Datasets", dependencies: ["PointClouds", "Tables"]),
     /// Bottleneck and Wasserstein distances between persistence diagrams.
     .target(name: "DiagramDistances", dependencies: ["Persistence"]),
     /// BigInteger and Rational over GNU MP; the only importer of CGMP.

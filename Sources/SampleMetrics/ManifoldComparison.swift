@@ -175,6 +175,23 @@ public struct ManifoldComparison: Sendable {
     realInSyntheticManifold = inSynthetic
   }
 
+  /// A comparison from its parts (for passes under other distances).
+  init(
+    k: Int, balls: BallBoundary, realSquaredRadii: [Double], syntheticSquaredRadii: [Double],
+    realBallsContaining: [Int], realInSyntheticManifold: [Bool], realToSyntheticSquared: [Double],
+    syntheticToRealSquared: [Double], realism: [Double]
+  ) {
+    self.k = k
+    self.balls = balls
+    self.realSquaredRadii = realSquaredRadii
+    self.syntheticSquaredRadii = syntheticSquaredRadii
+    self.realBallsContaining = realBallsContaining
+    self.realInSyntheticManifold = realInSyntheticManifold
+    self.realToSyntheticSquared = realToSyntheticSquared
+    self.syntheticToRealSquared = syntheticToRealSquared
+    self.realism = realism
+  }
+
   /// Whether each real point's ball contains at least one synthetic point (the coverage event):
   /// its nearest synthetic point is inside.
   public var realBallCovered: [Bool] {

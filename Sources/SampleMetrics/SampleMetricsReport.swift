@@ -1,4 +1,5 @@
 import PointClouds
+import Tables
 
 /// Everything `tda-eval metrics` prints for a real/synthetic pair: precision, recall, density,
 /// coverage, the realism summary, the distance to the closest record (with a holdout split when
@@ -7,6 +8,8 @@ import PointClouds
 /// The k-NN metrics share one ``ManifoldComparison`` (three exact passes over the pairs), and the
 /// distance to the closest record reuses its nearest-real distances.
 public struct SampleMetricsReport: Codable, Sendable, Equatable {
+  /// The distance between rows: Euclidean, or Gower on mixed tables.
+  public var distance: RowDistanceKind
   /// The neighbourhood size.
   public var k: Int
   /// Open (prdc, default) or closed (authors' code) balls.
@@ -29,9 +32,12 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
   public var dcr: DistanceToClosestRecord
   /// The NDB/K vector-quantisation comparison, when requested.
   public var vq: VectorQuantization?
+  /// Why NDB/K was requested but not computed (e.g. missing cells under Gower's distance).
+  public var vqOmitted: String?
 
   enum CodingKeys: String, CodingKey {
-    case k, balls, standardized, precision, recall, density, coverage, realism, dcr, vq
+    case distance, k, balls, standardized, precision, recall, density, coverage, realism, dcr, vq
+    case vqOmitted = "vq_omitted"
     case constantColumns = "constant_columns"
   }
 
@@ -69,7 +75,8 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
     let precisionRecall = PrecisionRecall(comparison)
     let densityCoverage = DensityCoverage(comparison)
     return SampleMetricsReport(
-      k: k, balls: balls, standardized: standardize, constantColumns: constantColumns,
+      distance: .euclidean, k: k, balls: balls, standardized: standardize,
+      constantColumns: constantColumns,
       precision: precisionRecall.precision, recall: precisionRecall.recall,
       density: densityCoverage.density, coverage: densityCoverage.coverage,
       realism: Realism(comparison).summary,
@@ -81,5 +88,40 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
       vq: try bins.map {
         try VectorQuantization.compute(real: real, synthetic: synthetic, bins: $0, seed: seed)
       })
+  }
+
+  /// Computes the report on mixed tables under Gower's distance (ranges from `real`); NDB/K runs
+  /// on the tables' ``EuclideanEmbedding`` and is omitted, with the reason, when a cell is missing.
+  /// - Throws: ``SampleMetricsError`` for bad parameters or too few rows.
+  public static func compute(
+    real: Table, synthetic: Table, holdout: Table? = nil, gower: GowerDistance, k: Int = 5,
+    balls: BallBoundary = .open, bins: Int? = nil, seed: UInt64 = 0,
+    progress: ProgressHandler? = nil
+  ) throws -> SampleMetricsReport {
+    let comparison = try ManifoldComparison(
+      real: real, synthetic: synthetic, gower: gower, k: k, balls: balls, progress: progress)
+    let precisionRecall = PrecisionRecall(comparison)
+    let densityCoverage = DensityCoverage(comparison)
+    var vq: VectorQuantization? = nil
+    var vqOmitted: String? = nil
+    if let bins {
+      if real.hasMissingCells || synthetic.hasMissingCells {
+        vqOmitted = "NDB/K needs the Euclidean embedding, which is undefined for missing cells"
+      } else {
+        let embedding = try EuclideanEmbedding(fittedTo: real)
+        vq = try VectorQuantization.compute(
+          real: try embedding.apply(to: real), synthetic: try embedding.apply(to: synthetic),
+          bins: bins, seed: seed)
+      }
+    }
+    return SampleMetricsReport(
+      distance: .gower, k: k, balls: balls, standardized: false, constantColumns: nil,
+      precision: precisionRecall.precision, recall: precisionRecall.recall,
+      density: densityCoverage.density, coverage: densityCoverage.coverage,
+      realism: Realism(comparison).summary,
+      dcr: DistanceToClosestRecord(
+        syntheticDistances: comparison.syntheticToRealSquared.map { $0.squareRoot() },
+        holdoutDistances: holdout.map { gower.nearest(from: $0, to: real, progress: progress).distances }),
+      vq: vq, vqOmitted: vqOmitted)
   }
 }

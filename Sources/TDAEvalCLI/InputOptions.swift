@@ -28,6 +28,13 @@ struct CloudInputOptions: ParsableArguments {
       columns: columns.map { $0.split(separator: ",").map { ColumnSelector(String($0)) } })
   }
 
+  /// Parses one cloud from bytes already read from `path` (`-`: standard input).
+  func parse(_ bytes: [UInt8], path: String) throws -> PointCloud {
+    var options = csvOptions
+    if options.delimiter == nil { options.delimiter = .inferred(fromPath: path) }
+    return try PointCloud.parse(csv: bytes, file: inputName(path), options: options)
+  }
+
   /// Reads one cloud, requiring at least `minimumPoints` points.
   func load(_ path: String, minimumPoints: Int = 1) throws -> PointCloud {
     let cloud = try PointCloud.read(contentsOf: path, options: csvOptions)

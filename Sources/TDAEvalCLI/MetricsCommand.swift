@@ -28,23 +28,13 @@ struct MetricsCommand: ParsableCommand {
   @Option(help: "Seed of the k-means++ initialisation.")
   var seed: UInt64 = 0
 
-  @OptionGroup var input: CloudInputOptions
+  @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let pair = try input.loadPair(real: real, synthetic: synthetic)
-    let heldOut = try options.holdout.map { try input.load($0) }
-    if let heldOut, heldOut.dimension != pair.real.dimension {
-      throw PointCloudError.dimensionMismatch(
-        file: real, dimension: pair.real.dimension, otherFile: options.holdout!,
-        otherDimension: heldOut.dimension)
-    }
-    let binCount = min(options.bins, pair.real.count)
+    let samples = try input.load(real: real, synthetic: synthetic, holdout: options.holdout)
     let bar = ProgressBar()
-    let report = try SampleMetricsReport.compute(
-      real: pair.real, synthetic: pair.synthetic, holdout: heldOut, k: options.k,
-      balls: options.ballBoundary, standardize: options.standardize,
-      bins: binCount == 0 ? nil : binCount, seed: seed, progress: bar.handler)
+    let report = try options.report(samples, seed: seed, progress: bar.handler)
     bar.finish()
     if let constant = report.constantColumns, !constant.isEmpty {
       FileHandle.standardError.write(
@@ -57,7 +47,7 @@ struct MetricsCommand: ParsableCommand {
       return
     }
     var rows: [[String]] = [
-      ["k", "\(report.k)"], ["balls", report.balls.rawValue],
+      ["distance", report.distance.rawValue], ["k", "\(report.k)"], ["balls", report.balls.rawValue],
       ["precision", formatted(report.precision)], ["recall", formatted(report.recall)],
       ["density", formatted(report.density)], ["coverage", formatted(report.coverage)],
       ["realism mean", formatted(report.realism.mean)],
@@ -79,6 +69,7 @@ struct MetricsCommand: ParsableCommand {
         ["NDB/K (\(vq.bins) bins)", formatted(vq.ndbOverK)], ["bin histogram JSD", formatted(vq.jsd)],
       ]
     }
+    if let reason = report.vqOmitted { rows.append(["NDB/K", "not computed: \(reason)"]) }
     printTable(header: ["metric", "value"], rows: rows)
   }
 }

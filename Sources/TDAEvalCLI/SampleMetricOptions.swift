@@ -29,3 +29,36 @@ struct SampleMetricOptions: ParsableArguments {
     guard bins >= 0 else { throw ValidationError("--bins must be at least 0, got \(bins)") }
   }
 }
+
+extension SampleMetricOptions {
+  /// The k-NN, memorisation and NDB/K report of `samples` under these options.
+  func report(_ samples: SampleInputOptions.Samples, seed: UInt64, progress: ProgressHandler?)
+    throws -> SampleMetricsReport
+  {
+    switch samples {
+    case .clouds(let real, let synthetic, let holdout):
+      let binCount = min(bins, real.count)
+      return try SampleMetricsReport.compute(
+        real: real, synthetic: synthetic, holdout: holdout, k: k, balls: ballBoundary,
+        standardize: standardize, bins: binCount == 0 ? nil : binCount, seed: seed,
+        progress: progress)
+    case .tables(let tables):
+      let binCount = min(bins, tables.real.rowCount)
+      switch tables.distance {
+      case .gower:
+        return try SampleMetricsReport.compute(
+          real: tables.real, synthetic: tables.synthetic, holdout: tables.holdout,
+          gower: tables.gower, k: k, balls: ballBoundary, bins: binCount == 0 ? nil : binCount,
+          seed: seed, progress: progress)
+      case .euclidean:
+        // Mixed columns are embedded (z-scored, one-hot/√2); all-numeric tables keep their units
+        // unless --standardize.
+        let clouds = try tables.euclideanClouds()
+        return try SampleMetricsReport.compute(
+          real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k,
+          balls: ballBoundary, standardize: standardize && tables.real.isAllNumeric,
+          bins: binCount == 0 ? nil : binCount, seed: seed, progress: progress)
+      }
+    }
+  }
+}

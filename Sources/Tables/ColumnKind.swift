@@ -10,3 +10,11 @@ public enum ColumnKind: String, Codable, Sendable, CaseIterable {
   /// Identifiers, row names: read, checked for presence, never used.
   case ignore
 }
+
+/// The distance between rows that the k-NN metrics, persistence and the geometry score use.
+public enum RowDistanceKind: String, Codable, Sendable, CaseIterable {
+  /// Euclidean: raw coordinates of numeric samples; on mixed tables, the ``EuclideanEmbedding``.
+  case euclidean
+  /// Gower's distance (``GowerDistance``), which handles mixed kinds and missing cells.
+  case gower
+}

@@ -31,9 +31,8 @@ public struct RawTable: Sendable, Equatable {
   /// extension implies (`.tsv` tab, `.txt` whitespace, otherwise comma).
   /// - Throws: ``TableError`` naming the file, line and column of the first defect.
   public static func read(contentsOf path: String, delimiter: Delimiter? = nil) throws -> RawTable {
-    let name = path == "-" ? "<stdin>" : path
-    let bytes = try readAllBytes(path, name: name)
-    return try parse(bytes, file: name, delimiter: delimiter ?? .inferred(fromPath: path))
+    let bytes = try readInput(path)
+    return try parse(bytes, file: inputName(path), delimiter: delimiter ?? .inferred(fromPath: path))
   }
 
   /// Parses table text held in memory; `file` names it in messages.
@@ -61,7 +60,15 @@ public struct RawTable: Sendable, Equatable {
   }
 }
 
-/// Every byte of `path`, read as a stream (so pipes, FIFOs and `-` for standard input work).
+/// The name of input `path` in messages: `<stdin>` for `-`.
+public func inputName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
+/// Every byte of input `path`, read as a stream (so pipes, FIFOs and `-` for standard input work).
+/// - Throws: ``TableError/unreadable(file:reason:)``.
+public func readInput(_ path: String) throws -> [UInt8] {
+  try readAllBytes(path, name: inputName(path))
+}
+
 func readAllBytes(_ path: String, name: String) throws -> [UInt8] {
   let handle: FileHandle
   if path == "-" {

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import TDAEval
+
+/// How the samples of a real/synthetic comparison are read: point clouds, or mixed-type tables
+/// with column kinds, missing cells and a row distance.
+struct SampleInputOptions: ParsableArguments {
+  @OptionGroup var cloud: CloudInputOptions
+
+  @Option(
+    help: ArgumentHelp(
+      "Row distance: auto, euclidean or gower.",
+      discussion:
+        "auto: Euclidean when every used column is numeric and complete (point clouds), Gower otherwise."
+    ))
+  var distance = "auto"
+
+  @Option(help: "Columns to read as categorical (unordered labels), comma separated.")
+  var categorical: String?
+
+  @Option(help: "Columns to read as ordinal (ordered labels), comma separated.")
+  var ordinal: String?
+
+  @Option(help: "Columns to ignore (identifiers, row names), comma separated.")
+  var ignore: String?
+
+  @Option(help: "A schema file (the JSON of 'tda-eval schema', edited) giving column kinds.")
+  var schema: String?
+
+  @Option(
+    name: .customLong("na-values"),
+    help: "Cell texts read as missing, comma separated (default: pandas' list, the empty cell included).")
+  var naValues: String?
+
+  @Option(help: "Rows with a missing cell: error (default) or drop-rows (drop them and say how many).")
+  var missing = "error"
+
+  func validate() throws {
+    guard RowDistanceKind(rawValue: distance) != nil || distance == "auto" else {
+      throw ValidationError("--distance must be auto, euclidean or gower, got '\(distance)'")
+    }
+    guard missing == "error" || missing == "drop-rows" else {
+      throw ValidationError("--missing must be error or drop-rows, got '\(missing)'")
+    }
+    for (name, value) in [("categorical", categorical), ("ordinal", ordinal), ("ignore", ignore)] {
+      if let value, names(value).isEmpty { throw ValidationError("--\(name) names no column") }
+    }
+  }
+
+  /// The samples, read.
+  enum Samples {
+    /// Numeric point clouds compared by Euclidean distance (today's path, unchanged).
+    case clouds(real: PointCloud, synthetic: PointCloud, holdout: PointCloud?)
+    /// Tables under a resolved distance.
+    case tables(TableSamples)
+  }
+
+  private func names(_ list: String) -> [String] {
+    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// Whether any option asks for the table reader.
+  private var wantsTables: Bool {
+    distance == "gower" || categorical != nil || ordinal != nil || ignore != nil || schema != nil
+      || naValues != nil || missing != "error"
+  }
+
+  /// Reads the real, synthetic and (optional) holdout files. Numeric files without table options
+  /// are read as point clouds; a file with a header and a cell that is not a number (text,
+  /// missing) makes all of them tables.
+  func load(real: String, synthetic: String, holdout: String? = nil, minimumRows: Int = 1) throws
+    -> Samples
+  {
+    let paths = [real, synthetic] + (holdout.map { [$0] } ?? [])
+    let results = ConcurrentResults<[UInt8]>(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      results.set(index, Result { try readInput(paths[index]) })
+    }
+    let bytes = try paths.indices.map { try results.get($0) }
+    if !wantsTables {
+      var clouds: [PointCloud] = []
+      var numericError: (any Error)? = nil
+      for (path, data) in zip(paths, bytes) {
+        do {
+          clouds.append(try cloud.parse(data, path: path))
+        } catch let error as PointCloudError {
+          switch error {
+          case .notANumber, .notFinite:
+            numericError = numericError ?? error
+          default:
+            throw error
+          }
+        }
+      }
+      if numericError == nil {
+        for (path, cloud) in zip(paths, clouds) where cloud.count < minimumRows {
+          throw PointCloudError.tooFewPoints(file: inputName(path), count: cloud.count, required: minimumRows)
+        }
+        for (path, other) in zip(paths.dropFirst(), clouds.dropFirst())
+        where other.dimension != clouds[0].dimension {
+          throw PointCloudError.dimensionMismatch(
+            file: inputName(real), dimension: clouds[0].dimension, otherFile: inputName(path),
+            otherDimension: other.dimension)
+        }
+        return .clouds(real: clouds[0], synthetic: clouds[1], holdout: clouds.count > 2 ? clouds[2] : nil)
+      }
+      // Only a file whose first row is a header of names can be a table.
+      let raws = try zip(paths, bytes).map { try rawTable($1, path: $0) }
+      if raws.contains(where: { $0.names.contains { Double($0) != nil } }) { throw numericError! }
+      return .tables(try tables(raws))
+    }
+    return .tables(try tables(zip(paths, bytes).map { try rawTable($1, path: $0) }))
+  }
+
+  private func rawTable(_ bytes: [UInt8], path: String) throws -> RawTable {
+    try RawTable.parse(
+      bytes, file: inputName(path),
+      delimiter: cloud.delimiter.flatMap(Delimiter.init(name:)) ?? .inferred(fromPath: path))
+  }
+
+  private func tables(_ raws: [RawTable]) throws -> TableSamples {
+    var overrides = SchemaOverrides(
+      categorical: categorical.map(names) ?? [], ordinal: ordinal.map(names) ?? [],
+      ignore: ignore.map(names) ?? [])
+    if let columns = cloud.columns {
+      overrides.columns = try names(columns).map { selector in
+        if let position = Int(selector), position >= 0 {
+          guard position < raws[0].names.count else {
+            throw TableError.unknownColumn(file: raws[0].file, column: selector, context: "--columns")
+          }
+          return raws[0].names[position]
+        }
+        return selector
+      }
+    }
+    if let schema {
+      overrides.schema = try SchemaOverrides.readSchema(contentsOf: schema)
+      overrides.schemaFile = schema
+    }
+    if let naValues { overrides.missingValues = MissingValues(list: naValues) }
+    let options = TableOptions(
+      overrides: overrides, distance: RowDistanceKind(rawValue: distance),
+      dropIncompleteRows: missing == "drop-rows")
+    let samples = try TableSamples(
+      real: raws[0], synthetic: raws[1], holdout: raws.count > 2 ? raws[2] : nil, options: options)
+    for (file, rows) in samples.droppedRows {
+      note("dropped \(rows) row\(rows == 1 ? "" : "s") of \(file) with a missing cell")
+    }
+    return samples
+  }
+}
+
+/// Writes `tda-eval: note: …` to stderr.
+func note(_ text: String) {
+  FileHandle.standardError.write(Data("tda-eval: note: \(text)\n".utf8))
+}
