@@ -83,7 +83,7 @@ public struct GeometryScore: Sendable {
     of cloud: PointCloud, landmarkSets: LandmarkSets, gamma: Double,
     progress: ProgressHandler? = nil
   ) -> [Double] {
-    meanRelativeLivingTimes(of: [(cloud, landmarkSets, gamma)], progress: progress)[0]
+    meanRelativeLivingTimes(of: [(.cloud(cloud), landmarkSets, gamma)], progress: progress)[0]
   }
 
   /// Scores `synthetic` against `real`. Landmarks are drawn at random from ``seed`` unless both
@@ -96,15 +96,26 @@ public struct GeometryScore: Sendable {
     real: PointCloud, synthetic: PointCloud, realLandmarks: LandmarkSets? = nil,
     syntheticLandmarks: LandmarkSets? = nil, progress: ProgressHandler? = nil
   ) throws -> GeometryScoreResult {
-    try validate()
-    for (name, cloud) in [("real", real), ("synthetic", synthetic)] where cloud.count == 0 {
-      throw PointCloudError.invalidParameter(
-        name: "\(name) cloud", value: "0 points", allowed: "at least 1 point")
-    }
     guard real.dimension == synthetic.dimension else {
       throw PointCloudError.invalidParameter(
         name: "synthetic dimension", value: "\(synthetic.dimension)",
         allowed: "the real cloud's dimension \(real.dimension)")
+    }
+    return try evaluate(
+      real: .cloud(real), synthetic: .cloud(synthetic), realLandmarks: realLandmarks,
+      syntheticLandmarks: syntheticLandmarks, progress: progress)
+  }
+
+  /// Scores `synthetic` against `real`, each given as a cloud or as its pairwise distances (any
+  /// metric: e.g. Gower's between table rows), as ``evaluate(real:synthetic:realLandmarks:syntheticLandmarks:progress:)``.
+  public func evaluate(
+    real: WitnessSample, synthetic: WitnessSample, realLandmarks: LandmarkSets? = nil,
+    syntheticLandmarks: LandmarkSets? = nil, progress: ProgressHandler? = nil
+  ) throws -> GeometryScoreResult {
+    try validate()
+    for (name, sample) in [("real", real), ("synthetic", synthetic)] where sample.count == 0 {
+      throw PointCloudError.invalidParameter(
+        name: "\(name) cloud", value: "0 points", allowed: "at least 1 point")
     }
     guard (realLandmarks == nil) == (syntheticLandmarks == nil) else {
       throw PointCloudError.invalidParameter(
@@ -124,12 +135,12 @@ public struct GeometryScore: Sendable {
         otherFile: "synthetic landmarks", otherTrials: syntheticSets.trials,
         otherLandmarks: syntheticSets.perTrial)
     }
-    for (name, sets, cloud) in [
+    for (name, sets, sample) in [
       ("real", realSets, real), ("synthetic", syntheticSets, synthetic),
     ] {
-      if let bad = sets.indices.first(where: { $0 < 0 || $0 >= cloud.count }) {
+      if let bad = sets.indices.first(where: { $0 < 0 || $0 >= sample.count }) {
         throw PointCloudError.invalidParameter(
-          name: "\(name) landmark index", value: "\(bad)", allowed: "in 0..<\(cloud.count)")
+          name: "\(name) landmark index", value: "\(bad)", allowed: "in 0..<\(sample.count)")
       }
     }
     let gammaReal = gamma ?? Self.defaultGamma(pointCount: real.count)
@@ -148,17 +159,24 @@ public struct GeometryScore: Sendable {
   /// distances are held at a time, and clouds of one size share their storage), the trials of
   /// each in a parallel pool.
   func meanRelativeLivingTimes(
-    of jobs: [(cloud: PointCloud, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
+    of jobs: [(sample: WitnessSample, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
   ) -> [[Double]] {
     precondition(threads >= 1 && maxBetti >= 1, "threads and i_max must be ≥ 1")
     let done = TrialCounter(total: jobs.reduce(0) { $0 + $1.sets.trials }, progress: progress)
     var spare: WitnessDistanceCache?
     return jobs.map { job in
-      let n = job.cloud.count
-      guard n <= distanceCacheLimit && job.sets.indices.count >= n / 2 else {
-        return mean(job.sets, source: .cloud(job.cloud), gamma: job.gamma, done: done)
+      let cloud: PointCloud
+      switch job.sample {
+      case .distances(let cache):
+        return mean(job.sets, source: .matrix(cache), gamma: job.gamma, done: done)
+      case .cloud(let points):
+        cloud = points
       }
-      let cache = WitnessDistanceCache(job.cloud, reusing: spare.take())
+      let n = cloud.count
+      guard n <= distanceCacheLimit && job.sets.indices.count >= n / 2 else {
+        return mean(job.sets, source: .cloud(cloud), gamma: job.gamma, done: done)
+      }
+      let cache = WitnessDistanceCache(cloud, reusing: spare.take())
       let result = mean(job.sets, source: .matrix(cache), gamma: job.gamma, done: done)
       spare = cache
       return result
@@ -202,6 +220,21 @@ public struct GeometryScore: Sendable {
       for i in 0..<maxBetti { mean[i] += rows[trial * maxBetti + i] }
     }
     return mean.map { $0 / Double(total) }
+  }
+}
+
+/// A sample scored by the geometry score: a Euclidean cloud, or the pairwise distances of its
+/// rows under any metric.
+public enum WitnessSample: Sendable {
+  case cloud(PointCloud)
+  case distances(WitnessDistanceCache)
+
+  /// The number of points (rows).
+  public var count: Int {
+    switch self {
+    case .cloud(let cloud): cloud.count
+    case .distances(let cache): cache.count
+    }
   }
 }
 

@@ -34,21 +34,23 @@ struct DiagramsCommand: ParsableCommand {
   @Option(help: "Draw both samples' diagrams, one panel per dimension, into this SVG file.")
   var plot: String?
 
-  @OptionGroup var input: CloudInputOptions
+  @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
 
   /// The JSON of `tda-eval diagrams`.
   struct Report: Encodable {
+    var distance: RowDistanceKind
     var real: RipsReport
     var synthetic: RipsReport
     var distances: [DiagramDistanceSummary]
   }
 
   func run() throws {
-    let (realCloud, syntheticCloud) = try input.loadPair(real: real, synthetic: synthetic)
+    let samples = try input.load(real: real, synthetic: synthetic)
+    let (realInput, syntheticInput) = try samples.ripsInputs()
     let progress = ProgressBar()
-    let realResult = try rips.compute(.cloud(realCloud), progress: progress.handler)
-    let syntheticResult = try rips.compute(.cloud(syntheticCloud), progress: progress.handler)
+    let realResult = try rips.compute(realInput, progress: progress.handler)
+    let syntheticResult = try rips.compute(syntheticInput, progress: progress.handler)
     progress.finish()
     if let out {
       try write(realResult.diagrams, prefix: "real", into: out)
@@ -64,7 +66,7 @@ struct DiagramsCommand: ParsableCommand {
     if output.json {
       try printJSON(
         Report(
-          real: RipsReport(realResult, parameters: rips),
+          distance: samples.distance, real: RipsReport(realResult, parameters: rips),
           synthetic: RipsReport(syntheticResult, parameters: rips), distances: distances))
     } else {
       printSummary([("real", realResult), ("synthetic", syntheticResult)])

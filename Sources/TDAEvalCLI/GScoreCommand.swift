@@ -29,7 +29,7 @@ struct GScoreCommand: ParsableCommand {
   @Argument(help: "The synthetic point cloud (CSV).")
   var synth: String
 
-  @OptionGroup var input: CloudInputOptions
+  @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
 
   @Option(help: "Landmarks per trial, L₀ (default 64).")
@@ -66,16 +66,17 @@ struct GScoreCommand: ParsableCommand {
   }
 
   func run() throws {
-    let clouds = try input.loadPair(real: real, synthetic: synth)
+    let samples = try input.load(real: real, synthetic: synth)
+    let counts = samples.counts
     var score = GeometryScore(
       landmarks: landmarks ?? 64, gamma: gamma, maxBetti: imax, trials: trials ?? 1000, seed: seed)
     if let threads { score.threads = threads }
     try score.validate()
     var sets: (real: LandmarkSets, synthetic: LandmarkSets)?
     if let realLandmarks, let synthLandmarks {
-      let first = try LandmarkSets.read(contentsOf: realLandmarks, pointCount: clouds.real.count)
+      let first = try LandmarkSets.read(contentsOf: realLandmarks, pointCount: counts.real)
       let second = try LandmarkSets.read(
-        contentsOf: synthLandmarks, pointCount: clouds.synthetic.count)
+        contentsOf: synthLandmarks, pointCount: counts.synthetic)
       guard first.trials == second.trials && first.perTrial == second.perTrial else {
         throw LandmarkFileError.mismatchedFiles(
           file: realLandmarks, trials: first.trials, landmarks: first.perTrial,
@@ -94,8 +95,9 @@ struct GScoreCommand: ParsableCommand {
       sets = (first, second)
     }
     let bar = ProgressBar()
+    let (realSample, syntheticSample) = try samples.witnessSamples()
     let result = try score.evaluate(
-      real: clouds.real, synthetic: clouds.synthetic, realLandmarks: sets?.real,
+      real: realSample, synthetic: syntheticSample, realLandmarks: sets?.real,
       syntheticLandmarks: sets?.synthetic, progress: bar.handler)
     bar.finish()
     if let plot {

@@ -5,7 +5,8 @@ import TDAEval
 /// How the samples of a real/synthetic comparison are read: point clouds, or mixed-type tables
 /// with column kinds, missing cells and a row distance.
 struct SampleInputOptions: ParsableArguments {
-  @OptionGroup var cloud: CloudInputOptions
+  @OptionGroup var columns: TableColumnOptions
+  var cloud: CloudInputOptions { columns.cloud }
 
   @Option(
     help: ArgumentHelp(
@@ -14,23 +15,6 @@ struct SampleInputOptions: ParsableArguments {
         "auto: Euclidean when every used column is numeric and complete (point clouds), Gower otherwise."
     ))
   var distance = "auto"
-
-  @Option(help: "Columns to read as categorical (unordered labels), comma separated.")
-  var categorical: String?
-
-  @Option(help: "Columns to read as ordinal (ordered labels), comma separated.")
-  var ordinal: String?
-
-  @Option(help: "Columns to ignore (identifiers, row names), comma separated.")
-  var ignore: String?
-
-  @Option(help: "A schema file (the JSON of 'tda-eval schema', edited) giving column kinds.")
-  var schema: String?
-
-  @Option(
-    name: .customLong("na-values"),
-    help: "Cell texts read as missing, comma separated (default: pandas' list, the empty cell included).")
-  var naValues: String?
 
   @Option(help: "Rows with a missing cell: error (default) or drop-rows (drop them and say how many).")
   var missing = "error"
@@ -42,9 +26,6 @@ struct SampleInputOptions: ParsableArguments {
     guard missing == "error" || missing == "drop-rows" else {
       throw ValidationError("--missing must be error or drop-rows, got '\(missing)'")
     }
-    for (name, value) in [("categorical", categorical), ("ordinal", ordinal), ("ignore", ignore)] {
-      if let value, names(value).isEmpty { throw ValidationError("--\(name) names no column") }
-    }
   }
 
   /// The samples, read.
@@ -55,14 +36,10 @@ struct SampleInputOptions: ParsableArguments {
     case tables(TableSamples)
   }
 
-  private func names(_ list: String) -> [String] {
-    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-  }
 
   /// Whether any option asks for the table reader.
   private var wantsTables: Bool {
-    distance == "gower" || categorical != nil || ordinal != nil || ignore != nil || schema != nil
-      || naValues != nil || missing != "error"
+    distance == "gower" || columns.isSet || missing != "error"
   }
 
   /// Reads the real, synthetic and (optional) holdout files. Numeric files without table options
@@ -119,30 +96,13 @@ struct SampleInputOptions: ParsableArguments {
   }
 
   private func tables(_ raws: [RawTable]) throws -> TableSamples {
-    var overrides = SchemaOverrides(
-      categorical: categorical.map(names) ?? [], ordinal: ordinal.map(names) ?? [],
-      ignore: ignore.map(names) ?? [])
-    if let columns = cloud.columns {
-      overrides.columns = try names(columns).map { selector in
-        if let position = Int(selector), position >= 0 {
-          guard position < raws[0].names.count else {
-            throw TableError.unknownColumn(file: raws[0].file, column: selector, context: "--columns")
-          }
-          return raws[0].names[position]
-        }
-        return selector
-      }
-    }
-    if let schema {
-      overrides.schema = try SchemaOverrides.readSchema(contentsOf: schema)
-      overrides.schemaFile = schema
-    }
-    if let naValues { overrides.missingValues = MissingValues(list: naValues) }
+    let overrides = try columns.overrides(header: raws[0])
     let options = TableOptions(
       overrides: overrides, distance: RowDistanceKind(rawValue: distance),
       dropIncompleteRows: missing == "drop-rows")
     let samples = try TableSamples(
       real: raws[0], synthetic: raws[1], holdout: raws.count > 2 ? raws[2] : nil, options: options)
+    noteLikelyIdentifiers(samples.schema)
     for (file, rows) in samples.droppedRows {
       note("dropped \(rows) row\(rows == 1 ? "" : "s") of \(file) with a missing cell")
     }
@@ -153,4 +113,116 @@ struct SampleInputOptions: ParsableArguments {
 /// Writes `tda-eval: note: …` to stderr.
 func note(_ text: String) {
   FileHandle.standardError.write(Data("tda-eval: note: \(text)\n".utf8))
+}
+
+extension SampleInputOptions.Samples {
+  /// The samples as Euclidean clouds (raw numeric values, or the embedding of mixed tables), or
+  /// nil under Gower's distance.
+  func euclideanClouds() throws -> (real: PointCloud, synthetic: PointCloud, holdout: PointCloud?)? {
+    switch self {
+    case .clouds(let real, let synthetic, let holdout): return (real, synthetic, holdout)
+    case .tables(let tables):
+      return tables.distance == .euclidean ? try tables.euclideanClouds() : nil
+    }
+  }
+
+  /// The real and synthetic samples as the geometry score takes them: Euclidean clouds, or the
+  /// Gower distance matrices of the tables.
+  func witnessSamples() throws -> (real: WitnessSample, synthetic: WitnessSample) {
+    if let clouds = try euclideanClouds() { return (.cloud(clouds.real), .cloud(clouds.synthetic)) }
+    guard case .tables(let tables) = self else { preconditionFailure("clouds are Euclidean") }
+    return (try tables.witnessSample(tables.real), try tables.witnessSample(tables.synthetic))
+  }
+
+  /// The real and synthetic samples as Rips inputs: Euclidean clouds, or the Gower distance
+  /// matrices of the tables.
+  func ripsInputs() throws -> (real: RipsInput, synthetic: RipsInput) {
+    if let clouds = try euclideanClouds() { return (.cloud(clouds.real), .cloud(clouds.synthetic)) }
+    guard case .tables(let tables) = self else { preconditionFailure("clouds are Euclidean") }
+    return (.dense(tables.gower.matrix(tables.real)), .dense(tables.gower.matrix(tables.synthetic)))
+  }
+
+  /// The row distance in use.
+  var distance: RowDistanceKind {
+    if case .tables(let tables) = self { return tables.distance }
+    return .euclidean
+  }
+
+  /// The number of rows of the real and the synthetic sample.
+  var counts: (real: Int, synthetic: Int) {
+    switch self {
+    case .clouds(let real, let synthetic, _): return (real.count, synthetic.count)
+    case .tables(let tables): return (tables.real.rowCount, tables.synthetic.rowCount)
+    }
+  }
+}
+
+/// How the columns of a table are read: cell separator and column choice (as for point clouds),
+/// column kinds, a schema file, the missing-cell tokens.
+struct TableColumnOptions: ParsableArguments {
+  @OptionGroup var cloud: CloudInputOptions
+
+  @Option(help: "Columns to read as categorical (unordered labels), comma separated.")
+  var categorical: String?
+
+  @Option(help: "Columns to read as ordinal (ordered labels), comma separated.")
+  var ordinal: String?
+
+  @Option(help: "Columns to ignore (identifiers, row names), comma separated.")
+  var ignore: String?
+
+  @Option(help: "A schema file (the JSON of 'tda-eval schema', edited) giving column kinds.")
+  var schema: String?
+
+  @Option(
+    name: .customLong("na-values"),
+    help: "Cell texts read as missing, comma separated (default: pandas' list, the empty cell included).")
+  var naValues: String?
+
+  func validate() throws {
+    for (name, value) in [("categorical", categorical), ("ordinal", ordinal), ("ignore", ignore)] {
+      if let value, names(value).isEmpty { throw ValidationError("--\(name) names no column") }
+    }
+  }
+
+  /// Whether any option departs from plain inference.
+  var isSet: Bool {
+    categorical != nil || ordinal != nil || ignore != nil || schema != nil || naValues != nil
+  }
+
+  private func names(_ list: String) -> [String] {
+    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// The schema overrides these options give, with `--columns` resolved against `header`.
+  func overrides(header raw: RawTable) throws -> SchemaOverrides {
+    var overrides = SchemaOverrides(
+      categorical: categorical.map(names) ?? [], ordinal: ordinal.map(names) ?? [],
+      ignore: ignore.map(names) ?? [])
+    if let columns = cloud.columns {
+      overrides.columns = try names(columns).map { selector in
+        if let position = Int(selector), position >= 0 {
+          guard position < raw.names.count else {
+            throw TableError.unknownColumn(file: raw.file, column: selector, context: "--columns")
+          }
+          return raw.names[position]
+        }
+        return selector
+      }
+    }
+    if let schema {
+      overrides.schema = try SchemaOverrides.readSchema(contentsOf: schema)
+      overrides.schemaFile = schema
+    }
+    if let naValues { overrides.missingValues = MissingValues(list: naValues) }
+    return overrides
+  }
+
+}
+
+/// Notes each numeric column that looks like a row identifier.
+func noteLikelyIdentifiers(_ schema: TableSchema) {
+  for name in schema.likelyIdentifiers {
+    note("'\(name)' holds a distinct integer on every row: if it identifies rows, pass --ignore \(name)")
+  }
 }

@@ -22,7 +22,7 @@ struct TDAEvalCommand: ParsableCommand {
     subcommands: [
       RipsCommand.self, DiagramsCommand.self, DistanceCommand.self, MetricsCommand.self,
       KDECommand.self, GScoreCommand.self, EvaluateCommand.self, GenerateCommand.self,
-      TablesCommand.self,
+      TablesCommand.self, SchemaCommand.self,
     ])
 
   static func main() {

@@ -46,6 +46,19 @@ public struct TableSchema: Codable, Sendable, Equatable {
     self.columns = columns
   }
 
+  /// The numeric columns that look like row identifiers: complete, a distinct integer on every
+  /// row, spanning at most twice as many values as there are rows. Never ignored silently: the
+  /// CLI says so and the user decides.
+  public var likelyIdentifiers: [String] {
+    guard let rows, rows >= 3 else { return [] }
+    return columns.filter { column in
+      guard column.kind == .numeric, column.missing == 0, column.distinct == rows,
+        let low = column.min, let high = column.max, low == low.rounded(), high == high.rounded()
+      else { return false }
+      return high - low + 1 <= Double(2 * rows)
+    }.map(\.name)
+  }
+
   /// The column named `name`.
   public subscript(name: String) -> ColumnSchema? { columns.first { $0.name == name } }
 }

@@ -23,6 +23,20 @@ public struct WitnessDistanceCache: Sendable {
   /// max_j d(i, j) for each point i.
   let eccentricities: [Double]
 
+  /// Wraps the square, row-major matrix of some metric's distances between `count` points
+  /// (symmetric, zero diagonal).
+  /// - Precondition: `distances.count == count * count`.
+  public init(squareDistances distances: [Double], count: Int) {
+    precondition(distances.count == count * count, "expected \(count) × \(count) distances")
+    self.count = count
+    values = distances
+    eccentricities = (0..<count).map { i in
+      var largest = 0.0
+      for j in 0..<count { largest = max(largest, distances[i * count + j]) }
+      return largest
+    }
+  }
+
   /// The distances of `cloud`, written into the storage of `previous` when it holds as many
   /// points and nothing else shares it (a run over clouds of one size allocates the n² doubles
   /// once); otherwise `previous` is released before the new storage is allocated.
