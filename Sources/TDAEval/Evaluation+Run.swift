@@ -18,6 +18,9 @@ extension Evaluation {
     progress: ProgressHandler? = nil
   ) throws -> EvaluationReport {
     try validate(real: real, synthetic: synthetic)
+    try check(
+      real.dimension == synthetic.dimension, "synthetic dimension", "\(synthetic.dimension)",
+      "the real dimension \(real.dimension)")
     var report = EvaluationReport(
       parameters: self, real: .init(points: real.count, dimension: real.dimension),
       synthetic: .init(points: synthetic.count, dimension: synthetic.dimension))
@@ -53,16 +56,10 @@ extension Evaluation {
     return report
   }
 
-  /// Checks the parameters and that the samples can be compared.
-  func validate(real: PointCloud, synthetic: PointCloud) throws {
-    func check(_ ok: Bool, _ name: String, _ value: String, _ allowed: String) throws {
-      if !ok { throw PointCloudError.invalidParameter(name: name, value: value, allowed: allowed) }
-    }
-    try check(real.count >= 2, "real points", "\(real.count)", "at least 2")
-    try check(synthetic.count >= 2, "synthetic points", "\(synthetic.count)", "at least 2")
-    try check(
-      real.dimension == synthetic.dimension, "synthetic dimension", "\(synthetic.dimension)",
-      "the real dimension \(real.dimension)")
+  /// Checks the parameters and that samples of these sizes can be compared.
+  func validate(real: some RowCounted, synthetic: some RowCounted) throws {
+    try check(real.rows >= 2, "real points", "\(real.rows)", "at least 2")
+    try check(synthetic.rows >= 2, "synthetic points", "\(synthetic.rows)", "at least 2")
     try check(!parts.isEmpty, "parts", "none", "at least one part")
     try check((0...3).contains(maxDimension), "maxdim", "\(maxDimension)", "between 0 and 3")
     if let threshold {
@@ -74,8 +71,8 @@ extension Evaluation {
     try check(persistencePoints >= 2, "persistence_points", "\(persistencePoints)", "at least 2")
     if parts.contains(.sampleMetrics) {
       try check(
-        k >= 1 && k < min(real.count, synthetic.count), "k", "\(k)",
-        "between 1 and \(min(real.count, synthetic.count) - 1) (below the size of each sample)")
+        k >= 1 && k < min(real.rows, synthetic.rows), "k", "\(k)",
+        "between 1 and \(min(real.rows, synthetic.rows) - 1) (below the size of each sample)")
       try check(vqBins >= 0, "vq_bins", "\(vqBins)", "at least 0")
     }
     if parts.contains(.geometryScore) { try geometryScore.validate() }
@@ -90,10 +87,16 @@ extension Evaluation {
   /// when it is small enough), in the original order.
   func persistenceSubset(_ cloud: PointCloud, stream: Int) -> PointCloud {
     guard cloud.count > persistencePoints else { return cloud }
+    return cloud.selecting(points: persistenceRows(cloud.count, stream: stream))
+  }
+
+  /// The rows of a seeded uniform subset of at most ``persistencePoints`` of `count` rows, in
+  /// increasing order.
+  func persistenceRows(_ count: Int, stream: Int) -> [Int] {
+    guard count > persistencePoints else { return Array(0..<count) }
     var random = SeededGenerator.stream(stream, of: seed)
-    let chosen = ControlledFailures.distinctIndices(
-      persistencePoints, below: cloud.count, using: &random)
-    return cloud.selecting(points: chosen.sorted())
+    return ControlledFailures.distinctIndices(persistencePoints, below: count, using: &random)
+      .sorted()
   }
 
   /// The Rips diagrams of both samples and, when available, their distances.
@@ -119,6 +122,16 @@ extension Evaluation {
       real: realDiagrams, synthetic: syntheticDiagrams, distances: distances)
   }
 }
+
+/// Throws `PointCloudError.invalidParameter` unless `ok`.
+func check(_ ok: Bool, _ name: String, _ value: String, _ allowed: String) throws {
+  if !ok { throw PointCloudError.invalidParameter(name: name, value: value, allowed: allowed) }
+}
+
+/// A sample with a number of rows (a cloud's points, a table's rows).
+protocol RowCounted { var rows: Int { get } }
+extension PointCloud: RowCounted { var rows: Int { count } }
+extension Table: RowCounted { var rows: Int { rowCount } }
 
 /// `handler` with `prefix: ` put before every phase name.
 func relabelled(_ handler: ProgressHandler?, prefix: String) -> ProgressHandler? {

@@ -2,7 +2,8 @@
 ///
 /// JSON (`tda-eval evaluate --json`, sorted keys): `parameters`, `real` and `synthetic` (`points`,
 /// `dimension`), and one object per computed part: `diagrams` (as `tda-eval diagrams`), `metrics`
-/// (as `tda-eval metrics`), `kde` (as `tda-eval kde`), `gscore` (as `tda-eval gscore`); `timings`
+/// (as `tda-eval metrics`), `kde` (as `tda-eval kde`; `kde_table` for mixed tables), `gscore` (as
+/// `tda-eval gscore`), `distance` (`euclidean` or `gower`); `timings`
 /// (seconds per part) and `omitted` (parts not computed, with the reason). Infinity is `null`.
 public struct EvaluationReport: Sendable, Codable {
   /// The number of points and the dimension of one sample.
@@ -22,12 +23,16 @@ public struct EvaluationReport: Sendable, Codable {
   public var real: Sample
   /// The synthetic sample.
   public var synthetic: Sample
+  /// The row distance of the k-NN metrics, persistence and the geometry score.
+  public var distance: RowDistanceKind = .euclidean
   /// Diagrams and diagram distances, when computed.
   public var persistence: PersistenceComparison?
   /// Precision, recall, density, coverage, realism, distance to the closest record, NDB/K.
   public var sampleMetrics: SampleMetricsReport?
   /// Kernel-density log-likelihoods in both directions.
   public var kde: KernelDensityBaseline?
+  /// The product-kernel KDE of mixed tables (statsmodels' `KDEMultivariate`), in both directions.
+  public var tableKDE: TableKernelDensity?
   /// The geometry score with both MRLT vectors.
   public var geometryScore: GeometryScoreResult?
   /// Wall-clock seconds of each computed part, keyed by ``Evaluation/Part`` raw value.
@@ -49,8 +54,8 @@ public struct EvaluationReport: Sendable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case parameters, real, synthetic, persistence = "diagrams", sampleMetrics = "metrics", kde
-    case geometryScore = "gscore", timings, omitted
+    case parameters, real, synthetic, distance, persistence = "diagrams", sampleMetrics = "metrics"
+    case kde, tableKDE = "kde_table", geometryScore = "gscore", timings, omitted
   }
 }
 

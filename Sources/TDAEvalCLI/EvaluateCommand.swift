@@ -67,7 +67,7 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Seed of every random choice.")
   var seed: UInt64 = 1
 
-  @OptionGroup var input: CloudInputOptions
+  @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
 
   /// The configuration the options describe.
@@ -114,11 +114,16 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws {
     let evaluation = try evaluation()
-    let (realCloud, syntheticCloud) = try input.loadPair(real: real, synthetic: synthetic)
-    let holdoutCloud = try sampleMetrics.holdout.map { try input.load($0) }
+    let samples = try input.load(real: real, synthetic: synthetic, holdout: sampleMetrics.holdout)
     let bar = ProgressBar()
-    let report = try evaluation.evaluate(
-      real: realCloud, synthetic: syntheticCloud, holdout: holdoutCloud, progress: bar.handler)
+    let report: EvaluationReport
+    switch samples {
+    case .clouds(let realCloud, let syntheticCloud, let holdoutCloud):
+      report = try evaluation.evaluate(
+        real: realCloud, synthetic: syntheticCloud, holdout: holdoutCloud, progress: bar.handler)
+    case .tables(let tables):
+      report = try evaluation.evaluate(tables, progress: bar.handler)
+    }
     bar.finish()
     if let html {
       let page = report.htmlReport(

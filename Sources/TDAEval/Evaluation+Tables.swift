@@ -1,0 +1,95 @@
+import Foundation
+
+extension Evaluation {
+  /// Evaluates tables: every part in ``parts`` under the samples' row distance.
+  ///
+  /// All-numeric tables compared by Euclidean distance give exactly the report of
+  /// ``evaluate(real:synthetic:holdout:progress:)`` on their clouds. Otherwise persistence runs on
+  /// the distance matrix of a seeded subset (Gower) or on the Euclidean embedding, the k-NN
+  /// metrics and the geometry score under the chosen distance, and the KDE is the product kernel
+  /// of statsmodels' `KDEMultivariate` (omitted, with the reason, when a cell is missing).
+  /// - Throws: as ``evaluate(real:synthetic:holdout:progress:)``.
+  public func evaluate(_ samples: TableSamples, progress: ProgressHandler? = nil) throws
+    -> EvaluationReport
+  {
+    let real = samples.real
+    let synthetic = samples.synthetic
+    if samples.distance == .euclidean && real.isAllNumeric {
+      let clouds = try samples.euclideanClouds()
+      return try evaluate(
+        real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, progress: progress)
+    }
+    try validate(real: real, synthetic: synthetic)
+    let clouds = samples.distance == .euclidean ? try samples.euclideanClouds() : nil
+    var report = EvaluationReport(
+      parameters: self, real: .init(points: real.rowCount, dimension: real.columns.count),
+      synthetic: .init(points: synthetic.rowCount, dimension: synthetic.columns.count))
+    report.distance = samples.distance
+    for part in parts.sorted() {
+      let start = ContinuousClock.now
+      switch part {
+      case .persistence:
+        if let clouds {
+          report.persistence = try comparePersistence(
+            real: clouds.real, synthetic: clouds.synthetic, progress: progress)
+        } else {
+          report.persistence = try comparePersistence(samples, progress: progress)
+        }
+      case .sampleMetrics:
+        let bins = vqBins > 0 ? min(vqBins, real.rowCount) : nil
+        if let clouds {
+          report.sampleMetrics = try SampleMetricsReport.compute(
+            real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k,
+            balls: balls, bins: bins, seed: seed, progress: relabelled(progress, prefix: "metrics"))
+        } else {
+          report.sampleMetrics = try SampleMetricsReport.compute(
+            real: real, synthetic: synthetic, holdout: samples.holdout, gower: samples.gower, k: k,
+            balls: balls, bins: bins, seed: seed, progress: relabelled(progress, prefix: "metrics"))
+        }
+      case .kde:
+        if let error = real.missingCellError() ?? synthetic.missingCellError() {
+          report.omitted[part.rawValue] = "the product-kernel KDE needs complete rows (\(error))"
+          continue
+        }
+        report.tableKDE = try TableKernelDensity.compute(
+          real: real, synthetic: synthetic, progress: relabelled(progress, prefix: "kde"))
+      case .geometryScore:
+        if let clouds {
+          report.geometryScore = try geometryScore.evaluate(
+            real: clouds.real, synthetic: clouds.synthetic,
+            progress: relabelled(progress, prefix: "gscore"))
+        } else {
+          report.geometryScore = try geometryScore.evaluate(
+            real: try samples.witnessSample(real), synthetic: try samples.witnessSample(synthetic),
+            progress: relabelled(progress, prefix: "gscore"))
+        }
+      }
+      report.timings[part.rawValue] = (ContinuousClock.now - start).seconds
+    }
+    return report
+  }
+
+  /// The Rips diagrams of seeded subsets of both tables under Gower's distance, and their
+  /// distances (the subsets are drawn as for clouds, so a table and its cloud share them).
+  func comparePersistence(_ samples: TableSamples, progress: ProgressHandler?) throws
+    -> PersistenceComparison
+  {
+    func rips(_ table: Table, _ name: String, stream: Int) throws -> RipsSummary {
+      let subset = table.selecting(rows: persistenceRows(table.rowCount, stream: stream))
+      let options = RipsOptions(
+        maxDimension: maxDimension, modulus: coefficient, threshold: threshold,
+        progress: relabelled(progress, prefix: "persistence (\(name))"))
+      let result = try RipsPersistence.compute(samples.gower.matrix(subset), options: options)
+      return RipsSummary(
+        maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
+        points: result.points, diagrams: result.diagrams)
+    }
+    let realDiagrams = try rips(samples.real, "real", stream: 100)
+    let syntheticDiagrams = try rips(samples.synthetic, "synthetic", stream: 101)
+    return PersistenceComparison(
+      real: realDiagrams, synthetic: syntheticDiagrams,
+      distances: try DiagramDistanceSummary.between(
+        real: realDiagrams.diagrams, synthetic: syntheticDiagrams.diagrams,
+        wassersteinRelativeError: wassersteinRelativeError))
+  }
+}
