@@ -40,7 +40,7 @@ let package = Package(
     /// Precision/recall, density/coverage, realism, geometry score, KDE and VQ baselines.
     .target(name: "SampleMetrics", dependencies: ["PointClouds", "Persistence", "Tables"]),
     /// Mixed-type tables: RFC 4180 reading, schemas, missing cells, Gower and Euclidean row distances.
-    .target(name: "Tables", dependencies: ["PointClouds"]),
+    .target(name: "Tables", dependencies: ["PointClouds", "CDistanceKernels"]),
     /// The library a harness imports: every module above, evaluation reports, benchmark tables.
     .target(
       name: "TDAEval",
@@ -59,7 +59,8 @@ let package = Package(
 
     // MARK: - Implementation details
 
-    /// The AVX2 + FMA float32 distance tile, chosen at run time on CPUs that have it.
+    /// The AVX2 (+ FMA) distance tiles (bounded float32 Euclidean, exact Gower), chosen at run
+    /// time on CPUs that have them.
     .target(name: "CDistanceKernels"),
     /// GNU MP as a system library (Debian: libgmp-dev).
     .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),

@@ -82,11 +82,20 @@ struct SampleInputOptions: ParsableArguments {
         return .clouds(real: clouds[0], synthetic: clouds[1], holdout: clouds.count > 2 ? clouds[2] : nil)
       }
       // Only a file whose first row is a header of names can be a table.
-      let raws = try zip(paths, bytes).map { try rawTable($1, path: $0) }
+      let raws = try rawTables(bytes, paths: paths)
       if raws.contains(where: { $0.names.contains { Double($0) != nil } }) { throw numericError! }
       return .tables(try tables(raws))
     }
-    return .tables(try tables(zip(paths, bytes).map { try rawTable($1, path: $0) }))
+    return .tables(try tables(try rawTables(bytes, paths: paths)))
+  }
+
+  /// Parses the files as tables, one per core; the first file's error wins.
+  private func rawTables(_ bytes: [[UInt8]], paths: [String]) throws -> [RawTable] {
+    let results = ConcurrentResults<RawTable>(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      results.set(index, Result { try rawTable(bytes[index], path: paths[index]) })
+    }
+    return try paths.indices.map { try results.get($0) }
   }
 
   private func rawTable(_ bytes: [UInt8], path: String) throws -> RawTable {

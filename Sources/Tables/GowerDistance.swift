@@ -1,3 +1,4 @@
+import CDistanceKernels
 import PointClouds
 
 /// Gower's distance between rows of tables (Gower 1971), with ranges fitted to the real sample:
@@ -58,8 +59,19 @@ public struct GowerDistance: Sendable, Equatable {
     queries: Table, references: Table, lowerTriangle: Bool = false,
     progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
   ) -> [Consumer] where Consumer.Tile == DistanceTile {
+    pass(
+      queries: queries, references: references, lowerTriangle: lowerTriangle, kernel: .fastest,
+      progress: progress, makeConsumer: makeConsumer)
+  }
+
+  /// ``pass(queries:references:lowerTriangle:progress:makeConsumer:)`` with a chosen kernel.
+  func pass<Consumer: TileConsumer>(
+    queries: Table, references: Table, lowerTriangle: Bool, kernel: GowerTiles.Kernel,
+    progress: ProgressHandler?, makeConsumer: (Int) -> Consumer
+  ) -> [Consumer] where Consumer.Tile == DistanceTile {
     let source = GowerTiles(
-      queries: ColumnMajorRows(queries), references: ColumnMajorRows(references), ranges: ranges)
+      queries: ColumnMajorRows(queries), references: ColumnMajorRows(references), ranges: ranges,
+      kernel: kernel)
     return TiledPass.run(
       source, lowerTriangle: lowerTriangle, progress: progress, makeConsumer: makeConsumer)
   }
@@ -125,9 +137,21 @@ struct ColumnMajorRows: @unchecked Sendable {
 /// Fills tiles of exact Gower distances: eight references at a time in SIMD lanes, each lane
 /// summing its terms in column order (so every value equals ``GowerDistance/distance(_:_:_:_:)``).
 struct GowerTiles: TileSource {
+  /// How full blocks of eight references are computed; both give the same bits.
+  enum Kernel {
+    /// The C kernel with AVX2 (x86-64 CPUs that have it).
+    case avx2
+    /// SIMD8 in Swift, on every platform.
+    case portable
+
+    /// AVX2 where the CPU has it.
+    static let fastest: Kernel = tda_has_avx2_fma() != 0 ? .avx2 : .portable
+  }
+
   let queries: ColumnMajorRows
   let references: ColumnMajorRows
   let ranges: [Double]
+  var kernel = Kernel.fastest
   var queryCount: Int { queries.count }
   var referenceCount: Int { references.count }
 
@@ -141,40 +165,50 @@ struct GowerTiles: TileSource {
     queries.values.withUnsafeBufferPointer { qs in
       references.values.withUnsafeBufferPointer { rs in
         ranges.withUnsafeBufferPointer { ranges in
+          let qs = qs.baseAddress!
+          let rs = UnsafeRawPointer(rs.baseAddress!)
+          let ranges = ranges.baseAddress!
+          var firstTail = columns.lowerBound
+          if kernel == .avx2 {
+            let chunks = columns.count / 8
+            tda_gower_tile_avx2(
+              qs, n, rs.assumingMemoryBound(to: Double.self), r, ranges, m, anyMissing ? 1 : 0,
+              rows.lowerBound, rows.upperBound, columns.lowerBound, chunks, scratch, stride)
+            firstTail = columns.lowerBound + 8 * chunks
+          }
           for q in rows {
             let out = scratch + (q - rows.lowerBound) * stride
-            var j = columns.lowerBound
+            var j = firstTail
             while j + 8 <= columns.upperBound {
               var sum = SIMD8<Double>()
               var present = SIMD8<Double>()
+              let one = SIMD8<Double>(repeating: 1)
               for k in 0..<m {
                 let x = qs[k * n + q]
-                if x.isNaN { continue }
-                let y = SIMD8<Double>(rs[(k * r + j)..<(k * r + j + 8)])
+                if anyMissing && x.isNaN { continue }
+                let y = rs.loadUnaligned(
+                  fromByteOffset: (k * r + j) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
                 let range = ranges[k]
                 var term: SIMD8<Double>
                 if range > 0 {
                   let difference = SIMD8(repeating: x) - y
                   let magnitude = difference.replacing(with: -difference, where: difference .< 0)
-                  term = (magnitude / range).replacing(with: 1, where: magnitude .> range)
+                  term = (magnitude / range).replacing(with: one, where: magnitude .> range)
                 } else {
-                  term = SIMD8(repeating: 1).replacing(with: 0, where: y .== x)
+                  term = one.replacing(with: 0, where: y .== x)
                 }
                 if anyMissing {
-                  let isPresent = y .== y
-                  term = term.replacing(with: 0, where: .!isPresent)
-                  present = present + SIMD8(repeating: 1).replacing(with: 0, where: .!isPresent)
+                  let isMissing = y .!= y
+                  term = term.replacing(with: 0, where: isMissing)
+                  present += one.replacing(with: 0, where: isMissing)
                 }
                 sum += term
               }
-              var distance: SIMD8<Double>
-              if anyMissing {
-                distance = (sum / present).replacing(with: 1, where: present .== 0)
-              } else {
-                distance = sum / Double(m)
-              }
-              let offset = j - columns.lowerBound
-              for lane in 0..<8 { out[offset + lane] = distance[lane] }
+              let distance =
+                anyMissing
+                ? (sum / present).replacing(with: one, where: present .== 0) : sum / Double(m)
+              UnsafeMutableRawPointer(out + (j - columns.lowerBound)).storeBytes(
+                of: distance, as: SIMD8<Double>.self)
               j += 8
             }
             while j < columns.upperBound {
@@ -182,7 +216,7 @@ struct GowerTiles: TileSource {
               var present = 0.0
               for k in 0..<m {
                 let x = qs[k * n + q]
-                let y = rs[k * r + j]
+                let y = rs.load(fromByteOffset: (k * r + j) * MemoryLayout<Double>.stride, as: Double.self)
                 if x.isNaN || y.isNaN { continue }
                 let range = ranges[k]
                 sum += range > 0 ? Swift.min(1, abs(x - y) / range) : (x == y ? 0 : 1)

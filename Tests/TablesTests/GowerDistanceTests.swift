@@ -85,18 +85,23 @@ final class GowerDistanceTests: XCTestCase {
       let schema = try TableSchema.infer(real, overrides: SchemaOverrides(categorical: ["stage"]))
       let tables = try Table.encode(real: real, others: [synthetic], schema: schema)
       let gower = GowerDistance(fittedTo: tables[0])
-      let values = gower.pass(queries: tables[1], references: tables[0]) { _ in Collector() }
       var seen = 0
-      for collector in values {
-        for (j, i, value) in collector.entries {
-          let expected = oracle(synthetic, j, real, i, real: real, categorical: ["sex", "stage", "smoker"])
-          XCTAssertEqual(value, expected, "\(name) \(j), \(i)")
-          XCTAssertEqual(value, gower.distance(tables[1], j, tables[0], i))
-          XCTAssertEqual(value, gower.distance(tables[0], i, tables[1], j), "symmetric")
-          seen += 1
+      let kernels: [GowerTiles.Kernel] = GowerTiles.Kernel.fastest == .avx2 ? [.avx2, .portable] : [.portable]
+      for kernel in kernels {
+        let values = gower.pass(
+          queries: tables[1], references: tables[0], lowerTriangle: false, kernel: kernel,
+          progress: nil) { _ in Collector() }
+        for collector in values {
+          for (j, i, value) in collector.entries {
+            let expected = oracle(synthetic, j, real, i, real: real, categorical: ["sex", "stage", "smoker"])
+            XCTAssertEqual(value, expected, "\(name) \(j), \(i)")
+            XCTAssertEqual(value, gower.distance(tables[1], j, tables[0], i))
+            XCTAssertEqual(value, gower.distance(tables[0], i, tables[1], j), "symmetric")
+            seen += 1
+          }
         }
       }
-      XCTAssertEqual(seen, real.rowCount * synthetic.rowCount)
+      XCTAssertEqual(seen, kernels.count * real.rowCount * synthetic.rowCount)
     }
   }
 

@@ -20,4 +20,17 @@ void tda_bounded_tile_avx2(
     const double *reference_errors, size_t first_panel, size_t panel_count, double unscale,
     double *out, size_t stride);
 
+/// Fills `chunks` blocks of eight Gower distances per query row, as the portable Swift kernel of
+/// `GowerTiles` does (the same IEEE operations in the same order, so the same bits), with AVX2:
+/// for each query q in `row_begin ..< row_end` and reference j in
+/// `reference_begin ..< reference_begin + 8 * chunks`,
+///   out[(q - row_begin) * stride + (j - reference_begin)] = Gower distance of (q, j).
+/// `queries` and `references` are column-major (`columns` columns of `query_count` /
+/// `reference_count` values, NaN for a missing cell); `ranges[k]` is 0 for columns compared as
+/// equal or not.
+void tda_gower_tile_avx2(
+    const double *queries, size_t query_count, const double *references, size_t reference_count,
+    const double *ranges, size_t columns, int any_missing, size_t row_begin, size_t row_end,
+    size_t reference_begin, size_t chunks, double *out, size_t stride);
+
 #endif
