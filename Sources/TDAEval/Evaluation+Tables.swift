@@ -51,8 +51,15 @@ extension Evaluation {
           report.omitted[part.rawValue] = "the product-kernel KDE needs complete rows (\(error))"
           continue
         }
-        report.tableKDE = try TableKernelDensity.compute(
-          real: real, synthetic: synthetic, progress: relabelled(progress, prefix: "kde"))
+        do {
+          report.tableKDE = try TableKernelDensity.compute(
+            real: real, synthetic: synthetic, progress: relabelled(progress, prefix: "kde"))
+        } catch SampleMetricsError.invalidParameter(let name, let value, let allowed) {
+          // The rule's bandwidths are a property of the data (e.g. widely spread codes).
+          report.omitted[part.rawValue] =
+            "statsmodels' normal_reference rule gives \(name) = \(value), which must be \(allowed); give bandwidths to 'tda-eval kde'"
+          continue
+        }
       case .geometryScore:
         if let clouds {
           report.geometryScore = try geometryScore.evaluate(

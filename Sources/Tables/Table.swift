@@ -77,13 +77,16 @@ public struct Table: Sendable, Equatable {
     return (selecting(rows: kept), rowCount - kept.count)
   }
 
-  /// The error for the first missing cell, saying which options handle it.
-  public func missingCellError() -> TableError? {
+  /// The error for the first missing cell, saying which options handle it (by default: Gower's
+  /// distance or dropping rows).
+  public func missingCellError(
+    handledBy: String =
+      "use --distance gower (which skips missing cells) or --missing drop-rows (which drops such rows)"
+  ) -> TableError? {
     guard let (row, c) = firstMissingCell else { return nil }
     return .missingCell(
       file: file, line: lines[row], column: fileColumns[c], name: columns[c].name,
-      handledBy:
-        "use --distance gower (which skips missing cells) or --missing drop-rows (which drops such rows)")
+      handledBy: handledBy)
   }
 
   /// The table as a point cloud when every used column is numeric and complete (its values,
