@@ -81,10 +81,13 @@ struct SampleInputOptions: ParsableArguments {
         }
         return .clouds(real: clouds[0], synthetic: clouds[1], holdout: clouds.count > 2 ? clouds[2] : nil)
       }
-      // Only a file whose first row is a header of names can be a table.
-      let raws = try rawTables(bytes, paths: paths)
-      if raws.contains(where: { $0.names.contains { Double($0) != nil } }) { throw numericError! }
-      return .tables(try tables(raws))
+      // Only files whose first rows are headers of names can be tables; otherwise the point-cloud
+      // reader's message is the one that helps.
+      let headers = zip(paths, bytes).map { path, data in
+        (try? RawTable.parse(Array(data.prefix(1 << 16)), file: path, delimiter: delimiter(path), headerOnly: true).names) ?? []
+      }
+      if headers.contains(where: { $0.contains { Double($0) != nil } }) { throw numericError! }
+      return .tables(try tables(try rawTables(bytes, paths: paths)))
     }
     return .tables(try tables(try rawTables(bytes, paths: paths)))
   }
@@ -99,9 +102,11 @@ struct SampleInputOptions: ParsableArguments {
   }
 
   private func rawTable(_ bytes: [UInt8], path: String) throws -> RawTable {
-    try RawTable.parse(
-      bytes, file: inputName(path),
-      delimiter: cloud.delimiter.flatMap(Delimiter.init(name:)) ?? .inferred(fromPath: path))
+    try RawTable.parse(bytes, file: inputName(path), delimiter: delimiter(path))
+  }
+
+  private func delimiter(_ path: String) -> Delimiter {
+    cloud.delimiter.flatMap(Delimiter.init(name:)) ?? .inferred(fromPath: path)
   }
 
   private func tables(_ raws: [RawTable]) throws -> TableSamples {
@@ -111,10 +116,7 @@ struct SampleInputOptions: ParsableArguments {
       dropIncompleteRows: missing == "drop-rows")
     let samples = try TableSamples(
       real: raws[0], synthetic: raws[1], holdout: raws.count > 2 ? raws[2] : nil, options: options)
-    noteLikelyIdentifiers(samples.schema)
-    for (file, rows) in samples.droppedRows {
-      note("dropped \(rows) row\(rows == 1 ? "" : "s") of \(file) with a missing cell")
-    }
+    samples.notes.forEach(note)
     return samples
   }
 }
@@ -227,11 +229,4 @@ struct TableColumnOptions: ParsableArguments {
     return overrides
   }
 
-}
-
-/// Notes each numeric column that looks like a row identifier.
-func noteLikelyIdentifiers(_ schema: TableSchema) {
-  for name in schema.likelyIdentifiers {
-    note("'\(name)' holds a distinct integer on every row: if it identifies rows, pass --ignore \(name)")
-  }
 }

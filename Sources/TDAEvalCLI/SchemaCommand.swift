@@ -25,7 +25,8 @@ struct SchemaCommand: ParsableCommand {
   func run() throws {
     let raw = try RawTable.read(
       contentsOf: file, delimiter: input.cloud.delimiter.flatMap(Delimiter.init(name:)))
-    let schema = try TableSchema.infer(raw, overrides: try input.overrides(header: raw))
+    let overrides = try input.overrides(header: raw)
+    let schema = try TableSchema.infer(raw, overrides: overrides)
     if output.json {
       try printJSON(schema)
       return
@@ -45,6 +46,6 @@ struct SchemaCommand: ParsableCommand {
         ]
       })
     FileHandle.standardOutput.write(Data("\(schema.rows ?? 0) rows\n".utf8))
-    noteLikelyIdentifiers(schema)
+    schema.notes(on: raw, missing: overrides.missingValues).forEach(note)
   }
 }

@@ -35,12 +35,17 @@ public struct RawTable: Sendable, Equatable {
     return try parse(bytes, file: inputName(path), delimiter: delimiter ?? .inferred(fromPath: path))
   }
 
-  /// Parses table text held in memory; `file` names it in messages.
-  public static func parse(_ bytes: [UInt8], file: String, delimiter: Delimiter = .comma) throws
-    -> RawTable
-  {
+  /// Parses table text held in memory; `file` names it in messages. With `headerOnly`, only the
+  /// header is read (and checked): the table has no rows.
+  public static func parse(
+    _ bytes: [UInt8], file: String, delimiter: Delimiter = .comma, headerOnly: Bool = false
+  ) throws -> RawTable {
     var reader = RecordReader(bytes: bytes, file: file, delimiter: delimiter)
     guard let header = try reader.next() else { throw TableError.empty(file: file) }
+    if headerOnly {
+      return RawTable(
+        file: file, names: header.cells, cells: header.cells.map { _ in [] }, lines: [])
+    }
     var seen = Set<String>()
     for name in header.cells where !seen.insert(name).inserted {
       throw TableError.duplicateColumn(file: file, column: name)

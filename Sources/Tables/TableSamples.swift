@@ -36,6 +36,9 @@ public struct TableSamples: Sendable {
   public var distance: RowDistanceKind
   /// Rows dropped for a missing cell, per file (only with ``TableOptions/dropIncompleteRows``).
   public var droppedRows: [(file: String, rows: Int)] = []
+  /// What a person should know about how the tables were read: likely identifier columns,
+  /// mostly numeric columns read as categories, dropped rows.
+  public var notes: [String] = []
 
   /// Reads the files (`-` is standard input) and resolves the distance.
   /// - Throws: ``TableError`` for unreadable or malformed files, unmatched columns, or — under the
@@ -59,6 +62,7 @@ public struct TableSamples: Sendable {
       real: real, others: [synthetic] + (holdout.map { [$0] } ?? []), schema: schema,
       missingValues: options.overrides.missingValues)
     self.schema = schema
+    notes = schema.notes(on: real, missing: options.overrides.missingValues)
     self.real = tables[0]
     self.synthetic = tables[1]
     self.holdout = tables.count > 2 ? tables[2] : nil
@@ -73,6 +77,7 @@ public struct TableSamples: Sendable {
       drop(&self.synthetic)
       if self.holdout != nil { drop(&self.holdout!) }
       droppedRows = dropped
+      notes += dropped.map { "dropped \($1) row\($1 == 1 ? "" : "s") of \($0) with a missing cell" }
       for table in [self.real, self.synthetic] + (self.holdout.map { [$0] } ?? [])
       where table.rowCount == 0 {
         throw TableError.nothingToCompare(

@@ -171,6 +171,29 @@ extension TableSchema {
     return TableSchema(rows: table.rowCount, columns: columns)
   }
 
+  /// What a person should know about how `table` was read under this schema: columns that look
+  /// like identifiers, and mostly numeric columns read as categories.
+  public func notes(on table: RawTable, missing: MissingValues) -> [String] {
+    likelyIdentifiers.map {
+      "'\($0)' holds a distinct integer on every row: if it identifies rows, pass --ignore \($0)"
+    } + mostlyNumericCategories(in: table, missing: missing)
+  }
+
+  /// For each column read as categorical whose present cells are mostly numbers, a note naming
+  /// the first cell that is not one (a typo would otherwise turn a numeric column into labels
+  /// without a word).
+  func mostlyNumericCategories(in table: RawTable, missing: MissingValues) -> [String] {
+    columns.enumerated().compactMap { c, column in
+      guard column.kind == .categorical, let position = table.names.firstIndex(of: column.name)
+      else { return nil }
+      let present = table.cells[position].enumerated().filter { !missing.isMissing($0.element) }
+      let text = present.filter { parseNumber($0.element) == nil }
+      guard !text.isEmpty, text.count * 2 < present.count, let first = text.first else { return nil }
+      return
+        "column '\(column.name)' is read as categorical because of \(text.count) non-number cell\(text.count == 1 ? "" : "s"), the first '\(first.element)' at \(table.file):\(table.lines[first.offset]):\(position + 1); if it is numeric, fix the cells or list them in --na-values"
+    }
+  }
+
   static func inferredKind(_ table: RawTable, column c: Int, missing: MissingValues) throws
     -> ColumnKind
   {

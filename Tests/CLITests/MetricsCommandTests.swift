@@ -70,13 +70,17 @@ struct MetricsCommandTests {
     #expect(result.stderr.split(separator: "\n").count == 1)
   }
 
-  @Test("a NaN cell is reported with file, line and column")
+  @Test("a NaN cell is a missing cell: Euclidean distance reports it with file, line and column")
   func nanCell() throws {
     let directory = try makeTemporaryDirectory()
     let (real, _) = try write(directory)
     let bad = try writeFile("x,y\n0,0\n1,nan\n2,2\n", named: "bad.csv", in: directory)
-    let result = try runTDAEval(["metrics", real, bad])
+    let result = try runTDAEval(["metrics", real, bad, "--k", "1", "--distance", "euclidean"])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("bad.csv:3:2"))
+    #expect(result.stderr.contains("bad.csv:3:2: missing cell in column 'y'"))
+    let headerless = try writeFile("0,0\n1,nan\n", named: "headerless.csv", in: directory)
+    let cloud = try runTDAEval(["metrics", real, headerless, "--k", "1"])
+    #expect(cloud.status == 2)
+    #expect(cloud.stderr.contains("headerless.csv:2:2: 'nan' is not a finite number"))
   }
 }

@@ -127,3 +127,15 @@ final class SchemaTests: XCTestCase {
     XCTAssertNil(kept.missingCellError())
   }
 }
+
+final class SchemaNoteTests: XCTestCase {
+  func testMostlyNumericColumnsReadAsCategoriesAreNamed() throws {
+    let raw = try RawTable.parse(Array("x,y,z\n1,2,a\n3,abc,b\n4,5,c\n9,6,d\n".utf8), file: "t.csv")
+    let schema = try TableSchema.infer(raw)
+    XCTAssertEqual(
+      schema.notes(on: raw, missing: .pandasDefault),
+      [
+        "column 'y' is read as categorical because of 1 non-number cell, the first 'abc' at t.csv:3:2; if it is numeric, fix the cells or list them in --na-values"
+      ])
+  }
+}
