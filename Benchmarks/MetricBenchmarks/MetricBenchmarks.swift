@@ -9,6 +9,25 @@ func gaussianCloud(count: Int, dimension: Int, seed: UInt64) -> PointCloud {
     coordinates: (0..<count * dimension).map { _ in generator.nextGaussian() })
 }
 
+/// The peers' benchmark table (Benchmarks/peers/tables_peers.py): 20 numeric columns
+/// N(0, (i+1)²) and 10 categorical ones with 3…12 equally likely levels, seeded.
+func mixedTable(rows: Int, seed: UInt64) -> Table {
+  var generator = SeededGenerator(seed: seed)
+  var columns: [Table.Column] = []
+  for i in 0..<20 {
+    let values = (0..<rows).map { _ in Double(i + 1) * generator.nextGaussian() }
+    columns.append(Table.Column(name: "x\(i)", kind: .numeric, values: values))
+  }
+  for j in 0..<10 {
+    let levels = j + 3
+    let values = (0..<rows).map { _ in Double(Int(generator.nextUniform() * Double(levels))) }
+    columns.append(
+      Table.Column(
+        name: "c\(j)", kind: .categorical, values: values, categories: (0..<levels).map { "L\($0)" }))
+  }
+  return Table(file: "generated", columns: columns, lines: Array(2..<(rows + 2)))
+}
+
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(5),
@@ -26,6 +45,17 @@ let benchmarks: @Sendable () -> Void = {
       for _ in benchmark.scaledIterations {
         blackHole(NearestNeighbors.kthNeighborSquaredDistances(in: real, k: 5))
       }
+    }
+  }
+
+  let realTable = mixedTable(rows: 5_000, seed: 0)
+  let syntheticTable = mixedTable(rows: 5_000, seed: 1)
+  let gower = GowerDistance(fittedTo: realTable)
+  Benchmark("Gower metrics report k=5, 5000 vs 5000, 20 numeric + 10 categorical") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(
+        try SampleMetricsReport.compute(
+          real: realTable, synthetic: syntheticTable, gower: gower, k: 5))
     }
   }
 

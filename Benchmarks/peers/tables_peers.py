@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
-"""Timings of the mixed-table peers (../shared/notes/tables/BENCH.md), whole processes, and
-optionally `tda-eval` on the same CSV files side by side.
+"""Timings of the mixed-table peers, whole processes, and optionally `tda-eval` on the same CSV
+files side by side: how long the Python tools take to compute Gower distances and the distance to
+the closest record (DCR) between a real and a synthetic table of n rows each.
 
-Data (as in BENCH.md): n rows, 20 numeric columns x0..x19 with x_i ~ N(0, (i+1)^2) and 10
-categorical columns c0..c9, c_j with j+3 equally likely levels (3..12) written as text "L0", "L1",
-...; the real sample from numpy RandomState(0), the synthetic one from RandomState(1) (same
-distribution). Column order x0..x19, c0..c9.
+Data: n rows, 20 numeric columns x0..x19 with x_i ~ N(0, (i+1)^2) and 10 categorical columns
+c0..c9, c_j with j+3 equally likely levels (3..12) written as text "L0", "L1", ...; the real sample
+from numpy RandomState(0), the synthetic one from RandomState(1) (same distribution). Column order
+x0..x19, c0..c9.
 
 Peers (each in a fresh Python process; its whole wall time is measured, import and data
-generation included, as in BENCH.md; the call alone is reported as well):
+generation included; the call alone is reported as well):
   gower       gower.gower_matrix(synth, real)   (PyPI `gower` 0.1.2, the n x n float32 matrix), the
-              call BENCH.md timed. Caution: when both frames have the same number of rows the
-              package assumes gower_matrix(X) and fills only the upper triangle (j >= i), mirroring
-              it, so it evaluates n(n+1)/2 pairs and the lower triangle is wrong (d(synth j, real i)
-              in place of d(synth i, real j)).
+              call a user of the package makes. Caution: when both frames have the same number of
+              rows the package assumes gower_matrix(X) and fills only the upper triangle (j >= i),
+              mirroring it, so it evaluates n(n+1)/2 pairs and the lower triangle is wrong
+              (d(synth j, real i) in place of d(synth i, real j)).
   gower-full  the same package made to compute all n^2 pairs: the synthetic frame gets a copy of
               its own first row appended (row counts differ, ranges unchanged: they come from the
               union of both frames), and that extra output row is dropped.

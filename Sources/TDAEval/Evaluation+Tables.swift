@@ -47,8 +47,11 @@ extension Evaluation {
             balls: balls, bins: bins, seed: seed, progress: relabelled(progress, prefix: "metrics"))
         }
       case .kde:
-        if let error = real.missingCellError() ?? synthetic.missingCellError() {
-          report.omitted[part.rawValue] = "the product-kernel KDE needs complete rows (\(error))"
+        let handledBy = "the product-kernel KDE needs complete rows: use --missing drop-rows"
+        if let error = real.missingCellError(handledBy: handledBy)
+          ?? synthetic.missingCellError(handledBy: handledBy)
+        {
+          report.omitted[part.rawValue] = "\(error)"
           continue
         }
         do {

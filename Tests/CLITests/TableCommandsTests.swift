@@ -141,6 +141,19 @@ struct TableCommandsTests {
     #expect(result.stderr == "tda-eval: \(real):3:2: 'x' is not a number\n")
   }
 
+  @Test("the registry's schema file is what 'schema' prints for the documented options")
+  func registrySchemaFile() throws {
+    let printed = try runTDAEval([
+      "schema", "Notebooks-data/examples/registry-real.csv", "--ignore", "patient_id", "--categorical",
+      "diabetes,site", "--ordinal", "stage", "--json",
+    ])
+    #expect(printed.status == 0, "\(printed.stderr)")
+    let file = try Data(contentsOf: URL(fileURLWithPath: "Notebooks-data/examples/registry-schema.json"))
+    let expected = try JSONSerialization.jsonObject(with: file) as? NSDictionary
+    let actual = try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? NSDictionary
+    #expect(expected == actual)
+  }
+
   @Test("diagrams, gscore and evaluate on the registry example use Gower's distance")
   func otherCommands() throws {
     let real = "Notebooks-data/examples/registry-real.csv"

@@ -22,5 +22,18 @@ struct ReadmeExampleTests {
     evaluation.trials = 10
     let report = try evaluation.evaluate(real: real, synthetic: synthetic)
     #expect(report.real.points == 120)
+
+    let tables = try TableSamples.read(
+      real: "Notebooks-data/examples/registry-real.csv",
+      synthetic: "Notebooks-data/examples/registry-synth.csv")
+    #expect(tables.distance == .gower)
+    let metrics = try SampleMetricsReport.compute(
+      real: tables.real, synthetic: tables.synthetic, gower: tables.gower)
+    #expect(metrics.distance == .gower && metrics.precision > 0)
+    var small = Evaluation()
+    small.trials = 5
+    small.persistencePoints = 100
+    let tableReport = try small.evaluate(tables)
+    #expect(tableReport.distance == .gower && tableReport.sampleMetrics != nil)
   }
 }
