@@ -123,6 +123,39 @@ public enum NearestNeighbors {
 }
 
 extension NearestNeighbors {
+  /// For every point of `queries`, its `k` smallest squared distances to points of `references`
+  /// in increasing order, row-major (`queries.count × k`; +∞ where `references` has fewer points).
+  /// Nothing is excluded: a query equal to a reference has distance 0 to it.
+  /// - Precondition: same dimension, `k >= 1`.
+  /// - Complexity: O(n m d) time, O(n k) memory.
+  public static func smallestSquaredDistances(
+    from queries: PointCloud, to references: PointCloud, k: Int, progress: ProgressHandler? = nil
+  ) -> [Double] {
+    precondition(k >= 1, "k must be at least 1")
+    var best = [Double](repeating: .infinity, count: queries.count * k)
+    guard references.count > 0 else { return best }
+    if KDTree.isPreferred(dimension: references.dimension, count: references.count) {
+      let tree = KDTree(references)
+      best.withUnsafeMutableBufferPointer { buffer in
+        let output = SharedOutput(base: buffer.baseAddress!)
+        KDTree.forEachQuery(queries) { q, query in
+          let row = output.base + q * k
+          tree.search(query, prune: { _, distance in distance >= row[k - 1] }) { _, value in
+            if value < row[k - 1] { insert(value, into: row, k) }
+          }
+        }
+      }
+      return best
+    }
+    best.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedRows(base: buffer.baseAddress!, width: k)
+      _ = BoundedSquaredDistanceTiles.run(queries: queries, references: references, progress: progress) {
+        _ in SmallestDistances(rows: shared, excludingSelf: false)
+      }
+    }
+    return best
+  }
+
   /// For every point of `queries`, the nearest point of the tree's cloud (lowest index on ties)
   /// and the squared distance to it.
   public static func nearest(from queries: PointCloud, to tree: KDTree) -> (

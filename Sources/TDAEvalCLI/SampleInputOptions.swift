@@ -45,16 +45,17 @@ struct SampleInputOptions: ParsableArguments {
   /// Reads the real, synthetic and (optional) holdout files. Numeric files without table options
   /// are read as point clouds; a file with a header and a cell that is not a number (text,
   /// missing) makes all of them tables.
-  func load(real: String, synthetic: String, holdout: String? = nil, minimumRows: Int = 1) throws
-    -> Samples
-  {
+  func load(
+    real: String, synthetic: String, holdout: String? = nil, minimumRows: Int = 1,
+    asTables: Bool = false
+  ) throws -> Samples {
     let paths = [real, synthetic] + (holdout.map { [$0] } ?? [])
     let results = ConcurrentResults<[UInt8]>(count: paths.count)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       results.set(index, Result { try readInput(paths[index]) })
     }
     let bytes = try paths.indices.map { try results.get($0) }
-    if !wantsTables {
+    if !wantsTables && !asTables {
       var clouds: [PointCloud] = []
       var numericError: (any Error)? = nil
       for (path, data) in zip(paths, bytes) {

@@ -22,7 +22,8 @@ struct TDAEvalCommand: ParsableCommand {
     subcommands: [
       RipsCommand.self, DiagramsCommand.self, DistanceCommand.self, MetricsCommand.self,
       KDECommand.self, GScoreCommand.self, EvaluateCommand.self, GenerateCommand.self,
-      TablesCommand.self, SchemaCommand.self,
+      TablesCommand.self, SchemaCommand.self, PrivacyCommand.self, SweepCommand.self,
+      MergeCommand.self,
     ])
 
   static func main() {

@@ -52,6 +52,37 @@ extension GowerDistance {
   }
 }
 
+extension GowerDistance {
+  /// For every row of `queries`, its `k` smallest distances to rows of `references`, in
+  /// increasing order, row-major (`queries.rowCount × k`; +∞ where `references` has fewer rows).
+  /// Nothing is excluded. O(n m c) time, O(n k) memory.
+  public func smallestDistances(
+    from queries: Table, to references: Table, k: Int, progress: ProgressHandler? = nil
+  ) -> [Double] {
+    precondition(k >= 1, "k must be at least 1")
+    var best = [Double](repeating: .infinity, count: queries.rowCount * k)
+    guard references.rowCount > 0 else { return best }
+    best.withUnsafeMutableBufferPointer { buffer in
+      let output = SmallestOutput(rows: buffer.baseAddress!, k: k)
+      _ = pass(queries: queries, references: references, progress: progress) { _ in output }
+    }
+    return best
+  }
+}
+
+/// Keeps each query's k smallest distances (rows owned by the query's worker).
+private struct SmallestOutput: TileConsumer, @unchecked Sendable {
+  let rows: UnsafeMutablePointer<Double>
+  let k: Int
+
+  mutating func consume(_ tile: DistanceTile) {
+    for q in tile.queries {
+      let row = rows + q * k
+      for value in tile.row(q) where value < row[k - 1] { insertSorted(value, into: row, k) }
+    }
+  }
+}
+
 /// Inserts `value` into the sorted row of `k` values at `row`, dropping the largest.
 @inline(__always)
 func insertSorted(_ value: Double, into row: UnsafeMutablePointer<Double>, _ k: Int) {

@@ -71,6 +71,23 @@ public struct Table: Sendable, Equatable {
     return copy
   }
 
+  /// The table of the used columns named in `names`, in that order.
+  /// - Throws: ``TableError/unknownColumn(file:column:context:)`` for a name that is not a used
+  ///   column; `context` says which option named it.
+  public func selecting(columns names: [String], context: String) throws -> Table {
+    var copy = self
+    copy.columns = []
+    copy.fileColumns = []
+    for name in names {
+      guard let c = columns.firstIndex(where: { $0.name == name }) else {
+        throw TableError.unknownColumn(file: file, column: name, context: context)
+      }
+      copy.columns.append(columns[c])
+      copy.fileColumns.append(fileColumns[c])
+    }
+    return copy
+  }
+
   /// The table without its rows that have a missing cell, and how many were dropped.
   public func droppingIncompleteRows() -> (table: Table, dropped: Int) {
     let kept = (0..<rowCount).filter { row in !columns.contains { $0.values[row].isNaN } }
@@ -87,6 +104,16 @@ public struct Table: Sendable, Equatable {
     return .missingCell(
       file: file, line: lines[row], column: fileColumns[c], name: columns[c].name,
       handledBy: handledBy)
+  }
+
+  /// A table of numeric columns holding `cloud`'s coordinates (named by its header, or "0", "1",
+  /// … by position).
+  public init(_ cloud: PointCloud, file: String) {
+    let names = cloud.columnNames ?? (0..<cloud.dimension).map(String.init)
+    let columns = (0..<cloud.dimension).map { c in
+      Column(name: names[c], kind: .numeric, values: (0..<cloud.count).map { cloud[$0, c] })
+    }
+    self.init(file: file, columns: columns, lines: (0..<cloud.count).map { $0 + 1 })
   }
 
   /// The table as a point cloud when every used column is numeric and complete (its values,

@@ -201,3 +201,51 @@ struct TableKDECommandTests {
     #expect(bad.stderr.contains("one per used column"))
   }
 }
+
+@Suite("tda-eval privacy")
+struct PrivacyCommandTests {
+  @Test("on the registry with a holdout and an attribute attack: every field, readings, one JSON line")
+  func registry() throws {
+    let directory = try makeTemporaryDirectory()
+    let real = "Notebooks-data/examples/registry-real.csv"
+    // The synthetic sample's first half copies real rows.
+    let lines = try String(contentsOfFile: real, encoding: .utf8).split(separator: "\n")
+    let synthetic = try writeFile(
+      lines.prefix(201).joined(separator: "\n") + "\n", named: "copies.csv", in: directory)
+    let holdout = "Notebooks-data/examples/registry-synth.csv"
+    let result = try runTDAEval([
+      "privacy", real, synthetic, "--holdout", holdout, "--schema",
+      "Notebooks-data/examples/registry-schema.json", "--quasi-identifiers", "age,sex,site",
+      "--sensitive", "diabetes", "--json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(object["distance"] as? String == "gower")
+    let dcr = try #require(object["dcr"] as? [String: Any])
+    #expect(dcr["exact_copies"] as? Double == 1)
+    #expect(dcr["closer_to_training"] != nil && dcr["holdout"] != nil)
+    let membership = try #require(object["membership"] as? [String: Any])
+    // Half the training rows have a copy at distance 0: AUC ≈ ½ + ½ · ½.
+    #expect((membership["auc"] as? Double ?? 0) > 0.7)
+    #expect(membership["tpr_at_fpr_0.01"] is Double)
+    let attack = try #require(object["attribute_inference"] as? [String: Any])
+    #expect(attack["sensitive"] as? String == "diabetes")
+    #expect(attack["accuracy"] is Double)
+    let readings = try #require(object["readings"] as? [String: String])
+    #expect(Set(readings.keys).isSuperset(of: ["dcr", "nndr", "identifiability", "membership", "attribute_inference"]))
+    let table = try runTDAEval(["privacy", real, synthetic, "--schema", "Notebooks-data/examples/registry-schema.json"])
+    #expect(table.status == 0)
+    #expect(table.stdout.contains("identifiability"))
+  }
+
+  @Test("bad options: one line, exit 2")
+  func badOptions() throws {
+    let real = "Notebooks-data/examples/circle-real.csv"
+    let alone = try runTDAEval(["privacy", real, real, "--sensitive", "x"])
+    #expect(alone.status == 2)
+    #expect(alone.stderr.contains("--quasi-identifiers and --sensitive go together"))
+    let same = try runTDAEval(["privacy", real, real, "--quasi-identifiers", "x", "--sensitive", "x"])
+    #expect(same.status == 2)
+    #expect(same.stderr.contains("a column that is not a quasi-identifier"))
+  }
+}
