@@ -35,10 +35,37 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
   public var attributeInference: AttributeInference?
   /// One line per measure saying what it means here.
   public var readings: [String: String]
+  /// The distances to the closest real row, binned: synthetic rows and (with a holdout) holdout rows.
+  public var dcrHistogram: DCRHistogram
 
   enum CodingKeys: String, CodingKey {
     case distance, dcr, nndr, identifiability, membership, readings
     case attributeInference = "attribute_inference"
+    case dcrHistogram = "dcr_histogram"
+  }
+
+  /// Counts of distances in equal-width bins from 0 to the largest distance of either set (the
+  /// last bin closed).
+  public struct DCRHistogram: Codable, Sendable, Equatable {
+    /// The bin edges: `bins + 1` values.
+    public var edges: [Double]
+    public var synthetic: [Int]
+    public var holdout: [Int]?
+
+    init(synthetic: [Double], holdout: [Double]?, bins: Int = 20) {
+      let largest = (synthetic + (holdout ?? [])).filter(\.isFinite).max() ?? 0
+      let width = largest > 0 ? largest / Double(bins) : 1
+      edges = (0...bins).map { Double($0) * width }
+      func counts(_ values: [Double]) -> [Int] {
+        var counts = [Int](repeating: 0, count: bins)
+        for value in values where value.isFinite {
+          counts[min(bins - 1, Int(value / width))] += 1
+        }
+        return counts
+      }
+      self.synthetic = counts(synthetic)
+      self.holdout = holdout.map(counts)
+    }
   }
 
   /// A value and what a fresh real sample would get (nil when unknown).
@@ -145,6 +172,7 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     let identifiable = share(zip(realToSynthetic, realToReal).map { $0 < $1 })
 
     var holdoutStatistics: ClosestRecordStatistics? = nil
+    var holdoutDCR: [Double]? = nil
     var closer: Measured? = nil
     var membership: MembershipInference? = nil
     var freshNNDR: NNDR.Summary? = nil
@@ -152,8 +180,8 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     if let holdout {
       let h = Double(holdout.count)
       let holdoutToReal = holdout.smallestDistances(in: real, k: 2, progress: progress)
-      holdoutStatistics = ClosestRecordStatistics(
-        stride(from: 0, to: holdoutToReal.count, by: 2).map { holdoutToReal[$0] })
+      holdoutDCR = stride(from: 0, to: holdoutToReal.count, by: 2).map { holdoutToReal[$0] }
+      holdoutStatistics = ClosestRecordStatistics(holdoutDCR!)
       let freshRatios = ratiosOfNearest(holdoutToReal)
       freshNNDR = .init(median: percentile(freshRatios, 50), mean: mean(freshRatios))
       let toHoldout = synthetic.nearest(in: holdout, progress: progress).distances
@@ -173,7 +201,8 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
         synthetic: ClosestRecordStatistics(dcr), holdout: holdoutStatistics, closerToTraining: closer),
       nndr: NNDR(median: percentile(ratios, 50), mean: mean(ratios), fresh: freshNNDR),
       identifiability: Measured(value: identifiable, fresh: freshIdentifiability),
-      membership: membership, attributeInference: attributeInference, readings: [:])
+      membership: membership, attributeInference: attributeInference, readings: [:],
+      dcrHistogram: DCRHistogram(synthetic: dcr, holdout: holdoutDCR))
     report.readings = report.makeReadings()
     return report
   }

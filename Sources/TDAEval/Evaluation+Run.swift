@@ -50,6 +50,13 @@ extension Evaluation {
       case .geometryScore:
         report.geometryScore = try geometryScore.evaluate(
           real: real, synthetic: synthetic, progress: relabelled(progress, prefix: "gscore"))
+      case .privacy:
+        // In the units of the k-NN metrics (z-scored with --standardize).
+        let scaling = standardize ? try Standardization(fittedTo: real) : nil
+        func rows(_ cloud: PointCloud) -> RowSpace { .euclidean(scaling?.apply(to: cloud) ?? cloud) }
+        report.privacy = try PrivacyReport.compute(
+          real: rows(real), synthetic: rows(synthetic), holdout: holdout.map(rows),
+          progress: relabelled(progress, prefix: "privacy"))
       }
       report.timings[part.rawValue] = (ContinuousClock.now - start).seconds
     }

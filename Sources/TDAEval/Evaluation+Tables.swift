@@ -63,6 +63,11 @@ extension Evaluation {
             "statsmodels' normal_reference rule gives \(name) = \(value), which must be \(allowed); give bandwidths to 'tda-eval kde'"
           continue
         }
+      case .privacy:
+        let spaces = try samples.rowSpaces()
+        report.privacy = try PrivacyReport.compute(
+          real: spaces.real, synthetic: spaces.synthetic, holdout: spaces.holdout,
+          progress: relabelled(progress, prefix: "privacy"))
       case .geometryScore:
         if let clouds {
           report.geometryScore = try geometryScore.evaluate(

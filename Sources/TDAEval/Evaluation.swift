@@ -17,6 +17,8 @@ public struct Evaluation: Sendable, Equatable, Codable {
     case kde
     /// The geometry score (relative living times of H1 in witness complexes).
     case geometryScore = "gscore"
+    /// DCR, NNDR, identifiability and, with a holdout, the membership attack.
+    case privacy
 
     public static func < (a: Part, b: Part) -> Bool {
       allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -36,6 +36,21 @@ extension EvaluationReport {
       ]
     }
     if let geometryScore { values.append(.init("gscore", geometryScore.gscore)) }
+    if let privacy {
+      values += [
+        .init("identifiability", privacy.identifiability.value),
+        .init("nndr_median", privacy.nndr.median),
+      ]
+      if let closer = privacy.dcr.closerToTraining {
+        values.append(.init("closer_to_training", closer.value))
+      }
+      if let membership = privacy.membership {
+        values += [
+          .init("membership_auc", membership.auc),
+          .init("membership_tpr_at_fpr_0.01", membership.tprAtFPR001),
+        ]
+      }
+    }
     if let distances = persistence?.distances {
       for distance in distances {
         values.append(.init("bottleneck_h\(distance.dimension)", distance.bottleneck))
@@ -121,6 +136,37 @@ extension EvaluationReport {
           name: "KDE log-likelihood real | synth", value: Self.format(kde.realGivenSynth),
           reading: "Mean log-density of real points under the synthetic KDE; it falls when real regions are missing from the synthetic sample."))
     }
+    if let kde = tableKDE {
+      rows.append(
+        .init(
+          name: "KDE log-likelihood synth | real", value: Self.format(kde.synthGivenReal),
+          reading: "Mean log-density of synthetic rows under the real product-kernel KDE (statsmodels' KDEMultivariate)."))
+      rows.append(
+        .init(
+          name: "KDE log-likelihood real | synth", value: Self.format(kde.realGivenSynth),
+          reading: "Mean log-density of real rows under the synthetic product-kernel KDE."))
+    }
+    if let privacy {
+      let readings = privacy.readings
+      rows.append(
+        .init(
+          name: "identifiability", value: Self.format(privacy.identifiability.value),
+          reading: readings["identifiability"] ?? ""))
+      rows.append(
+        .init(name: "NNDR median", value: Self.format(privacy.nndr.median), reading: readings["nndr"] ?? ""))
+      if let closer = privacy.dcr.closerToTraining {
+        rows.append(
+          .init(
+            name: "closer to training", value: Self.format(closer.value),
+            reading: readings["closer_to_training"] ?? ""))
+      }
+      if let membership = privacy.membership {
+        rows.append(
+          .init(
+            name: "membership AUC", value: Self.format(membership.auc),
+            reading: readings["membership"] ?? ""))
+      }
+    }
     if let g = geometryScore {
       let realHoles = Self.dominantBetti(g.mrltReal)
       let syntheticHoles = Self.dominantBetti(g.mrltSynthetic)
@@ -187,8 +233,42 @@ extension EvaluationReport {
       parameters: parameters.parameterEntries, metrics: metricRows,
       realDiagrams: persistence?.real.diagrams ?? [],
       syntheticDiagrams: persistence?.synthetic.diagrams ?? [],
-      realMRLT: geometryScore?.mrltReal, syntheticMRLT: geometryScore?.mrltSynthetic, notes: notes,
+      realMRLT: geometryScore?.mrltReal, syntheticMRLT: geometryScore?.mrltSynthetic,
+      privacyFigures: privacy.map(Self.privacyFigures) ?? [], notes: notes,
       timings: timings.sorted { $0.key < $1.key }.map { .init($0.key, String(format: "%.3f", $0.value)) })
+  }
+
+  /// The DCR histograms of synthetic and holdout rows and the membership ROC curve.
+  static func privacyFigures(_ privacy: PrivacyReport) -> [String] {
+    let histogram = privacy.dcrHistogram
+    let categories = histogram.edges.dropLast().indices.map {
+      format((histogram.edges[$0] + histogram.edges[$0 + 1]) / 2)
+    }
+    func shares(_ counts: [Int]) -> [Double] {
+      let total = max(1, counts.reduce(0, +))
+      return counts.map { Double($0) / Double(total) }
+    }
+    var series = [SVGPlot.BarSeries(label: "synthetic rows", values: shares(histogram.synthetic))]
+    if let holdout = histogram.holdout {
+      series.append(SVGPlot.BarSeries(label: "holdout rows", values: shares(holdout)))
+    }
+    var figures = [
+      SVGPlot.histogram(
+        title: "Distance to the closest real (training) row", categories: categories, series: series,
+        xLabel: "distance (\(privacy.distance.rawValue))", yLabel: "share of rows")
+    ]
+    if let membership = privacy.membership {
+      let curve = membership.curve
+      figures.append(
+        SVGPlot.lineChart(
+          title: "Membership attack: ROC curve (AUC \(format(membership.auc)))",
+          xLabel: "false positive rate (holdout rows)", yLabel: "true positive rate (training rows)",
+          series: [
+            .init(label: "distance attack", points: Array(zip(curve.falsePositiveRates, curve.truePositiveRates))),
+            .init(label: "no leak", points: [(0, 0), (1, 1)]),
+          ]))
+    }
+    return figures
   }
 
   /// A value as tables show it: 4 significant digits, `inf` for infinity.

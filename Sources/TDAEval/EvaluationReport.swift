@@ -3,7 +3,7 @@
 /// JSON (`tda-eval evaluate --json`, sorted keys): `parameters`, `real` and `synthetic` (`points`,
 /// `dimension`), and one object per computed part: `diagrams` (as `tda-eval diagrams`), `metrics`
 /// (as `tda-eval metrics`), `kde` (as `tda-eval kde`; `kde_table` for mixed tables), `gscore` (as
-/// `tda-eval gscore`), `distance` (`euclidean` or `gower`); `timings`
+/// `tda-eval gscore`), `privacy` (as `tda-eval privacy`), `distance` (`euclidean` or `gower`); `timings`
 /// (seconds per part) and `omitted` (parts not computed, with the reason). Infinity is `null`.
 public struct EvaluationReport: Sendable, Codable {
   /// The number of points and the dimension of one sample.
@@ -35,6 +35,8 @@ public struct EvaluationReport: Sendable, Codable {
   public var tableKDE: TableKernelDensity?
   /// The geometry score with both MRLT vectors.
   public var geometryScore: GeometryScoreResult?
+  /// DCR, NNDR, identifiability and the membership attack.
+  public var privacy: PrivacyReport?
   /// Wall-clock seconds of each computed part, keyed by ``Evaluation/Part`` raw value.
   public var timings: [String: Double]
   /// Parts that were asked for but not computed, each with the reason.
@@ -55,7 +57,7 @@ public struct EvaluationReport: Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case parameters, real, synthetic, distance, persistence = "diagrams", sampleMetrics = "metrics"
-    case kde, tableKDE = "kde_table", geometryScore = "gscore", timings, omitted
+    case kde, tableKDE = "kde_table", geometryScore = "gscore", privacy, timings, omitted
   }
 }
 

@@ -50,6 +50,8 @@ public struct HTMLReport: Sendable, Equatable {
   /// Mean relative living times of the real and the synthetic sample (geometry score), if any.
   public var realMRLT: [Double]?
   public var syntheticMRLT: [Double]?
+  /// The privacy section's figures (standalone SVG documents), when computed.
+  public var privacyFigures: [String]
   /// Remarks shown at the end (e.g. metrics that were not computed, and why).
   public var notes: [String]
   /// Wall-clock time of each part.
@@ -58,9 +60,10 @@ public struct HTMLReport: Sendable, Equatable {
   public init(
     title: String, subtitle: String, parameters: [Entry], metrics: [MetricRow],
     realDiagrams: [PersistenceDiagram] = [], syntheticDiagrams: [PersistenceDiagram] = [],
-    realMRLT: [Double]? = nil, syntheticMRLT: [Double]? = nil, notes: [String] = [],
-    timings: [Entry] = []
+    realMRLT: [Double]? = nil, syntheticMRLT: [Double]? = nil, privacyFigures: [String] = [],
+    notes: [String] = [], timings: [Entry] = []
   ) {
+    self.privacyFigures = privacyFigures
     self.title = title
     self.subtitle = subtitle
     self.parameters = parameters
@@ -119,6 +122,14 @@ public struct HTMLReport: Sendable, Equatable {
         "<p class=\"note\">Mean relative living time of i H1 classes in witness complexes: the share of the filtration during which exactly i one-dimensional holes are alive.</p>\n"
       html += "<figure>" + SVGPlot.mrltHistograms(real: realMRLT, synthetic: syntheticMRLT)
         + "</figure>\n"
+    }
+    if !privacyFigures.isEmpty {
+      html += "<h2>Privacy</h2>\n"
+      html +=
+        "<p class=\"note\">Synthetic rows much closer to the training rows than fresh (holdout) rows are, or a membership attack well above the diagonal, mean the generator copies its training data.</p>\n"
+      html += "<div class=\"row\">\n"
+      for figure in privacyFigures { html += "<figure>" + figure + "</figure>\n" }
+      html += "</div>\n"
     }
     html += "<h2>Parameters</h2>\n"
     html += table(
