@@ -16,6 +16,13 @@ struct BottleneckMatcher {
   let ax: [Double], ay: [Double], bx: [Double], by: [Double]
   /// Half persistence of each point: its L∞ distance to the diagonal.
   let aHalf: [Double], bHalf: [Double]
+
+  /// `(d − b) / 2`, finite for finite `b ≤ d`: when `d − b` overflows (1e308 − (−1e308)),
+  /// `d/2 − b/2` does not (each half is at most max/2), and is then exact up to one rounding.
+  static func half(_ b: Double, _ d: Double) -> Double {
+    let span = d - b
+    return span.isFinite ? span * 0.5 : d * 0.5 - b * 0.5
+  }
   var n: Int { ax.count }
   var m: Int { bx.count }
   private var tree: RangeTree
@@ -29,8 +36,8 @@ struct BottleneckMatcher {
 
   init(ax: [Double], ay: [Double], bx: [Double], by: [Double]) {
     self.ax = ax; self.ay = ay; self.bx = bx; self.by = by
-    aHalf = zip(ax, ay).map { ($1 - $0) * 0.5 }
-    bHalf = zip(bx, by).map { ($1 - $0) * 0.5 }
+    aHalf = zip(ax, ay).map { BottleneckMatcher.half($0, $1) }
+    bHalf = zip(bx, by).map { BottleneckMatcher.half($0, $1) }
     tree = RangeTree(x: bx, y: by)
     let size = ax.count + bx.count
     mateOfLeft = Array(repeating: -1, count: size)

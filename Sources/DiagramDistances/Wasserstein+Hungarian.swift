@@ -4,6 +4,14 @@ extension Wasserstein {
   ///
   /// Exact up to floating-point rounding of the sums; O((n + m)³) time in the worst case and
   /// O(n + m) memory. Returns `columnOfRow`.
+  ///
+  /// Termination: each inner step must find a finite `delta`. The instance always has a perfect
+  /// matching of finite cost (everything to the diagonal, costs capped by `GroundCost`), so by
+  /// Hall's theorem the k + 1 rows reached hold finite edges to at least k + 1 columns, one of
+  /// them not yet used, whose slack is finite. (Before costs were scaled, a diagram with the
+  /// point (0, 1e160) and q = 2 made every cost +∞: delta stayed +∞, column 0 was chosen again
+  /// and again, and the loop never ended.) The precondition turns any such regression into a
+  /// failure instead of a hang.
   static func hungarianAssignment(_ instance: AssignmentInstance) -> [Int32] {
     let size = instance.size
     if size == 0 { return [] }
@@ -46,6 +54,7 @@ extension Wasserstein {
             slack[j] -= delta
           }
         }
+        precondition(delta.isFinite, "every assignment row has a finite augmenting path")
         column0 = column1
       } while rowOfColumn[column0] != 0
       repeat {

@@ -80,8 +80,10 @@ public enum Wasserstein {
     }
     let first = try PreparedDiagram(a, name: "first", ignoreEssential: ignoreEssential)
     let second = try PreparedDiagram(b, name: "second", ignoreEssential: ignoreEssential)
-    let ground = GroundCost(internalP: internalP, order: order)
     let essential = EssentialMatching(first, second)
+    let plain = GroundCost(internalP: internalP, order: order)
+    let scale = Scale(first, second, essential: essential, ground: plain)
+    let ground = plain.scaled(unit: scale.unit, cap: scale.cap)
     let essentialCost =
       essential.countsDiffer ? .infinity : essential.differences.reduce(0) { $0 + ground.power($1) }
     let instance = AssignmentInstance(first, second, ground: ground)
@@ -107,7 +109,15 @@ public enum Wasserstein {
     }
     let finiteCost = assignment.isEmpty ? 0 : instance.totalCost(assignment)
     let total = finiteCost + essentialCost
-    let distance = order == 1 ? total : pow(total, 1 / order)
+    // total = Σ (d / u)^q, so the distance is u · total^(1/q); it is +∞ only if that overflows.
+    let distance: Double
+    if total == 0 {
+      distance = 0
+    } else if total.isInfinite {
+      distance = .infinity
+    } else {
+      distance = scale.unit * (order == 1 ? total : pow(total, 1 / order))
+    }
     var pairs: [MatchedPair]? = nil
     if matching {
       pairs =
@@ -115,5 +125,75 @@ public enum Wasserstein {
         + instance.pairs(assignment, first, second)
     }
     return DiagramDistanceResult(distance: distance, matching: pairs)
+  }
+}
+
+extension Wasserstein {
+  /// The unit and cap of the scaled costs (`GroundCost`) for one pair of diagrams.
+  ///
+  /// The bottleneck search with relative error δ = 1/q gives a matching all of whose edges have
+  /// L∞ length ≤ B̂ ≤ (1 + δ) B∞ (B∞ the bottleneck distance); let M be the longest L_p length of
+  /// its edges (and of the essential differences), so `B∞ ≤ M ≤ 2^(1/p) B̂`. Every matching has
+  /// an edge of L∞ length ≥ B∞, and the L_p norm is ≥ the L∞ norm, so with unit u
+  ///
+  ///     OPT' = OPT / u^q ≥ (B∞ / u)^q ≥ (M / u)^q · (2^(1/p) (1 + 1/q))^(−q)
+  ///                                   ≥ (M / u)^q · 2^(−q/p) / e,
+  ///
+  /// while that matching costs `U = Σ (‖edge‖_p / u)^q ≥ OPT'`, at most `N · (M / u)^q`.
+  ///
+  /// - For q ≤ 256, u is the power of two with `u ≤ M < 2u`: scaling by a power of two is exact,
+  ///   so costs and distances are bit for bit those of the unscaled formulas whenever those
+  ///   neither overflow nor underflow; `U ≤ N · 2^256` and `OPT' ≥ 2^(−256/p) / e ≥ 2^(−257)`.
+  /// - For q > 256, u = M: `U ≤ N` and `OPT' ≥ 2^(−q/p) / e` — exactly 1/e and up under L∞ for
+  ///   every q, and within range for q/p ≤ 1000. (Beyond, with a finite p, an optimum far below
+  ///   M^q may round to 0; the value remains the cost of an actual matching.)
+  ///
+  /// The cap is `2U > OPT'` (see `GroundCost`: capping at any value above OPT' keeps the
+  /// optimum), at most `max / (4N)` so that sums of N costs stay finite. If M itself overflows
+  /// (an L_p length above the largest double), B̂ (always finite: half persistences are computed
+  /// without overflow) is used in its place. With B̂ = 0 the finite parts are identical and the
+  /// unit is irrelevant (1).
+  struct Scale {
+    var unit = 1.0
+    var cap = Double.infinity
+
+    init(_ first: PreparedDiagram, _ second: PreparedDiagram, essential: EssentialMatching, ground: GroundCost) {
+      let q = ground.q
+      var matcher = BottleneckMatcher(ax: first.x, ay: first.y, bx: second.x, by: second.y)
+      let finite = Bottleneck.search(&matcher, first, second, relativeError: 1 / q)
+      let differences = essential.countsDiffer ? [] : essential.differences
+      let bottleneck = max(finite, differences.max() ?? 0)
+      guard bottleneck > 0, bottleneck.isFinite else { return }
+      let (n, m) = (first.count, second.count)
+      var edges: [(Int, Int)] = []
+      for u in 0..<(n + m) {
+        let v = Int(matcher.mateOfLeft[u])
+        if v >= 0 && (u < n || v < m) { edges.append((u, v)) }
+      }
+      func length(_ u: Int, _ v: Int) -> Double {
+        switch (u < n, v < m) {
+        case (true, true):
+          return ground.norm(abs(first.x[u] - second.x[v]), abs(first.y[u] - second.y[v]))
+        case (true, false): return ground.diagonalDistance(first.x[u], first.y[u])
+        default: return ground.diagonalDistance(second.x[v], second.y[v])
+        }
+      }
+      var longest = differences.max() ?? 0
+      for (u, v) in edges { longest = max(longest, length(u, v)) }
+      if !longest.isFinite || longest == 0 { longest = bottleneck }
+      unit = q <= 256 ? Double(sign: .plus, exponent: longest.exponent, significand: 1) : longest
+      let unscaled = ground.scaled(unit: unit, cap: .infinity)
+      var upper = 0.0
+      for (u, v) in edges {
+        switch (u < n, v < m) {
+        case (true, true): upper += unscaled.cost(first.x[u], first.y[u], second.x[v], second.y[v])
+        case (true, false): upper += unscaled.diagonalCost(first.x[u], first.y[u])
+        default: upper += unscaled.diagonalCost(second.x[v], second.y[v])
+        }
+      }
+      for difference in differences { upper += unscaled.power(difference) }
+      let ceiling = Double.greatestFiniteMagnitude / Double(4 * max(n + m + differences.count, 1))
+      cap = upper > 0 ? min(2 * upper, ceiling) : ceiling
+    }
   }
 }

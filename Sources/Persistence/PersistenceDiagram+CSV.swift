@@ -1,4 +1,5 @@
 import Foundation
+import PointClouds
 
 extension PersistenceDiagram {
   /// Reads a diagram from a CSV file: one `birth,death` pair per line.
@@ -9,12 +10,23 @@ extension PersistenceDiagram {
   /// number. An empty file is an empty diagram. Every defect — a cell that is not a number, NaN,
   /// a row without exactly two cells, a point below the diagonal, `+inf` as a birth or `-inf` as
   /// a death — throws a ``DiagramFileError`` naming the file, line and column.
+  ///
+  /// `path` may be a pipe, a FIFO or `/dev/null` (an empty diagram); `-` reads standard input,
+  /// named `<stdin>` in messages. A UTF-8 byte-order mark is skipped; UTF-16 text is refused.
   public static func read(contentsOf path: String, dimension: Int = 0) throws -> PersistenceDiagram {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let reason = FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file"
-      throw DiagramFileError.unreadable(file: path, reason: reason)
+    let name = InputFile.name(path)
+    var bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path)
+    } catch PointCloudError.unreadable(let file, let reason) {
+      throw DiagramFileError.unreadable(file: file, reason: reason)
     }
-    return try parse(csv: String(decoding: data, as: UTF8.self), file: path, dimension: dimension)
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(4096).contains(0) {
+      throw DiagramFileError.unreadable(
+        file: name, reason: "it is not UTF-8 text (UTF-16 or NUL bytes); save it as UTF-8")
+    }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    return try parse(csv: String(decoding: bytes, as: UTF8.self), file: name, dimension: dimension)
   }
 
   /// Parses diagram CSV text held in memory; `file` is the name used in error messages.

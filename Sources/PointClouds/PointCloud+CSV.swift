@@ -59,24 +59,47 @@ extension PointCloud {
   /// is recognised: a first row none of whose cells is a number. Every other defect (a cell that is
   /// not a finite number, a ragged row, no data rows, an unknown column) throws a
   /// ``PointCloudError`` naming the file, line and column.
+  ///
+  /// `path` may be a pipe, a FIFO, `/dev/fd/N` or `/dev/null` (an empty file); `-` reads standard
+  /// input, named `<stdin>` in messages (``InputFile``).
   public static func read(contentsOf path: String, options: CSVOptions = CSVOptions()) throws
     -> PointCloud
   {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let reason = FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file"
-      throw PointCloudError.unreadable(file: path, reason: reason)
-    }
+    let bytes = try InputFile.read(path)
     var resolved = options
     if resolved.delimiter == nil { resolved.delimiter = .inferred(fromPath: path) }
-    return try parse(csv: [UInt8](data), file: path, options: resolved)
+    return try parse(csv: bytes, file: InputFile.name(path), options: resolved)
   }
 
   /// Parses point-cloud text held in memory; `file` is the name used in error messages.
+  ///
+  /// The text is UTF-8; a leading byte-order mark is skipped. UTF-16 text (a UTF-16 byte-order
+  /// mark, or NUL bytes among the first bytes) is refused with one message, before any cell is
+  /// echoed with its NUL bytes.
   public static func parse(csv bytes: [UInt8], file: String, options: CSVOptions = CSVOptions())
     throws -> PointCloud
   {
+    try checkEncoding(bytes, file: file)
     var parser = CSVParser(file: file, delimiter: options.delimiter ?? .comma)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      return try bytes.withUnsafeBufferPointer {
+        try parser.parse(UnsafeBufferPointer(rebasing: $0[3...]), columns: options.columns)
+      }
+    }
     return try bytes.withUnsafeBufferPointer { try parser.parse($0, columns: options.columns) }
+  }
+
+  /// Throws ``PointCloudError/unreadable(file:reason:)`` for text that is not UTF-8: a UTF-16 or
+  /// UTF-32 byte-order mark, or a NUL byte among the first 4096 bytes.
+  static func checkEncoding(_ bytes: [UInt8], file: String) throws {
+    let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    if utf16 || bytes.prefix(4096).contains(0) {
+      throw PointCloudError.unreadable(
+        file: file,
+        reason: utf16
+          ? "the text is UTF-16; save it as UTF-8"
+          : "it holds NUL bytes (UTF-16 or binary?); save it as UTF-8 text")
+    }
   }
 
   /// The cloud as comma-separated text: a header row when the cloud has column names, then one row

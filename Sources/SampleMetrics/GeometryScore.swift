@@ -91,7 +91,9 @@ public struct GeometryScore: Sendable {
   /// must their landmarks per trial, which then override ``landmarks`` and ``trials``).
   /// - Throws: `PointCloudError.invalidParameter` for a bad parameter, an empty cloud or
   ///   mismatched dimensions; `LandmarkFileError.mismatchedFiles` for landmark sets that differ
-  ///   in shape.
+  ///   in shape; `SampleMetricsError.tooLarge` (as `metrics` does) for a coordinate so large
+  ///   that squared distances would overflow — the witness filtration's α_max is then +∞, which
+  ///   it used to stop on with a precondition failure.
   public func evaluate(
     real: PointCloud, synthetic: PointCloud, realLandmarks: LandmarkSets? = nil,
     syntheticLandmarks: LandmarkSets? = nil, progress: ProgressHandler? = nil
@@ -116,6 +118,13 @@ public struct GeometryScore: Sendable {
     for (name, sample) in [("real", real), ("synthetic", synthetic)] where sample.count == 0 {
       throw PointCloudError.invalidParameter(
         name: "\(name) cloud", value: "0 points", allowed: "at least 1 point")
+    }
+    // As `metrics` does: a coordinate so large that squared distances overflow is refused with
+    // one line (the witness filtration's α_max would be +∞, a precondition failure).
+    for (name, sample) in [("real", real), ("synthetic", synthetic)] {
+      if case .cloud(let cloud) = sample, cloud.dimension > 0 {
+        try SampleMetrics.validate(cloud, named: name, minimum: 1)
+      }
     }
     guard (realLandmarks == nil) == (syntheticLandmarks == nil) else {
       throw PointCloudError.invalidParameter(

@@ -124,30 +124,150 @@ public struct BenchmarkTables: Sendable {
 
   /// The number of evaluations `tables` take (the progress total).
   public func evaluationCount(_ tables: Set<Table> = Set(Table.allCases)) -> Int {
-    var total = 0
-    if tables.contains(.failures) {
-      total += seeds.count * bases.reduce(0) { sum, base in
-        sum + failures.filter { $0.isApplicable(to: base) }.count
-      }
-    }
-    if tables.contains(.sensitivity) {
-      total +=
-        seeds.count * (noiseBases.count * noiseLevels.count + keptBases.count * keptFractions.count)
-    }
-    if tables.contains(.runtime) { total += runtimeCases.count }
-    return total
+    jobs(tables).count
   }
 
   /// The files of `tables`, in a fixed order.
   public func generate(tables: Set<Table> = Set(Table.allCases), progress: ProgressHandler? = nil)
     throws -> [TableFile]
   {
-    let counter = ProgressCounter(total: evaluationCount(tables), handler: progress)
+    let jobs = jobs(tables)
+    let counter = ProgressCounter(total: jobs.count, handler: progress)
+    return try assemble(tables: tables, results: run(jobs, counter: counter))
+  }
+
+  /// The files of `tables` made from the results of their jobs (every job of ``jobs(_:)``).
+  func assemble(tables: Set<Table>, results: [String: JobResult]) throws -> [TableFile] {
     var files: [TableFile] = []
-    if tables.contains(.failures) { files += try failureTables(counter: counter) }
-    if tables.contains(.sensitivity) { files += try sensitivityTables(counter: counter) }
-    if tables.contains(.runtime) { files += try runtimeTables(counter: counter) }
+    if tables.contains(.failures) { files += try failureTables(results: results) }
+    if tables.contains(.sensitivity) { files += try sensitivityTables(results: results) }
+    if tables.contains(.runtime) { files += try runtimeTables(results: results) }
     return files
+  }
+
+  // MARK: - Jobs: the units of work, for sharding
+
+  /// One unit of work of the tables: one seed of one failure of one base, or one timed runtime
+  /// case. A job's result depends only on the configuration (runtime aside), so jobs can run
+  /// anywhere, in any order, and their results be put together later.
+  public struct Job: Sendable, Hashable {
+    enum Work: Sendable, Hashable {
+      case evaluation(base: BaseDistribution, failure: Failure, seed: UInt64)
+      case runtime(RuntimeCase)
+    }
+
+    /// A stable name, the key of the job's result.
+    public var id: String
+    /// The progress phase shown while it runs.
+    var phase: String
+    var work: Work
+  }
+
+  /// What one job measured: the scalars of an evaluation in report order, or the seconds and peak
+  /// added memory of a runtime case.
+  public struct JobResult: Sendable, Equatable, Codable {
+    public var metrics: [String] = []
+    public var values: [Double] = []
+    public var seconds: Double? = nil
+    public var peakBytes: Int? = nil
+  }
+
+  /// The id of the evaluation of `failure` on `base` with `seed` in table `family`.
+  static func evaluationID(_ family: String, _ base: BaseDistribution, _ failure: Failure, _ seed: UInt64)
+    -> String
+  {
+    "\(family)/\(base.rawValue)/\(failure)/\(seed)"
+  }
+
+  /// The families of table 2: name, parameter, bases, levels, failure at a level.
+  var sensitivityFamilies: [(name: String, parameter: String, bases: [BaseDistribution], levels: [Double], failure: (Double) -> Failure)] {
+    [
+      ("noise", "sigma", noiseBases, noiseLevels, { .noise(sigma: $0) }),
+      ("kept", "kept", keptBases, keptFractions, { .droppedModes(kept: $0) }),
+    ]
+  }
+
+  /// The jobs of `tables`, in the order a single run takes them.
+  public func jobs(_ tables: Set<Table> = Set(Table.allCases)) -> [Job] {
+    var jobs: [Job] = []
+    func evaluations(_ family: String, _ base: BaseDistribution, _ failure: Failure) {
+      for seed in seeds {
+        jobs.append(
+          Job(
+            id: Self.evaluationID(family, base, failure, seed),
+            phase: "\(base.rawValue) \(failure.label)",
+            work: .evaluation(base: base, failure: failure, seed: seed)))
+      }
+    }
+    if tables.contains(.failures) {
+      for base in bases {
+        for failure in failures where failure.isApplicable(to: base) {
+          evaluations("failures", base, failure)
+        }
+      }
+    }
+    if tables.contains(.sensitivity) {
+      for family in sensitivityFamilies {
+        for base in family.bases {
+          for level in family.levels { evaluations(family.name, base, family.failure(level)) }
+        }
+      }
+    }
+    if tables.contains(.runtime) {
+      for timed in runtimeCases {
+        jobs.append(
+          Job(
+            id: "runtime/\(timed.part.rawValue)/\(timed.count)/\(timed.dimension)",
+            phase: "runtime \(timed.part.rawValue) n=\(timed.count) d=\(timed.dimension)",
+            work: .runtime(timed)))
+      }
+    }
+    return jobs
+  }
+
+  /// Runs `jobs` one after the other; the results by job id.
+  func run(_ jobs: [Job], counter: ProgressCounter) throws -> [String: JobResult] {
+    var results: [String: JobResult] = [:]
+    for job in jobs {
+      results[job.id] = try run(job)
+      counter.advance(job.phase)
+    }
+    return results
+  }
+
+  /// Runs one job.
+  func run(_ job: Job) throws -> JobResult {
+    switch job.work {
+    case .evaluation(let base, let failure, let seed):
+      let pair = try ControlledFailures.pair(base: base, failure: failure, count: count, seed: seed)
+      var holdoutStream = SeededGenerator.stream(4, of: seed)
+      let holdout = base.sample(count: count, using: &holdoutStream).cloud
+      var configuration = evaluation
+      configuration.seed = seed
+      configuration.k = min(configuration.k, pair.synthetic.cloud.count - 1)
+      let report = try configuration.evaluate(
+        real: pair.real.cloud, synthetic: pair.synthetic.cloud, holdout: holdout)
+      return JobResult(metrics: report.scalars.map(\.name), values: report.scalars.map(\.value))
+    case .runtime(let timed):
+      let real = Generator.sample(
+        .gaussianMixture, count: timed.count, dimension: timed.dimension, seed: 11)
+      let synthetic = Generator.sample(
+        .gaussianMixture, count: timed.count, dimension: timed.dimension, noise: 0.1, seed: 12)
+      var configuration = evaluation
+      configuration.parts = [timed.part]
+      configuration.persistencePoints = timed.count
+      let (report, peak) = try PeakMemory.measure {
+        try configuration.evaluate(real: real, synthetic: synthetic)
+      }
+      return JobResult(seconds: report.timings[timed.part.rawValue] ?? .nan, peakBytes: peak)
+    }
+  }
+
+  /// The result of job `id`.
+  /// - Throws: ``SweepError`` when it is missing (a shard not merged).
+  static func result(_ id: String, in results: [String: JobResult]) throws -> JobResult {
+    guard let result = results[id] else { throw SweepError("no result for table job '\(id)'") }
+    return result
   }
 
   // MARK: - Evaluating a failure over the seeds
@@ -167,27 +287,19 @@ public struct BenchmarkTables: Sendable {
     }
   }
 
-  /// Every metric for `failure` of `base`, summarised over the seeds, in the order of
-  /// ``EvaluationReport/scalars``.
-  func summaries(base: BaseDistribution, failure: Failure, counter: ProgressCounter) throws
-    -> [(metric: String, summary: Summary)]
-  {
+  /// Every metric for `failure` of `base` in table `family`, summarised over the seeds, in the
+  /// order of ``EvaluationReport/scalars``.
+  func summaries(
+    family: String, base: BaseDistribution, failure: Failure, results: [String: JobResult]
+  ) throws -> [(metric: String, summary: Summary)] {
     var order: [String] = []
     var values: [String: [Double]] = [:]
     for seed in seeds {
-      let pair = try ControlledFailures.pair(base: base, failure: failure, count: count, seed: seed)
-      var holdoutStream = SeededGenerator.stream(4, of: seed)
-      let holdout = base.sample(count: count, using: &holdoutStream).cloud
-      var configuration = evaluation
-      configuration.seed = seed
-      configuration.k = min(configuration.k, pair.synthetic.cloud.count - 1)
-      let report = try configuration.evaluate(
-        real: pair.real.cloud, synthetic: pair.synthetic.cloud, holdout: holdout)
-      for scalar in report.scalars {
-        if values[scalar.name] == nil { order.append(scalar.name) }
-        values[scalar.name, default: []].append(scalar.value)
+      let result = try Self.result(Self.evaluationID(family, base, failure, seed), in: results)
+      for (name, value) in zip(result.metrics, result.values) {
+        if values[name] == nil { order.append(name) }
+        values[name, default: []].append(value)
       }
-      counter.advance("\(base.rawValue) \(failure.label)")
     }
     return order.map { ($0, Summary(values[$0] ?? [])) }
   }
@@ -211,6 +323,10 @@ public struct BenchmarkTables: Sendable {
   }
 
   func failureTables(counter: ProgressCounter) throws -> [TableFile] {
+    try failureTables(results: run(jobs([.failures]), counter: counter))
+  }
+
+  func failureTables(results: [String: JobResult]) throws -> [TableFile] {
     var csv = "base,failure,metric,mean,sd,seeds\n"
     var markdown = "# Every metric under every controlled failure\n\n"
     markdown +=
@@ -220,7 +336,7 @@ public struct BenchmarkTables: Sendable {
       let applicable = failures.filter { $0.isApplicable(to: base) }
       var columns: [[(metric: String, summary: Summary)]] = []
       for failure in applicable {
-        let rows = try summaries(base: base, failure: failure, counter: counter)
+        let rows = try summaries(family: "failures", base: base, failure: failure, results: results)
         columns.append(rows)
         for row in rows {
           csv +=
@@ -255,18 +371,20 @@ public struct BenchmarkTables: Sendable {
   static let topologicalMetrics = ["bottleneck_h0", "bottleneck_h1", "wasserstein1_h1", "gscore"]
 
   func sensitivityTables(counter: ProgressCounter) throws -> [TableFile] {
+    try sensitivityTables(results: run(jobs([.sensitivity]), counter: counter))
+  }
+
+  func sensitivityTables(results: [String: JobResult]) throws -> [TableFile] {
     var files: [TableFile] = []
-    let families: [(name: String, parameter: String, bases: [BaseDistribution], levels: [Double], failure: (Double) -> Failure)] = [
-      ("noise", "sigma", noiseBases, noiseLevels, { .noise(sigma: $0) }),
-      ("kept", "kept", keptBases, keptFractions, { .droppedModes(kept: $0) }),
-    ]
-    for family in families {
+    for family in sensitivityFamilies {
       var csv = "base,\(family.parameter),metric,mean,sd,seeds\n"
       for base in family.bases {
         var curves: [String: [(x: Double, y: Double)]] = [:]
         var order: [String] = []
         for level in family.levels {
-          for row in try summaries(base: base, failure: family.failure(level), counter: counter) {
+          for row in try summaries(
+            family: family.name, base: base, failure: family.failure(level), results: results)
+          {
             csv +=
               "\(base.rawValue),\(Self.csvNumber(level)),\(row.metric),\(Self.csvNumber(row.summary.mean)),\(Self.csvNumber(row.summary.deviation)),\(row.summary.samples)\n"
             if curves[row.metric] == nil { order.append(row.metric) }
@@ -298,7 +416,7 @@ public struct BenchmarkTables: Sendable {
   // MARK: - Table 3
 
   /// One timed case: a part at a size and dimension.
-  struct RuntimeCase: Equatable {
+  struct RuntimeCase: Hashable, Sendable {
     var part: Evaluation.Part
     var count: Int
     var dimension: Int
@@ -319,23 +437,16 @@ public struct BenchmarkTables: Sendable {
     return cases
   }
 
-  func runtimeTables(counter: ProgressCounter) throws -> [TableFile] {
+  func runtimeTables(results: [String: JobResult]) throws -> [TableFile] {
     var csv = "part,n,d,seconds,peak_mb\n"
     var rows: [[String]] = []
     var bySize: [String: [(x: Double, y: Double)]] = [:]
     var byDimension: [String: [(x: Double, y: Double)]] = [:]
     for timed in runtimeCases {
-      let real = Generator.sample(
-        .gaussianMixture, count: timed.count, dimension: timed.dimension, seed: 11)
-      let synthetic = Generator.sample(
-        .gaussianMixture, count: timed.count, dimension: timed.dimension, noise: 0.1, seed: 12)
-      var configuration = evaluation
-      configuration.parts = [timed.part]
-      configuration.persistencePoints = timed.count
-      let (report, peak) = try PeakMemory.measure {
-        try configuration.evaluate(real: real, synthetic: synthetic)
-      }
-      let seconds = report.timings[timed.part.rawValue] ?? .nan
+      let result = try Self.result(
+        "runtime/\(timed.part.rawValue)/\(timed.count)/\(timed.dimension)", in: results)
+      let peak = result.peakBytes
+      let seconds = result.seconds ?? .nan
       let megabytes = peak.map { Double($0) / 1_048_576 }
       csv +=
         "\(timed.part.rawValue),\(timed.count),\(timed.dimension),\(String(format: "%.4f", seconds)),\(megabytes.map { String(format: "%.1f", $0) } ?? "")\n"
@@ -349,7 +460,6 @@ public struct BenchmarkTables: Sendable {
       if timed.count == runtimeBaseCount {
         byDimension[timed.part.rawValue, default: []].append((Double(timed.dimension), seconds))
       }
-      counter.advance("runtime \(timed.part.rawValue) n=\(timed.count) d=\(timed.dimension)")
     }
     let header = ["part", "n", "d", "seconds", "peak MB"]
     let note =

@@ -70,7 +70,7 @@ struct DiagramsCommand: ParsableCommand {
           synthetic: RipsReport(syntheticResult, parameters: rips), distances: distances))
     } else {
       printSummary([("real", realResult), ("synthetic", syntheticResult)])
-      FileHandle.standardOutput.write(Data("\n".utf8))
+      writeStandardOutput("\n")
       printTable(
         header: ["dim", "bottleneck", "wasserstein1", "wasserstein2"],
         rows: distances.map {
@@ -91,8 +91,8 @@ struct DiagramsCommand: ParsableCommand {
       throw ValidationError("cannot create \(directory): \(error.localizedDescription)")
     }
     for diagram in diagrams {
-      try diagram.write(
-        toPath: folder.appendingPathComponent("\(prefix)_H\(diagram.dimension).csv").path)
+      try writeText(
+        diagram.csv(), toPath: folder.appendingPathComponent("\(prefix)_H\(diagram.dimension).csv").path)
     }
   }
 }

@@ -11,10 +11,12 @@ struct EvaluateCommand: ParsableCommand {
     discussion: """
       Computes the Rips persistence diagrams of both samples and their distances, precision, \
       recall, density, coverage, realism, the distance to the closest record, NDB/K, the \
-      kernel-density baselines and the geometry score, with the parameters below. --json \
-      prints one object (fields: parameters, real, synthetic, diagrams, metrics, kde, gscore, \
-      timings, omitted); --html FILE writes a self-contained page with the diagrams, barcodes \
-      and MRLT histograms.
+      kernel-density baselines, the geometry score and the privacy measures (DCR, NNDR, \
+      identifiability, with --holdout the membership attack), with the parameters below. Mixed \
+      tables are read as for 'tda-eval metrics'. --json prints one object (fields: parameters, \
+      real, synthetic, distance, diagrams, metrics, kde or kde_table, gscore, privacy, timings, \
+      omitted); --html FILE writes a self-contained page with the diagrams, barcodes, MRLT \
+      histograms, DCR histograms and the membership ROC curve.
       Example:
         tda-eval generate circle --failure wrong-topology --real real.csv --out synth.csv
         tda-eval evaluate real.csv synth.csv --html report.html
@@ -29,7 +31,7 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Write a self-contained HTML report to this file.")
   var html: String?
 
-  @Option(help: "Parts to skip, comma separated: persistence, metrics, kde, gscore.")
+  @Option(help: "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy.")
   var skip: String?
 
   @Option(help: "Largest homology dimension of the diagrams (0…3).")
@@ -112,18 +114,23 @@ struct EvaluateCommand: ParsableCommand {
 
   func validate() throws { _ = try evaluation() }
 
-  func run() throws {
+  /// The report these options describe, computed without printing anything (but the table
+  /// reader's notes on stderr): what `run` prints, and what `tda-eval sweep` saves.
+  func report(progress: ProgressHandler? = nil) throws -> EvaluationReport {
     let evaluation = try evaluation()
     let samples = try input.load(real: real, synthetic: synthetic, holdout: sampleMetrics.holdout)
-    let bar = ProgressBar()
-    let report: EvaluationReport
     switch samples {
     case .clouds(let realCloud, let syntheticCloud, let holdoutCloud):
-      report = try evaluation.evaluate(
-        real: realCloud, synthetic: syntheticCloud, holdout: holdoutCloud, progress: bar.handler)
+      return try evaluation.evaluate(
+        real: realCloud, synthetic: syntheticCloud, holdout: holdoutCloud, progress: progress)
     case .tables(let tables):
-      report = try evaluation.evaluate(tables, progress: bar.handler)
+      return try evaluation.evaluate(tables, progress: progress)
     }
+  }
+
+  func run() throws {
+    let bar = ProgressBar()
+    let report = try report(progress: bar.handler)
     bar.finish()
     if let html {
       let page = report.htmlReport(
@@ -138,7 +145,7 @@ struct EvaluateCommand: ParsableCommand {
         header: ["metric", "value", "reading"],
         rows: report.metricRows.map { [$0.name, $0.value, $0.reading] })
       for (part, reason) in report.omitted.sorted(by: { $0.key < $1.key }) {
-        FileHandle.standardOutput.write(Data("\(part) not computed: \(reason)\n".utf8))
+        writeStandardOutput("\(part) not computed: \(reason)\n")
       }
     }
   }

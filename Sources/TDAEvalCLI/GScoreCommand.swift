@@ -116,7 +116,7 @@ struct GScoreCommand: ParsableCommand {
         ["gamma (real)", formatted(result.gammaReal)],
         ["gamma (synth)", formatted(result.gammaSynthetic)],
       ])
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    writeStandardOutput("\n")
     // The MRLTs up to the last number of holes either cloud ever shows.
     let last =
       result.mrltReal.indices.last { result.mrltReal[$0] > 0 || result.mrltSynthetic[$0] > 0 } ?? 0

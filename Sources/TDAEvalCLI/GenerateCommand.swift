@@ -132,7 +132,7 @@ struct GenerateCommand: ParsableCommand {
     if let failure = controlledFailure {
       let pair = try ControlledFailures.pair(
         base: BaseDistribution(rawValue: name)!, failure: failure, count: count, seed: seed)
-      if let real { try pair.real.cloud.write(toPath: real) }
+      if let real { try writeText(pair.real.cloud.csv(), toPath: real) }
       cloud = pair.synthetic.cloud
     } else {
       cloud = Generator.sample(
@@ -140,9 +140,9 @@ struct GenerateCommand: ParsableCommand {
         noise: noise, seed: seed)
     }
     if let out {
-      try cloud.write(toPath: out)
+      try writeText(cloud.csv(), toPath: out)
     } else {
-      FileHandle.standardOutput.write(Data(cloud.csv().utf8))
+      writeStandardOutput(cloud.csv())
     }
   }
 }

@@ -127,7 +127,7 @@ struct KDECommand: ParsableCommand {
           formatted(result.syntheticBandwidths[$0]),
         ]
       })
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    writeStandardOutput("\n")
     printTable(
       header: ["quantity", "value"],
       rows: [

@@ -110,9 +110,9 @@ struct PrivacyCommand: ParsableCommand {
       rows.append(["attribute inference \(name)", value(attack.training), attack.holdout.map(value) ?? ""])
     }
     printTable(header: ["measure", "synthetic", "fresh real sample"], rows: rows)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    writeStandardOutput("\n")
     for key in report.readings.keys.sorted() {
-      FileHandle.standardOutput.write(Data("\(key): \(report.readings[key]!)\n".utf8))
+      writeStandardOutput("\(key): \(report.readings[key]!)\n")
     }
   }
 }

@@ -92,7 +92,7 @@ extension RipsCommand {
       return
     }
     let names = runs.map(\.field)
-    func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    func say(_ line: String) { writeStandardOutput(line + "\n") }
     if check.agree {
       say("\(names.joined(separator: ", ")): the diagrams agree (no torsion seen)")
       return

@@ -68,8 +68,10 @@ struct RipsCommand: ParsableCommand {
     if let format = RipserInputFormat(name: inputFormat), inputFormat != "csv" {
       data = try format.read(contentsOf: path)
     } else {
-      data = .cloud(try input.load(path == "-" ? "/dev/stdin" : path))
+      // `-` is standard input, named `<stdin>` in messages; pipes and FIFOs are read as streams.
+      data = .cloud(try input.parse(try readInput(path), path: path))
     }
+    if case .cloud(let cloud) = data { try Self.checkMagnitudes(cloud, file: inputName(path)) }
     if torsionCheck { return try runTorsionCheck(data) }
     let progress = ProgressBar()
     let result = try rips.compute(data, progress: progress.handler)
@@ -81,7 +83,7 @@ struct RipsCommand: ParsableCommand {
       let lines =
         RipserTextOutput.header(for: data, threshold: rips.threshold)
         + RipserTextOutput.intervals(result.diagrams, ratio: ratio)
-      FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+      writeStandardOutput(lines.joined(separator: "\n") + "\n")
     } else {
       printSummary([("", result)])
       printBars(result.diagrams)
@@ -195,6 +197,25 @@ func printBars(_ diagrams: [PersistenceDiagram]) {
       rows.append([String(diagram.dimension), formatted(pair.birth), formatted(pair.death)])
     }
   }
-  print("")
+  writeStandardOutput("\n")
   printTable(header: ["dim", "birth", "death"], rows: rows)
+}
+
+extension RipsCommand {
+  /// Refuses, with one line, a cloud whose squared distances would leave float64 and so give a
+  /// wrong diagram with exit status 0: a coordinate above √(max / 4d) (as `metrics` refuses), or
+  /// every coordinate below 2^−500 in magnitude (squared differences then underflow towards 0).
+  static func checkMagnitudes(_ cloud: PointCloud, file: String) throws {
+    guard cloud.dimension > 0 else { return }
+    let limit = (Double.greatestFiniteMagnitude / Double(4 * cloud.dimension)).squareRoot()
+    if let bad = cloud.coordinates.firstIndex(where: { abs($0) > limit }) {
+      throw ValidationError(
+        "\(file): point \(bad / cloud.dimension), coordinate \(bad % cloud.dimension) (0-based) has magnitude above \(limit): squared distances would overflow float64; rescale the data")
+    }
+    let largest = cloud.coordinates.reduce(0) { max($0, abs($1)) }
+    if largest > 0 && largest < 0x1p-500 {
+      throw ValidationError(
+        "\(file): every coordinate is below 2^-500 (largest \(largest)): squared distances would underflow float64; rescale the data")
+    }
+  }
 }

@@ -45,7 +45,7 @@ struct SchemaCommand: ParsableCommand {
           column.distinct.map(String.init) ?? "", summary,
         ]
       })
-    FileHandle.standardOutput.write(Data("\(schema.rows ?? 0) rows\n".utf8))
+    writeStandardOutput("\(schema.rows ?? 0) rows\n")
     schema.notes(on: raw, missing: overrides.missingValues).forEach(note)
   }
 }

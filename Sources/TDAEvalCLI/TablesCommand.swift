@@ -30,6 +30,17 @@ struct TablesCommand: ParsableCommand {
   )
   var only: String?
 
+  @Option(
+    help: "Run only shard i of n (i from 1) of the tables' evaluations and save their results in --out as tables-shard-i-of-n.json, for --merge."
+  )
+  var shard: String?
+
+  @Option(
+    parsing: .upToNextOption,
+    help: "Directories of shard results (tables-shard-*.json) to put together into the tables, written to --out; give the same --quick and --only as for the shards."
+  )
+  var merge: [String] = []
+
   /// The tables `--only` names.
   func selectedTables() throws -> Set<BenchmarkTables.Table> {
     guard let only else { return Set(BenchmarkTables.Table.allCases) }
@@ -44,7 +55,15 @@ struct TablesCommand: ParsableCommand {
     return selected
   }
 
-  func validate() throws { _ = try selectedTables() }
+  func validate() throws {
+    _ = try selectedTables()
+    if let shard {
+      do { _ = try Shard(parsing: shard) } catch let error as SweepError {
+        throw ValidationError("--shard: \(error.message)")
+      }
+      guard merge.isEmpty else { throw ValidationError("choose one of --shard and --merge") }
+    }
+  }
 
   func run() throws {
     let tables = quick ? BenchmarkTables.quick : BenchmarkTables.full
@@ -56,7 +75,19 @@ struct TablesCommand: ParsableCommand {
       throw ValidationError("cannot create \(out): \(error.localizedDescription)")
     }
     let bar = ProgressBar()
-    let files = try tables.generate(tables: selected, progress: bar.handler)
+    if let shard {
+      let results = try tables.run(shard: Shard(parsing: shard), tables: selected, progress: bar.handler)
+      bar.finish()
+      let url = directory.appendingPathComponent(
+        BenchmarkTables.ShardResults.fileName(try Shard(parsing: shard)))
+      try AtomicFile.write(results.encoded(), to: url)
+      print(url.path)
+      return
+    }
+    let files =
+      merge.isEmpty
+      ? try tables.generate(tables: selected, progress: bar.handler)
+      : try tables.merge(BenchmarkTables.readShards(in: merge), tables: selected)
     bar.finish()
     for file in files {
       let path = directory.appendingPathComponent(file.name).path

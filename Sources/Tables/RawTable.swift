@@ -31,7 +31,7 @@ public struct RawTable: Sendable, Equatable {
   /// extension implies (`.tsv` tab, `.txt` whitespace, otherwise comma).
   /// - Throws: ``TableError`` naming the file, line and column of the first defect.
   public static func read(contentsOf path: String, delimiter: Delimiter? = nil) throws -> RawTable {
-    let bytes = try readInput(path)
+    let bytes = try readAllBytes(path, name: inputName(path))
     return try parse(bytes, file: inputName(path), delimiter: delimiter ?? .inferred(fromPath: path))
   }
 
@@ -65,33 +65,13 @@ public struct RawTable: Sendable, Equatable {
   }
 }
 
-/// The name of input `path` in messages: `<stdin>` for `-`.
-public func inputName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
-
-/// Every byte of input `path`, read as a stream (so pipes, FIFOs and `-` for standard input work).
-/// - Throws: ``TableError/unreadable(file:reason:)``.
-public func readInput(_ path: String) throws -> [UInt8] {
-  try readAllBytes(path, name: inputName(path))
-}
-
+/// Every byte of input `path` (`-`: standard input) through ``InputFile/read(_:name:)``, with its
+/// failure reported as a ``TableError``.
 func readAllBytes(_ path: String, name: String) throws -> [UInt8] {
-  let handle: FileHandle
-  if path == "-" {
-    handle = FileHandle.standardInput
-  } else {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw TableError.unreadable(file: name, reason: "no such file")
-    }
-    guard !isDirectory.boolValue, let opened = FileHandle(forReadingAtPath: path) else {
-      throw TableError.unreadable(file: name, reason: isDirectory.boolValue ? "a directory" : "not readable")
-    }
-    handle = opened
-  }
   do {
-    return [UInt8](try handle.readToEnd() ?? Data())
-  } catch {
-    throw TableError.unreadable(file: name, reason: "read failed")
+    return try InputFile.read(path, name: name)
+  } catch PointCloudError.unreadable(let file, let reason) {
+    throw TableError.unreadable(file: file, reason: reason)
   }
 }
 

@@ -56,15 +56,18 @@ public enum RipserInputFormat: String, Sendable, CaseIterable {
   }
 
   /// Reads the file at `path` ("-" reads standard input).
+  /// Pipes, FIFOs, `/dev/fd/N` and `/dev/null` (empty) work alike (``InputFile``); standard input
+  /// is named `<stdin>` in messages.
   public func read(contentsOf path: String) throws(PersistenceError) -> RipsInput {
-    let data: Data
+    let bytes: [UInt8]
     do {
-      data = path == "-"
-        ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+      bytes = try InputFile.read(path)
     } catch {
-      throw .malformedInput(file: path, line: 0, column: 0, reason: "cannot read the file (\(error.localizedDescription))")
+      let reason: String
+      if case .unreadable(_, let why) = error as? PointCloudError { reason = why } else { reason = "\(error)" }
+      throw .malformedInput(file: InputFile.name(path), line: 0, column: 0, reason: "cannot read the file (\(reason))")
     }
-    return try parse([UInt8](data), file: path)
+    return try parse(bytes, file: InputFile.name(path))
   }
 
   /// Parses the bytes of a file named `file` (the name is used in error messages).

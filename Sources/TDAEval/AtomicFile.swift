@@ -1,0 +1,65 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes files so that a reader never sees a half-written one: the bytes go to a hidden
+/// temporary file in the same directory, are flushed to disk, and the file is then renamed over
+/// the destination (`rename(2)` is atomic within one file system). After a kill at any moment the
+/// destination holds either its old contents or the new ones; at worst a hidden
+/// `.NAME.tmp-…` file is left behind.
+public enum AtomicFile {
+  /// Writes `data` to `url`, replacing any file there.
+  /// - Throws: ``AtomicFileError`` naming the path and the system's reason.
+  public static func write(_ data: Data, to url: URL) throws {
+    let directory = url.deletingLastPathComponent()
+    let temporary = directory.appendingPathComponent(
+      ".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString.prefix(8))")
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw AtomicFileError(path: url.path, errno: errno) }
+    var failure: Int32? = nil
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += written
+      }
+    }
+    if failure == nil, fsync(descriptor) != 0 { failure = errno }
+    close(descriptor)
+    if failure == nil, rename(temporary.path, url.path) != 0 { failure = errno }
+    if let failure {
+      unlink(temporary.path)
+      throw AtomicFileError(path: url.path, errno: failure)
+    }
+  }
+
+  /// Writes `text` as UTF-8 to `url`, replacing any file there.
+  public static func write(_ text: String, to url: URL) throws {
+    try write(Data(text.utf8), to: url)
+  }
+}
+
+#if canImport(Glibc)
+  private let systemWrite = Glibc.write
+#else
+  private let systemWrite = Darwin.write
+#endif
+
+/// A file that could not be written, with the system's reason.
+public struct AtomicFileError: Error, CustomStringConvertible, Sendable {
+  public var path: String
+  public var errno: Int32
+
+  public var description: String {
+    "cannot write '\(path)': \(String(cString: strerror(errno)))"
+  }
+}
