@@ -66,7 +66,8 @@ public struct KernelDensityBaseline: Codable, Sendable, Equatable {
   /// - Throws: ``SampleMetricsError`` for a non-positive or non-finite h, sets too small
   ///   (2 points for the rules), non-finite values, different dimensions, or a singular covariance
   ///   under a rule.
-  /// - Complexity: O(N M d) time, O((N + M) d + d²) memory.
+  /// - Complexity: O(N M d) time, O((N + M) d) memory, and d² more under a rule (refused with a
+  ///   `ResourceError` above `MemoryBudget.current`).
   public static func compute(
     real: PointCloud, synthetic: PointCloud, bandwidth: KernelBandwidth = .scott,
     progress: ProgressHandler? = nil
@@ -98,12 +99,16 @@ public struct KernelDensityBaseline: Codable, Sendable, Equatable {
 struct GaussianKernel {
   /// h, or scipy's factor.
   let factor: Double
-  /// L, row-major d × d lower triangular.
-  let cholesky: [Double]
+  /// L, row-major d × d lower triangular, under a rule; nil for a fixed bandwidth, whose L = h I
+  /// is never stored (a d × d matrix of a wide sample can be far larger than the sample).
+  let cholesky: [Double]?
   /// The fitted points, whitened.
   let centres: PointCloud
   /// −log n − (d/2) log 2π − log det L.
   let logNormaliser: Double
+
+  /// The smallest fixed bandwidth: h² must be a normal float64 (√(2⁻¹⁰²²) ≈ 1.49e-154).
+  static let smallestBandwidth = Double.leastNormalMagnitude.squareRoot()
 
   init(fittedTo cloud: PointCloud, named set: String, bandwidth: KernelBandwidth) throws {
     let d = cloud.dimension
@@ -113,18 +118,30 @@ struct GaussianKernel {
         throw SampleMetricsError.invalidParameter(
           name: "bandwidth", value: "\(h)", allowed: "a positive finite number, scott or silverman")
       }
+      guard h >= Self.smallestBandwidth else {
+        throw SampleMetricsError.invalidParameter(
+          name: "bandwidth", value: "\(h)",
+          allowed: "at least \(Self.smallestBandwidth) (a smaller h² underflows float64; rescale the data instead)")
+      }
       try validate(cloud, named: set, minimum: 1)
-    } else {
-      try validate(cloud, named: set, minimum: 2)
+      factor = h
+      cholesky = nil
+      centres = PointCloud(count: n, dimension: d, coordinates: cloud.coordinates.map { $0 / h })
+      logNormaliser = -_log(Double(n)) - Double(d) / 2 * _log(2 * Double.pi) - Double(d) * _log(h)
+      return
     }
+    try validate(cloud, named: set, minimum: 2)
+    // n points span at most n − 1 directions: a covariance of rank < d is singular, known
+    // before its d × d entries are computed.
+    guard n > d else { throw SampleMetricsError.singularCovariance(set: set) }
+    // The covariance and its Cholesky factor: 2 d² doubles.
+    try MemoryBudget.current.check(
+      bytes: 2 * Double(d) * Double(d) * 8,
+      what: "the \(bandwidth.name) KDE of the \(set) sample (two \(d) × \(d) covariance matrices)",
+      suggestion: "use a fixed --bandwidth H (no covariance matrix) or fewer columns")
     let factor = bandwidth.factor(count: n, dimension: d)
     self.factor = factor
-    var covariance = [Double](repeating: 0, count: d * d)
-    if case .fixed(let h) = bandwidth {
-      for c in 0..<d { covariance[c * d + c] = h * h }
-    } else {
-      covariance = sampleCovariance(cloud).map { $0 * factor * factor }
-    }
+    let covariance = sampleCovariance(cloud).map { $0 * factor * factor }
     guard let lower = choleskyFactor(covariance, dimension: d) else {
       throw SampleMetricsError.singularCovariance(set: set)
     }
@@ -137,7 +154,11 @@ struct GaussianKernel {
 
   /// log p̂ at every point of `points`, exactly.
   func logDensities(of points: PointCloud, progress: ProgressHandler?) -> [Double] {
-    let queries = whiten(points, cholesky)
+    let queries =
+      cholesky.map { whiten(points, $0) }
+      ?? PointCloud(
+        count: points.count, dimension: points.dimension,
+        coordinates: points.coordinates.map { $0 / factor })
     var shift = [Double](repeating: -.infinity, count: queries.count)
     var sum = [Double](repeating: 0, count: queries.count)
     shift.withUnsafeMutableBufferPointer { shift in
@@ -164,6 +185,8 @@ struct LogSumExp: TileConsumer, @unchecked Sendable {
       var smallest = Double.infinity
       for value in row { smallest = min(smallest, value) }
       let newShift = max(shift[q], -0.5 * smallest)
+      // Every kernel so far underflows (whitened distances beyond float64): nothing to add.
+      if newShift == -.infinity { continue }
       var total = sum[q] * _exp(shift[q] - newShift)
       for value in row { total += _exp(-0.5 * value - newShift) }
       shift[q] = newShift

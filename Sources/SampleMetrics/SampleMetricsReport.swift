@@ -34,10 +34,16 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
   public var vq: VectorQuantization?
   /// Why NDB/K was requested but not computed (e.g. missing cells under Gower's distance).
   public var vqOmitted: String?
+  /// α-precision, β-recall and authenticity in the naive (min–max) embedding.
+  public var alphaBeta: AlphaPrecision?
+  /// Why `alphaBeta` was not computed (e.g. missing cells).
+  public var alphaBetaOmitted: String?
 
   enum CodingKeys: String, CodingKey {
     case distance, k, balls, standardized, precision, recall, density, coverage, realism, dcr, vq
     case vqOmitted = "vq_omitted"
+    case alphaBeta = "alpha_beta"
+    case alphaBetaOmitted = "alpha_beta_omitted"
     case constantColumns = "constant_columns"
   }
 
@@ -53,6 +59,8 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
     balls: BallBoundary = .open, standardize: Bool = false, bins: Int? = nil, seed: UInt64 = 0,
     progress: ProgressHandler? = nil
   ) throws -> SampleMetricsReport {
+    let (alphaBeta, alphaBetaOmitted) = AlphaPrecision.naive(
+      real: Table(real, file: "real"), synthetic: Table(synthetic, file: "synthetic"))
     var real = real
     var synthetic = synthetic
     var holdout = holdout
@@ -87,7 +95,7 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
         }),
       vq: try bins.map {
         try VectorQuantization.compute(real: real, synthetic: synthetic, bins: $0, seed: seed)
-      })
+      }, alphaBeta: alphaBeta, alphaBetaOmitted: alphaBetaOmitted)
   }
 
   /// Computes the report on mixed tables under Gower's distance (ranges from `real`); NDB/K runs
@@ -123,5 +131,14 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
         syntheticDistances: comparison.syntheticToRealSquared.map { $0.squareRoot() },
         holdoutDistances: holdout.map { gower.nearest(from: $0, to: real, progress: progress).distances }),
       vq: vq, vqOmitted: vqOmitted)
+      .withAlphaBeta(of: real, synthetic)
+  }
+
+  /// The report with α-precision, β-recall and authenticity of the tables (naive embedding), in
+  /// place of those of the clouds it was computed on.
+  public func withAlphaBeta(of real: Table, _ synthetic: Table) -> SampleMetricsReport {
+    var report = self
+    (report.alphaBeta, report.alphaBetaOmitted) = AlphaPrecision.naive(real: real, synthetic: synthetic)
+    return report
   }
 }

@@ -18,8 +18,9 @@ public struct TableFile: Sendable, Equatable {
 ///
 /// 1. `failures.{csv,md,tex}`: every scalar metric of ``EvaluationReport/scalars`` for every base
 ///    distribution × controlled failure, mean ± sample standard deviation over the seeds.
-/// 2. `sensitivity-{noise,kept}.csv` and `sensitivity-*.svg`: metrics against the noise σ and
-///    against the fraction of modes kept.
+/// 2. `sensitivity-{noise,kept,jitter}.csv` and `sensitivity-*.svg`: metrics against the noise σ,
+///    against the fraction of modes kept, and (privacy measures included) against the jitter of
+///    memorised copies — which measure sees copies, which near-copies, and where they stop.
 /// 3. `runtime.{csv,md,tex}` and `runtime-*.svg`: wall-clock seconds and peak added resident
 ///    memory of each evaluation part against the number of points n and the dimension d.
 ///
@@ -40,6 +41,9 @@ public struct BenchmarkTables: Sendable {
   /// Base distributions of the dropped-modes curves and their kept fractions.
   public var keptBases: [BaseDistribution]
   public var keptFractions: [Double]
+  /// Base distributions of the memorisation curves (half the rows copied) and their jitters.
+  public var jitterBases: [BaseDistribution]
+  public var jitterLevels: [Double]
   /// Sample sizes of the runtime table (at `runtimeBaseDimension`).
   public var runtimeSizes: [Int]
   /// Dimension used for the size sweep.
@@ -58,8 +62,10 @@ public struct BenchmarkTables: Sendable {
     noiseBases: [BaseDistribution], noiseLevels: [Double], keptBases: [BaseDistribution],
     keptFractions: [Double], runtimeSizes: [Int], runtimeBaseDimension: Int,
     runtimeDimensions: [Int], runtimeBaseCount: Int, persistenceSizeLimit: Int,
-    evaluation: Evaluation
+    evaluation: Evaluation, jitterBases: [BaseDistribution] = [], jitterLevels: [Double] = []
   ) {
+    self.jitterBases = jitterBases
+    self.jitterLevels = jitterLevels
     self.count = count
     self.seeds = seeds
     self.bases = bases
@@ -95,7 +101,8 @@ public struct BenchmarkTables: Sendable {
       noiseLevels: [0, 0.05, 0.1, 0.2, 0.5, 1], keptBases: [.gaussianMixture, .tabular],
       keptFractions: [0.2, 0.4, 0.6, 0.8, 1], runtimeSizes: [500, 1000, 2000, 5000, 10_000, 20_000],
       runtimeBaseDimension: 2, runtimeDimensions: [2, 4, 16, 64], runtimeBaseCount: 2000,
-      persistenceSizeLimit: 2000, evaluation: evaluation)
+      persistenceSizeLimit: 2000, evaluation: evaluation, jitterBases: [.gaussianMixture, .tabular],
+      jitterLevels: [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5])
   }
 
   /// A small version for CI: two bases, 100 points, 2 seeds; well under a minute in a debug build.
@@ -109,7 +116,7 @@ public struct BenchmarkTables: Sendable {
       noiseBases: [.circle], noiseLevels: [0, 0.1, 0.3], keptBases: [.gaussianMixture],
       keptFractions: [0.2, 0.6, 1], runtimeSizes: [100, 200], runtimeBaseDimension: 2,
       runtimeDimensions: [2, 8], runtimeBaseCount: 100, persistenceSizeLimit: 200,
-      evaluation: evaluation)
+      evaluation: evaluation, jitterBases: [.gaussianMixture], jitterLevels: [0, 0.05, 0.2])
   }
 
   /// The three tables.
@@ -184,7 +191,8 @@ public struct BenchmarkTables: Sendable {
     [
       ("noise", "sigma", noiseBases, noiseLevels, { .noise(sigma: $0) }),
       ("kept", "kept", keptBases, keptFractions, { .droppedModes(kept: $0) }),
-    ]
+      ("jitter", "jitter", jitterBases, jitterLevels, { .memorisation(fraction: 0.5, jitter: $0) }),
+    ].filter { !$0.bases.isEmpty && !$0.levels.isEmpty }
   }
 
   /// The jobs of `tables`, in the order a single run takes them.
@@ -369,6 +377,11 @@ public struct BenchmarkTables: Sendable {
   /// The metrics drawn in the sensitivity charts: those in [0, 1] and the topological ones.
   static let boundedMetrics = ["precision", "recall", "coverage", "realism_at_least_one"]
   static let topologicalMetrics = ["bottleneck_h0", "bottleneck_h1", "wasserstein1_h1", "gscore"]
+  /// The measures drawn against the memorisation jitter: which sees copies, which near-copies.
+  static let privacyMetrics = [
+    "dcr_exact_copies", "dcr_median_over_holdout", "identifiability", "closer_to_training",
+    "membership_auc", "nndr_median",
+  ]
 
   func sensitivityTables(counter: ProgressCounter) throws -> [TableFile] {
     try sensitivityTables(results: run(jobs([.sensitivity]), counter: counter))
@@ -391,11 +404,14 @@ public struct BenchmarkTables: Sendable {
             curves[row.metric, default: []].append((level, row.summary.mean))
           }
         }
-        let xLabel = family.name == "noise" ? "noise σ (coordinate scales)" : "fraction of modes kept"
+        let xLabel =
+          ["noise": "noise σ (coordinate scales)", "kept": "fraction of modes kept"][family.name]
+          ?? "jitter of the copied half (coordinate scales)"
         for (suffix, metrics, yLabel) in [
           ("knn", Self.boundedMetrics + ["density"], "k-NN metric"),
           ("topology", Self.topologicalMetrics, "distance / score"),
-        ] {
+          ("privacy", Self.privacyMetrics, "privacy measure"),
+        ] where suffix != "privacy" || family.name == "jitter" {
           let series = metrics.filter { curves[$0] != nil }.map {
             SVGPlot.LineSeries(label: $0, points: curves[$0]!)
           }

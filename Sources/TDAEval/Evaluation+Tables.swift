@@ -21,6 +21,11 @@ extension Evaluation {
     }
     try validate(real: real, synthetic: synthetic)
     let clouds = samples.distance == .euclidean ? try samples.euclideanClouds() : nil
+    if let clouds {
+      try checkMemory(real: clouds.real, synthetic: clouds.synthetic)
+    } else {
+      try checkGowerMemory(real: real.rowCount, synthetic: synthetic.rowCount)
+    }
     var report = EvaluationReport(
       parameters: self, real: .init(points: real.rowCount, dimension: real.columns.count),
       synthetic: .init(points: synthetic.rowCount, dimension: synthetic.columns.count))
@@ -40,7 +45,8 @@ extension Evaluation {
         if let clouds {
           report.sampleMetrics = try SampleMetricsReport.compute(
             real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k,
-            balls: balls, bins: bins, seed: seed, progress: relabelled(progress, prefix: "metrics"))
+            balls: balls, bins: bins, seed: seed, progress: relabelled(progress, prefix: "metrics")
+          ).withAlphaBeta(of: real, synthetic)
         } else {
           report.sampleMetrics = try SampleMetricsReport.compute(
             real: real, synthetic: synthetic, holdout: samples.holdout, gower: samples.gower, k: k,
@@ -84,6 +90,30 @@ extension Evaluation {
     return report
   }
 
+  /// Refuses, before any part runs, the Gower matrices of the persistence subsets (one at a
+  /// time) and the geometry score's square matrices (both held) when above the budget.
+  /// - Throws: ``ResourceError``.
+  func checkGowerMemory(real: Int, synthetic: Int) throws {
+    let budget = MemoryBudget.current
+    if parts.contains(.persistence) {
+      let n = Double(min(max(real, synthetic), persistencePoints))
+      try budget.check(
+        bytes: n * (n - 1) / 2 * 8,
+        what: "the Gower distance matrix of \(Int(n)) rows (persistence)",
+        suggestion: "use \(Self.fewerPersistencePoints)")
+    }
+    if parts.contains(.geometryScore) {
+      var score = GeometryScore(
+        landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
+      try score.fitMemory(budget: budget)
+      let squares = (Double(real) * Double(real) + Double(synthetic) * Double(synthetic)) * 8
+      try budget.check(
+        bytes: squares,
+        what: "the geometry score's square Gower distance matrices of \(real) and \(synthetic) rows",
+        suggestion: "use fewer rows, or skip the geometry score (--skip gscore)")
+    }
+  }
+
   /// The Rips diagrams of seeded subsets of both tables under Gower's distance, and their
   /// distances (the subsets are drawn as for clouds, so a table and its cloud share them).
   func comparePersistence(_ samples: TableSamples, progress: ProgressHandler?) throws
@@ -94,7 +124,10 @@ extension Evaluation {
       let options = RipsOptions(
         maxDimension: maxDimension, modulus: coefficient, threshold: threshold,
         progress: relabelled(progress, prefix: "persistence (\(name))"))
-      let result = try RipsPersistence.compute(samples.gower.matrix(subset), options: options)
+      let matrix = samples.gower.matrix(subset)
+      try RipsPersistence.checkMemory(
+        matrix, options: options, fewerPoints: Self.fewerPersistencePoints)
+      let result = try RipsPersistence.compute(matrix, options: options)
       return RipsSummary(
         maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
         points: result.points, diagrams: result.diagrams)

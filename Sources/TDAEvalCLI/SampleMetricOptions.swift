@@ -15,8 +15,23 @@ struct SampleMetricOptions: ParsableArguments {
   @Option(help: "Held-out real rows (CSV) to compare their distance to the closest record with the synthetic rows'.")
   var holdout: String?
 
-  @Option(help: "k-means bins of the NDB/K test (at most the real set's size; 0 skips it).")
-  var bins = 20
+  @Option(
+    help: "k-means bins of the NDB/K test, 0…the real set's size (0 skips it; default 20, or the real set's size when it has fewer rows).")
+  var bins: Int?
+
+  /// The default number of NDB/K bins, capped at the real set's size.
+  static let defaultBins = 20
+
+  /// The bins for a real set of `realCount` rows: `--bins` (an error above `realCount`), or the
+  /// default 20 capped at `realCount`.
+  func binCount(realCount: Int) throws -> Int {
+    guard let bins else { return min(Self.defaultBins, realCount) }
+    guard bins <= realCount else {
+      throw ValidationError(
+        "--bins must be between 0 and the real sample's \(realCount) rows (0 skips NDB/K), got \(bins)")
+    }
+    return bins
+  }
 
   /// The ball boundary named by `--balls` (validated).
   var ballBoundary: BallBoundary { BallBoundary(rawValue: balls)! }
@@ -26,7 +41,7 @@ struct SampleMetricOptions: ParsableArguments {
       throw ValidationError("--balls must be open or closed, got '\(balls)'")
     }
     guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
-    guard bins >= 0 else { throw ValidationError("--bins must be at least 0, got \(bins)") }
+    if let bins, bins < 0 { throw ValidationError("--bins must be at least 0, got \(bins)") }
   }
 }
 
@@ -37,13 +52,13 @@ extension SampleMetricOptions {
   {
     switch samples {
     case .clouds(let real, let synthetic, let holdout):
-      let binCount = min(bins, real.count)
+      let binCount = try binCount(realCount: real.count)
       return try SampleMetricsReport.compute(
         real: real, synthetic: synthetic, holdout: holdout, k: k, balls: ballBoundary,
         standardize: standardize, bins: binCount == 0 ? nil : binCount, seed: seed,
         progress: progress)
     case .tables(let tables):
-      let binCount = min(bins, tables.real.rowCount)
+      let binCount = try binCount(realCount: tables.real.rowCount)
       switch tables.distance {
       case .gower:
         return try SampleMetricsReport.compute(
@@ -57,7 +72,8 @@ extension SampleMetricOptions {
         return try SampleMetricsReport.compute(
           real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k,
           balls: ballBoundary, standardize: standardize && tables.real.isAllNumeric,
-          bins: binCount == 0 ? nil : binCount, seed: seed, progress: progress)
+          bins: binCount == 0 ? nil : binCount, seed: seed, progress: progress
+        ).withAlphaBeta(of: tables.real, tables.synthetic)
       }
     }
   }

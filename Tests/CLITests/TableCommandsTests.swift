@@ -49,6 +49,16 @@ struct TableCommandsTests {
     #expect(object["distance"] as? String == "gower")
     #expect(object["precision"] is Double)
     #expect(object["vq_omitted"] is String)
+    // α-precision needs complete rows: omitted with the first missing cell named.
+    #expect((object["alpha_beta_omitted"] as? String)?.contains("real.csv:3:4: missing cell in column 'bmi'") == true)
+    let complete = try runTDAEval([
+      "metrics", real, synthetic, "--k", "2", "--ignore", "id", "--missing", "drop-rows", "--json",
+    ])
+    let alphaBeta = try #require(try json(complete.stdout)["alpha_beta"] as? [String: Any])
+    #expect((alphaBeta["precision_curve"] as? [Double])?.count == 30)
+    for key in ["alpha_precision", "beta_recall", "authenticity", "alphas", "recall_curve"] {
+      #expect(alphaBeta[key] != nil, "missing \(key)")
+    }
   }
 
   @Test("the identifier column is pointed out, never dropped silently")
