@@ -9,7 +9,8 @@ extension PersistenceDiagram {
   /// starting with `#` are skipped, and the first row is a header if none of its cells is a
   /// number. An empty file is an empty diagram. Every defect — a cell that is not a number, NaN,
   /// a row without exactly two cells, a point below the diagonal, `+inf` as a birth or `-inf` as
-  /// a death — throws a ``DiagramFileError`` naming the file, line and column.
+  /// a death — throws a ``DiagramFileError`` naming the file, line and column; a finite number
+  /// beyond float64 (`1e400`) throws ``DiagramValueOverflow``.
   ///
   /// `path` may be a pipe, a FIFO or `/dev/null` (an empty diagram); `-` reads standard input,
   /// named `<stdin>` in messages. A UTF-8 byte-order mark is skipped; UTF-16 text is refused.
@@ -71,6 +72,11 @@ extension PersistenceDiagram {
         if value.isNaN {
           throw DiagramFileError.notANumberValue(file: file, line: lineNumber, column: column + 1)
         }
+        // Only the spellings of infinity mean infinite: `1e400` overflows float64 and is refused,
+        // not read as an essential class.
+        if value.isInfinite && !Self.spellsInfinity(cells[column]) {
+          throw DiagramValueOverflow(file: file, line: lineNumber, column: column + 1, text: cells[column])
+        }
         if (column == 0 && value == .infinity) || (column == 1 && value == -.infinity) {
           throw DiagramFileError.misplacedInfinity(
             file: file, line: lineNumber, column: column + 1, text: cells[column])
@@ -100,5 +106,28 @@ extension PersistenceDiagram {
   /// Writes `csv()` to `path`.
   public func write(toPath path: String) throws {
     try Data(csv().utf8).write(to: URL(fileURLWithPath: path))
+  }
+}
+
+extension PersistenceDiagram {
+  /// Whether `cell` spells an infinity (`inf`, `infinity`, signed, any case) rather than a number
+  /// that overflows float64.
+  static func spellsInfinity(_ cell: String) -> Bool {
+    var text = Substring(cell.lowercased())
+    if text.first == "+" || text.first == "-" { text = text.dropFirst() }
+    return text == "inf" || text == "infinity"
+  }
+}
+
+/// A diagram cell holding a finite number beyond float64 (e.g. `1e400`): it would be read as
+/// infinite, so it is refused; only `inf` / `infinity` mean an infinite value.
+public struct DiagramValueOverflow: Error, Sendable, Equatable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var column: Int
+  public var text: String
+
+  public var description: String {
+    "\(file):\(line):\(column): '\(text)' is beyond the float64 range (±1.8e308); write inf for an infinite value, or rescale the diagram"
   }
 }

@@ -185,3 +185,184 @@ public enum RipsPersistence {
       threads: options.threads, progress: options.progress)
   }
 }
+
+// MARK: - Memory estimate
+
+/// An upper bound of the memory of a Vietoris–Rips computation, by part, in bytes (`Double`s:
+/// the bounds may exceed any integer type). See ``RipsPersistence/estimateMemory(points:maxDimension:edges:denseMatrix:sparseMatrix:threads:)``.
+public struct RipsMemoryEstimate: Sendable, Equatable {
+  /// The number of points.
+  public var points: Int
+  /// The dimension the engine computes up to: min(maxdim, points − 2).
+  public var topDimension: Int
+  /// The edges admitted (at most C(n, 2)).
+  public var edges: Double
+  /// The simplices bounded: the admitted edges (higher dimensions are not estimated).
+  public var simplices: [Double]
+  /// The dense distance matrix the computation builds: n(n − 1)/2 doubles (0 when it is given).
+  public var denseMatrixBytes: Double
+  /// The sparse distance matrix it builds (both directions, and the rows it is built from).
+  public var sparseMatrixBytes: Double
+  /// The simplex records of the largest dimension held at once (the H0 edge list, the columns).
+  public var simplexBytes: Double
+  /// The per-thread buffers: work parts, arenas and workspaces.
+  public var threadBytes: Double
+
+  /// The sum of the parts.
+  public var total: Double { denseMatrixBytes + sparseMatrixBytes + simplexBytes + threadBytes }
+
+  /// The largest part, named as a suggestion would name its remedy.
+  var dominantPart: String {
+    let parts = [
+      ("matrix", denseMatrixBytes), ("sparse", sparseMatrixBytes), ("simplices", simplexBytes),
+      ("threads", threadBytes),
+    ]
+    return parts.max { $0.1 < $1.1 }!.0
+  }
+}
+
+extension RipsPersistence {
+  /// Bytes per stored simplex: its index and value (16 with 64-bit indices, 32 wider) and the
+  /// death slot of the column it becomes (8).
+  static func bytesPerSimplex(points: Int, top: Int) -> Double {
+    MemoryBudget.binomial(Double(points), top + 2) < 0x1p62 ? 24 : 40
+  }
+
+  /// Bytes per worker thread: 64 result slots of work parts, an arena slot and a workspace.
+  static let bytesPerThread = 4096.0
+
+  /// Bytes per admitted pair of a sparse distance matrix: both directions (neighbour and
+  /// distance, 12 bytes each) and the row built before (16).
+  static let bytesPerSparsePair = 40.0
+
+  /// An upper bound of the memory of a computation on `points` points up to `maxDimension`, with
+  /// `edges` admitted pairs (nil: all C(n, 2)), building a dense and/or sparse distance matrix,
+  /// on `threads` threads. Simplices are bounded by the admitted edges only (see the body).
+  public static func estimateMemory(
+    points n: Int, maxDimension: Int, edges: Double? = nil, denseMatrix: Bool, sparseMatrix: Bool,
+    threads: Int
+  ) -> RipsMemoryEstimate {
+    let pairs = MemoryBudget.binomial(Double(n), 2)
+    let admitted = min(edges ?? pairs, pairs)
+    let top = effectiveDimension(maxDimension, points: n)
+    // Dimension 0 stores the admitted edges. Higher dimensions are not bounded here: the only
+    // cheap bound, C(x, k + 1) with C(x, 2) = edges (Kruskal–Katona), assumes the edges form one
+    // clique and overestimates geometric complexes by orders of magnitude (it would refuse
+    // o3_4096 at maxdim 3, which needs about 100 MB), and clearing and apparent pairs keep most
+    // columns out of memory anyway.
+    let simplices = [admitted]
+    return RipsMemoryEstimate(
+      points: n, topDimension: top, edges: admitted, simplices: simplices,
+      denseMatrixBytes: denseMatrix ? pairs * 8 : 0,
+      sparseMatrixBytes: sparseMatrix ? admitted * bytesPerSparsePair : 0,
+      simplexBytes: (simplices.max() ?? 0) * bytesPerSimplex(points: n, top: top),
+      threadBytes: Double(max(1, threads)) * bytesPerThread)
+  }
+
+  /// The number of pairs of `cloud` at distance ≤ `threshold`: counted when there are at most
+  /// 2²² pairs, otherwise estimated from 2²⁰ seeded random pairs (no allocation either way).
+  public static func estimatedEdges(_ cloud: PointCloud, metric: Metric, threshold: Double) -> Double {
+    let n = cloud.count
+    let pairs = MemoryBudget.binomial(Double(n), 2)
+    guard n >= 2 else { return 0 }
+    let d = cloud.dimension
+    return cloud.withUnsafeCoordinates { coordinates -> Double in
+      guard let base = coordinates.baseAddress else { return pairs }
+      if pairs <= 0x1p22 {
+        var count = 0
+        for i in 1..<n {
+          for j in 0..<i where metric.distance(base + i * d, base + j * d, dimension: d) <= threshold {
+            count += 1
+          }
+        }
+        return Double(count)
+      }
+      var random = SeededGenerator(seed: 0x5EED_0F_ED6E5)
+      let samples = 1 << 20
+      var hits = 0
+      for _ in 0..<samples {
+        let i = Int.random(in: 0..<n, using: &random)
+        var j = Int.random(in: 0..<(n - 1), using: &random)
+        if j >= i { j += 1 }
+        if metric.distance(base + i * d, base + j * d, dimension: d) <= threshold { hits += 1 }
+      }
+      return pairs * Double(hits) / Double(samples)
+    }
+  }
+
+  /// Refuses, before anything is allocated, a computation on `cloud` whose estimated memory
+  /// (``estimateMemory(points:maxDimension:edges:denseMatrix:sparseMatrix:threads:)``) is above
+  /// `budget`. `fewerPoints` names the remedy of a smaller sample in the caller's terms.
+  /// - Throws: ``ResourceError`` with one line: the estimate and what would make it fit.
+  public static func checkMemory(
+    _ cloud: PointCloud, metric: Metric = .euclidean, options: RipsOptions,
+    budget: MemoryBudget = .current, fewerPoints: String = "fewer points"
+  ) throws(ResourceError) {
+    let n = cloud.count
+    let cloudBytes = Double(n) * Double(cloud.dimension) * 8
+    // A cheap bound first (all pairs admitted); the edges under a threshold only when it fails.
+    var estimate = estimateMemory(
+      points: n, maxDimension: options.maxDimension, denseMatrix: options.threshold == nil,
+      sparseMatrix: options.threshold != nil, threads: options.threads)
+    if let threshold = options.threshold, estimate.total + cloudBytes > budget.bytes {
+      estimate = estimateMemory(
+        points: n, maxDimension: options.maxDimension,
+        edges: estimatedEdges(cloud, metric: metric, threshold: threshold), denseMatrix: false,
+        sparseMatrix: true, threads: options.threads)
+    }
+    try check(estimate, budget: budget, options: options, fewerPoints: fewerPoints)
+  }
+
+  /// Refuses a computation on a dense distance matrix (already in memory) whose simplices and
+  /// buffers are above `budget`; the edges are those under min(threshold, enclosing radius).
+  public static func checkMemory(
+    _ matrix: DistanceMatrix, options: RipsOptions, budget: MemoryBudget = .current,
+    fewerPoints: String = "fewer points"
+  ) throws(ResourceError) {
+    var cut = min(options.threshold ?? .infinity, matrix.enclosingRadius)
+    if cut.isNaN { cut = .infinity }
+    let edges = matrix.entries.reduce(0) { $0 + ($1 <= cut ? 1 : 0) }
+    let estimate = estimateMemory(
+      points: matrix.count, maxDimension: options.maxDimension, edges: Double(edges),
+      denseMatrix: false, sparseMatrix: edges * 4 < matrix.entries.count, threads: options.threads)
+    try check(estimate, budget: budget, options: options, fewerPoints: fewerPoints)
+  }
+
+  /// Refuses a computation on a sparse distance matrix (already in memory) whose simplices and
+  /// buffers are above `budget`.
+  public static func checkMemory(
+    _ matrix: SparseDistanceMatrix, options: RipsOptions, budget: MemoryBudget = .current,
+    fewerPoints: String = "fewer points"
+  ) throws(ResourceError) {
+    let estimate = estimateMemory(
+      points: matrix.count, maxDimension: options.maxDimension, edges: Double(matrix.pairCount),
+      denseMatrix: false, sparseMatrix: false, threads: options.threads)
+    try check(estimate, budget: budget, options: options, fewerPoints: fewerPoints)
+  }
+
+  /// Throws a ``ResourceError`` naming the dominant part and its remedy when `estimate` is above
+  /// `budget`.
+  static func check(
+    _ estimate: RipsMemoryEstimate, budget: MemoryBudget, options: RipsOptions, fewerPoints: String
+  ) throws(ResourceError) {
+    let suggestion: String
+    switch estimate.dominantPart {
+    case "matrix":
+      suggestion = "its dense distance matrix alone is \(MemoryBudget.format(estimate.denseMatrixBytes)): give a --threshold (the sparse path) or \(fewerPoints)"
+    case "threads":
+      let fitting = max(1, Int(min(1e9, (budget.bytes - estimate.total + estimate.threadBytes) / bytesPerThread)))
+      suggestion = "its per-thread buffers alone are \(MemoryBudget.format(estimate.threadBytes)): use at most \(min(fitting, 4096)) --threads"
+    default:
+      let k = (estimate.simplices.indices.max { estimate.simplices[$0] < estimate.simplices[$1] } ?? 0) + 1
+      let held = k == 1 ? "edges" : "\(k)-simplices"
+      let lower =
+        estimate.topDimension > 1 ? "a lower --maxdim (\(estimate.topDimension) asked), " : ""
+      suggestion = "up to \(String(format: "%.3g", estimate.simplices[k - 1])) \(held): use \(lower)a smaller --threshold, or \(fewerPoints)"
+    }
+    let threshold = options.threshold.map { ", threshold \($0)" } ?? ""
+    try budget.check(
+      bytes: estimate.total,
+      what: "rips on \(estimate.points) points (maxdim \(options.maxDimension)\(threshold))",
+      suggestion: suggestion)
+  }
+}

@@ -21,6 +21,7 @@ extension Evaluation {
     try check(
       real.dimension == synthetic.dimension, "synthetic dimension", "\(synthetic.dimension)",
       "the real dimension \(real.dimension)")
+    try checkMemory(real: real, synthetic: synthetic)
     var report = EvaluationReport(
       parameters: self, real: .init(points: real.count, dimension: real.dimension),
       synthetic: .init(points: synthetic.count, dimension: synthetic.dimension))
@@ -85,9 +86,35 @@ extension Evaluation {
     if parts.contains(.geometryScore) { try geometryScore.validate() }
   }
 
-  /// The geometry-score configuration of these parameters.
+  /// The geometry-score configuration of these parameters (its distance cache given up when it
+  /// does not fit the memory budget: ``GeometryScore/fitMemory(budget:drawsLandmarks:)``).
   var geometryScore: GeometryScore {
-    GeometryScore(landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
+    var score = GeometryScore(
+      landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
+    try? score.fitMemory()
+    return score
+  }
+
+  /// The remedy of a persistence computation too large for the budget, in this API's terms.
+  static let fewerPersistencePoints = "a smaller persistence_points (--persistence-points)"
+
+  /// Refuses, before any part runs, parts whose estimated memory is above
+  /// `MemoryBudget.current`: the Rips computations of both subsets, the geometry score's rows.
+  /// - Throws: ``ResourceError``.
+  func checkMemory(real: PointCloud, synthetic: PointCloud) throws {
+    if parts.contains(.persistence) {
+      for (cloud, stream) in [(real, 100), (synthetic, 101)] {
+        try RipsPersistence.checkMemory(
+          persistenceSubset(cloud, stream: stream),
+          options: RipsOptions(maxDimension: maxDimension, modulus: coefficient, threshold: threshold),
+          fewerPoints: Self.fewerPersistencePoints)
+      }
+    }
+    if parts.contains(.geometryScore) {
+      var score = GeometryScore(
+        landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
+      try score.fitMemory()
+    }
   }
 
   /// A seeded uniform subset of at most ``persistencePoints`` points of `cloud` (the cloud itself
@@ -155,5 +182,28 @@ extension Duration {
   var seconds: Double {
     let (whole, attoseconds) = components
     return Double(whole) + Double(attoseconds) * 1e-18
+  }
+}
+
+extension GeometryScore {
+  /// Fits the geometry score into `budget`, before anything is allocated: the per-trial RLT rows
+  /// and the landmark draws of both samples (2 × trials × (imax + L) doubles) must fit, otherwise
+  /// it throws; the clouds' shared distance cache (N² doubles, see ``distanceCacheLimit``) is
+  /// given up for clouds whose cache would not fit in half of what is left (the distances are
+  /// then computed per trial: the same result, more time).
+  /// - Throws: ``ResourceError`` with the estimate and the options that make it fit.
+  public mutating func fitMemory(budget: MemoryBudget = .current, drawsLandmarks: Bool = true)
+    throws(ResourceError)
+  {
+    let rows = 2 * Double(trials) * Double(maxBetti + (drawsLandmarks ? landmarks : 0)) * 8
+    try budget.check(
+      bytes: rows,
+      what: "the geometry score's RLT rows and landmark draws (2 samples × \(trials) trials, imax \(maxBetti), \(landmarks) landmarks)",
+      suggestion: "use fewer --trials or a smaller --imax")
+    let left = (budget.bytes - rows) / 2
+    if left.isFinite {
+      let fitting = (max(0, left) / 8).squareRoot().rounded(.down)
+      distanceCacheLimit = min(distanceCacheLimit, Int(min(fitting, Double(Int32.max))))
+    }
   }
 }

@@ -36,6 +36,7 @@ struct DiagramsCommand: ParsableCommand {
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var memory: MemoryOptions
 
   /// The JSON of `tda-eval diagrams`.
   struct Report: Encodable {
@@ -46,8 +47,18 @@ struct DiagramsCommand: ParsableCommand {
   }
 
   func run() throws {
+    memory.install()
     let samples = try input.load(real: real, synthetic: synthetic)
+    if case .tables(let tables) = samples, tables.distance == .gower {
+      // Both Gower matrices are built, and held, before either diagram.
+      try MemoryOptions.checkGowerMatrices(
+        rows: [tables.real.rowCount, tables.synthetic.rowCount], square: false,
+        for: "the diagrams", fewerRows: "fewer rows")
+    }
     let (realInput, syntheticInput) = try samples.ripsInputs()
+    // One sample after the other: their buffers are not held together.
+    try rips.checkMemory(realInput)
+    try rips.checkMemory(syntheticInput)
     let progress = ProgressBar()
     let realResult = try rips.compute(realInput, progress: progress.handler)
     let syntheticResult = try rips.compute(syntheticInput, progress: progress.handler)

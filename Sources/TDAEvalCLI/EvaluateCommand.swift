@@ -71,6 +71,7 @@ struct EvaluateCommand: ParsableCommand {
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var memory: MemoryOptions
 
   /// The configuration the options describe.
   func evaluation() throws -> Evaluation {
@@ -96,7 +97,7 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.k = sampleMetrics.k
     evaluation.balls = sampleMetrics.ballBoundary
     evaluation.standardize = sampleMetrics.standardize
-    evaluation.vqBins = sampleMetrics.bins
+    evaluation.vqBins = sampleMetrics.bins ?? SampleMetricOptions.defaultBins
     evaluation.bandwidth = kernel
     evaluation.landmarks = landmarks
     if gamma == "reference" {
@@ -117,8 +118,13 @@ struct EvaluateCommand: ParsableCommand {
   /// The report these options describe, computed without printing anything (but the table
   /// reader's notes on stderr): what `run` prints, and what `tda-eval sweep` saves.
   func report(progress: ProgressHandler? = nil) throws -> EvaluationReport {
+    memory.install()
     let evaluation = try evaluation()
     let samples = try input.load(real: real, synthetic: synthetic, holdout: sampleMetrics.holdout)
+    // An explicit --bins above the real sample's size is an error (the default is capped).
+    if evaluation.parts.contains(.sampleMetrics) {
+      _ = try sampleMetrics.binCount(realCount: samples.counts.real)
+    }
     switch samples {
     case .clouds(let realCloud, let syntheticCloud, let holdoutCloud):
       return try evaluation.evaluate(

@@ -31,6 +31,7 @@ struct GScoreCommand: ParsableCommand {
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var memory: MemoryOptions
 
   @Option(help: "Landmarks per trial, L₀ (default 64).")
   var landmarks: Int?
@@ -66,6 +67,7 @@ struct GScoreCommand: ParsableCommand {
   }
 
   func run() throws {
+    memory.install()
     let samples = try input.load(real: real, synthetic: synth)
     let counts = samples.counts
     var score = GeometryScore(
@@ -94,6 +96,13 @@ struct GScoreCommand: ParsableCommand {
       score.trials = first.trials
       sets = (first, second)
     }
+    if case .tables(let tables) = samples, tables.distance == .gower {
+      // Both square Gower matrices are built, and held, before the trials.
+      try MemoryOptions.checkGowerMatrices(
+        rows: [counts.real, counts.synthetic], square: true, for: "the geometry score",
+        fewerRows: "fewer rows")
+    }
+    try score.fitMemory(drawsLandmarks: sets == nil)
     let bar = ProgressBar()
     let (realSample, syntheticSample) = try samples.witnessSamples()
     let result = try score.evaluate(

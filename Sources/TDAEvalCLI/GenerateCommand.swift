@@ -41,6 +41,8 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Write to this file instead of stdout.")
   var out: String?
 
+  @OptionGroup var memory: MemoryOptions
+
   @Option(help: "Write the synthetic sample of this controlled failure (see the list below).")
   var failure: String?
 
@@ -127,7 +129,19 @@ struct GenerateCommand: ParsableCommand {
     }
   }
 
+  /// Bytes per coordinate of a generated sample: the double (8) and its CSV text, built as a
+  /// string and copied once on the way out (2 × up to 24 characters).
+  static let bytesPerCoordinate = 56.0
+
   func run() throws {
+    memory.install()
+    // A controlled failure holds its real and synthetic samples, in the base's dimension.
+    let base = failure == nil ? nil : BaseDistribution(rawValue: name)
+    let coordinates = Double(count) * Double(base?.dimension ?? dimension) * (base == nil ? 1 : 2)
+    try MemoryBudget.current.check(
+      bytes: coordinates * Self.bytesPerCoordinate,
+      what: "generate \(name) --n \(count)\(base == nil ? " --dimension \(dimension)" : "") (\(String(format: "%.3g", coordinates)) coordinates and their CSV text)",
+      suggestion: base == nil ? "use a smaller --n or --dimension" : "use a smaller --n")
     let cloud: PointCloud
     if let failure = controlledFailure {
       let pair = try ControlledFailures.pair(

@@ -34,6 +34,7 @@ struct KDECommand: ParsableCommand {
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var memory: MemoryOptions
 
   var kernel: KernelBandwidth? {
     switch bandwidth {
@@ -66,6 +67,7 @@ struct KDECommand: ParsableCommand {
   }
 
   func run() throws {
+    memory.install()
     let samples = try input.load(real: real, synthetic: synthetic)
     let pair: (real: PointCloud, synthetic: PointCloud)
     switch samples {

@@ -47,6 +47,7 @@ struct RipsCommand: ParsableCommand {
 
   @OptionGroup var input: CloudInputOptions
   @OptionGroup var outputOptions: OutputOptions
+  @OptionGroup var memory: MemoryOptions
 
   func validate() throws {
     guard inputFormat == "csv" || RipserInputFormat(name: inputFormat) != nil else {
@@ -63,6 +64,7 @@ struct RipsCommand: ParsableCommand {
   }
 
   func run() throws {
+    memory.install()
     let path = file ?? "-"
     let data: RipsInput
     if let format = RipserInputFormat(name: inputFormat), inputFormat != "csv" {
@@ -72,6 +74,7 @@ struct RipsCommand: ParsableCommand {
       data = .cloud(try input.parse(try readInput(path), path: path))
     }
     if case .cloud(let cloud) = data { try Self.checkMagnitudes(cloud, file: inputName(path)) }
+    try rips.checkMemory(data)
     if torsionCheck { return try runTorsionCheck(data) }
     let progress = ProgressBar()
     let result = try rips.compute(data, progress: progress.handler)
@@ -135,6 +138,23 @@ struct RipsParameters: ParsableArguments {
       return try RipsPersistence.compute(cloud, metric: Metric(rawValue: metric)!, options: options)
     case .dense(let matrix): return try RipsPersistence.compute(matrix, options: options)
     case .sparse(let matrix): return try RipsPersistence.compute(matrix, options: options)
+    }
+  }
+}
+
+extension RipsParameters {
+  /// Refuses, before anything large is allocated, a computation on `data` whose estimated memory
+  /// (distance matrix, simplices, per-thread buffers) is above the budget (`ResourceError`, exit 2).
+  func checkMemory(_ data: RipsInput, fewerPoints: String = "fewer points") throws {
+    let options = options(progress: nil)
+    switch data {
+    case .cloud(let cloud):
+      try RipsPersistence.checkMemory(
+        cloud, metric: Metric(rawValue: metric) ?? .euclidean, options: options, fewerPoints: fewerPoints)
+    case .dense(let matrix):
+      try RipsPersistence.checkMemory(matrix, options: options, fewerPoints: fewerPoints)
+    case .sparse(let matrix):
+      try RipsPersistence.checkMemory(matrix, options: options, fewerPoints: fewerPoints)
     }
   }
 }
