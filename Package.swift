@@ -11,6 +11,8 @@ let package = Package(
   products: [
     .library(name: "TDAEval", targets: ["TDAEval"]),
     .executable(name: "tda-eval", targets: ["tda-eval"]),
+    /// The C ABI (`@_cdecl` functions over flat buffers and JSON) that the Python package loads.
+    .library(name: "CTDAEval", type: .dynamic, targets: ["CTDAEval"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +58,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/TDAEvalCLI"),
+    /// The C ABI of the library for other languages (the Python package in python/).
+    .target(name: "CTDAEval", dependencies: ["TDAEval"]),
 
     // MARK: - Implementation details
 

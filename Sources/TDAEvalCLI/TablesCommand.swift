@@ -9,8 +9,9 @@ struct TablesCommand: ParsableCommand {
     abstract: "Regenerate the benchmark tables into Notebooks-data/tables/.",
     discussion: """
       Writes failures.{csv,md,tex} (every metric under every controlled failure, mean ± sd over \
-      the seeds), sensitivity-*.csv and sensitivity-*.svg (metrics against noise σ and against \
-      the fraction of modes kept), and runtime.{csv,md,tex} with runtime-*.svg (seconds and peak \
+      the seeds), sensitivity-*.csv and sensitivity-*.svg (metrics against noise σ, against \
+      the fraction of modes kept, and — with the privacy measures — against the jitter of \
+      memorised copies), and runtime.{csv,md,tex} with runtime-*.svg (seconds and peak \
       memory of each metric against n and d). Everything but the runtime files is byte-identical \
       from run to run. The full tables take a long time: build with -c release. --quick makes a \
       small version for CI.

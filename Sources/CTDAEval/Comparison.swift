@@ -1,0 +1,388 @@
+import Foundation
+import TDAEval
+
+/// The samples of a real/synthetic comparison, as the CLI reads them.
+enum Samples {
+  case clouds(real: PointCloud, synthetic: PointCloud, holdout: PointCloud?)
+  case tables(TableSamples)
+
+  func euclideanClouds() throws -> (real: PointCloud, synthetic: PointCloud, holdout: PointCloud?)? {
+    switch self {
+    case .clouds(let real, let synthetic, let holdout): return (real, synthetic, holdout)
+    case .tables(let tables): return tables.distance == .euclidean ? try tables.euclideanClouds() : nil
+    }
+  }
+
+  func witnessSamples() throws -> (real: WitnessSample, synthetic: WitnessSample) {
+    if let clouds = try euclideanClouds() { return (.cloud(clouds.real), .cloud(clouds.synthetic)) }
+    guard case .tables(let tables) = self else { preconditionFailure("clouds are Euclidean") }
+    return (try tables.witnessSample(tables.real), try tables.witnessSample(tables.synthetic))
+  }
+}
+
+/// The table-reading options (`--delimiter`, `--columns`, `--categorical`, `--ordinal`,
+/// `--ignore`, `--schema`, `--na-values`, `--distance`, `--missing`).
+struct InputOptions {
+  static let keys: Set<String> = [
+    "delimiter", "columns", "categorical", "ordinal", "ignore", "schema", "schema_json", "na_values",
+    "distance", "missing", "files", "column_names",
+  ]
+
+  var delimiter: Delimiter?
+  var columns: [String]?
+  var categorical: [String]?
+  var ordinal: [String]?
+  var ignore: [String]?
+  var schemaPath: String?
+  var schemaJSON: String?
+  var naValues: String?
+  var distance: String
+  var missing: String
+
+  init(_ options: Options) throws {
+    if let name = try options.string("delimiter") {
+      guard let value = Delimiter(name: name) else {
+        throw BadInput("--delimiter must be comma, tab or whitespace, got '\(name)'")
+      }
+      delimiter = value
+    }
+    columns = try options.strings("columns")
+    categorical = try options.strings("categorical")
+    ordinal = try options.strings("ordinal")
+    ignore = try options.strings("ignore")
+    for (name, value) in [("columns", columns), ("categorical", categorical), ("ordinal", ordinal), ("ignore", ignore)] {
+      if let value, value.isEmpty { throw BadInput("--\(name) names no column") }
+    }
+    schemaPath = try options.string("schema")
+    schemaJSON = try options.string("schema_json")
+    naValues = try options.commaList("na_values")
+    distance = try options.string("distance") ?? "auto"
+    missing = try options.string("missing") ?? "error"
+    guard RowDistanceKind(rawValue: distance) != nil || distance == "auto" else {
+      throw BadInput("--distance must be auto, euclidean or gower, got '\(distance)'")
+    }
+    guard missing == "error" || missing == "drop-rows" else {
+      throw BadInput("--missing must be error or drop-rows, got '\(missing)'")
+    }
+  }
+
+  private var columnOptionsSet: Bool {
+    categorical != nil || ordinal != nil || ignore != nil || schemaPath != nil || schemaJSON != nil
+      || naValues != nil
+  }
+
+  private var wantsTables: Bool { distance == "gower" || columnOptionsSet || missing != "error" }
+
+  private func delimiter(_ path: String) -> Delimiter { delimiter ?? .inferred(fromPath: path) }
+
+  /// Reads CSV texts exactly as the CLI reads files: numeric files without table options as point
+  /// clouds, and all of them as tables when a file with a header holds a cell that is not a number.
+  func load(_ texts: [[UInt8]], paths: [String], asTables: Bool) throws -> Samples {
+    if !wantsTables && !asTables {
+      let csv = CSVOptions(delimiter: nil, columns: columns.map { $0.map(ColumnSelector.init) })
+      var clouds: [PointCloud] = []
+      var numericError: (any Error)? = nil
+      for (path, data) in zip(paths, texts) {
+        var options = csv
+        options.delimiter = delimiter(path)
+        do {
+          clouds.append(try PointCloud.parse(csv: data, file: path, options: options))
+        } catch let error as PointCloudError {
+          switch error {
+          case .notANumber, .notFinite: numericError = numericError ?? error
+          default: throw error
+          }
+        }
+      }
+      if numericError == nil {
+        for (path, cloud) in zip(paths, clouds) where cloud.count < 1 {
+          throw PointCloudError.tooFewPoints(file: path, count: cloud.count, required: 1)
+        }
+        for (path, other) in zip(paths.dropFirst(), clouds.dropFirst()) where other.dimension != clouds[0].dimension {
+          throw PointCloudError.dimensionMismatch(
+            file: paths[0], dimension: clouds[0].dimension, otherFile: path,
+            otherDimension: other.dimension)
+        }
+        return .clouds(real: clouds[0], synthetic: clouds[1], holdout: clouds.count > 2 ? clouds[2] : nil)
+      }
+      let headers = zip(paths, texts).map { path, data in
+        (try? RawTable.parse(Array(data.prefix(1 << 16)), file: path, delimiter: delimiter(path), headerOnly: true).names) ?? []
+      }
+      if headers.contains(where: { $0.contains { Double($0) != nil } }) { throw numericError! }
+    }
+    let raws = try zip(paths, texts).map { path, data in
+      try RawTable.parse(data, file: path, delimiter: delimiter(path))
+    }
+    return .tables(try tables(raws))
+  }
+
+  private func tables(_ raws: [RawTable]) throws -> TableSamples {
+    var overrides = SchemaOverrides(
+      categorical: categorical ?? [], ordinal: ordinal ?? [], ignore: ignore ?? [])
+    if let columns {
+      let header = raws[0]
+      overrides.columns = try columns.map { selector in
+        if let position = Int(selector), position >= 0 {
+          guard position < header.names.count else {
+            throw TableError.unknownColumn(file: header.file, column: selector, context: "--columns")
+          }
+          return header.names[position]
+        }
+        return selector
+      }
+    }
+    if let schemaPath {
+      overrides.schema = try SchemaOverrides.readSchema(contentsOf: schemaPath)
+      overrides.schemaFile = schemaPath
+    } else if let schemaJSON {
+      do {
+        overrides.schema = try JSONDecoder().decode(TableSchema.self, from: Data(schemaJSON.utf8))
+      } catch {
+        throw BadInput("schema: not a schema (the JSON of 'tda-eval schema'): \(error)")
+      }
+      overrides.schemaFile = "schema"
+    }
+    if let naValues { overrides.missingValues = MissingValues(list: naValues) }
+    let options = TableOptions(
+      overrides: overrides, distance: RowDistanceKind(rawValue: distance),
+      dropIncompleteRows: missing == "drop-rows")
+    return try TableSamples(
+      real: raws[0], synthetic: raws[1], holdout: raws.count > 2 ? raws[2] : nil, options: options)
+  }
+}
+
+/// `tda-eval metrics|kde|gscore|privacy|evaluate --json`, as values.
+enum Comparison {
+  static let commands: [String: Set<String>] = [
+    "metrics": ["k", "balls", "standardize", "bins", "seed"],
+    "kde": ["bandwidth"],
+    "gscore": ["landmarks", "gamma", "imax", "trials", "seed", "threads"],
+    "privacy": ["quasi_identifiers", "sensitive"],
+    "evaluate": [
+      "skip", "maxdim", "coeff", "threshold", "persistence_points", "relative_error", "k", "balls",
+      "standardize", "bins", "bandwidth", "landmarks", "gamma", "imax", "trials", "seed",
+    ],
+  ]
+
+  static func run(_ command: String, samples: Samples, options: Options) throws -> Data {
+    guard let keys = commands[command] else {
+      throw BadInput(
+        "unknown command '\(command)'; choose among \(commands.keys.sorted().joined(separator: ", "))")
+    }
+    try options.check(allowed: keys.union(InputOptions.keys), command: command)
+    switch command {
+    case "metrics": return try encodeJSON(try metrics(samples, options))
+    case "kde": return try kde(samples, options)
+    case "gscore": return try encodeJSON(try gscore(samples, options))
+    case "privacy": return try encodeJSON(try privacy(samples, options))
+    default: return try encodeJSON(try evaluate(samples, options))
+    }
+  }
+
+  static func balls(_ options: Options) throws -> BallBoundary {
+    let name = try options.string("balls") ?? "open"
+    guard let value = BallBoundary(rawValue: name) else {
+      throw BadInput("--balls must be open or closed, got '\(name)'")
+    }
+    return value
+  }
+
+  static func metrics(_ samples: Samples, _ options: Options) throws -> SampleMetricsReport {
+    let k = try options.int("k") ?? 5
+    let bins = try options.int("bins")
+    let boundary = try balls(options)
+    let standardize = try options.bool("standardize") ?? false
+    let seed = try options.uint64("seed") ?? 0
+    guard k >= 1 else { throw BadInput("--k must be at least 1, got \(k)") }
+    if let bins, bins < 0 { throw BadInput("--bins must be at least 0, got \(bins)") }
+    switch samples {
+    case .clouds(let real, let synthetic, let holdout):
+      let binCount = try Self.binCount(bins, realCount: real.count)
+      return try SampleMetricsReport.compute(
+        real: real, synthetic: synthetic, holdout: holdout, k: k, balls: boundary,
+        standardize: standardize, bins: binCount == 0 ? nil : binCount, seed: seed)
+    case .tables(let tables):
+      let binCount = try Self.binCount(bins, realCount: tables.real.rowCount)
+      switch tables.distance {
+      case .gower:
+        return try SampleMetricsReport.compute(
+          real: tables.real, synthetic: tables.synthetic, holdout: tables.holdout,
+          gower: tables.gower, k: k, balls: boundary, bins: binCount == 0 ? nil : binCount,
+          seed: seed)
+      case .euclidean:
+        let clouds = try tables.euclideanClouds()
+        return try SampleMetricsReport.compute(
+          real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k,
+          balls: boundary, standardize: standardize && tables.real.isAllNumeric,
+          bins: binCount == 0 ? nil : binCount, seed: seed
+        ).withAlphaBeta(of: tables.real, tables.synthetic)
+      }
+    }
+  }
+
+  /// `--bins` for a real set of `realCount` rows: an explicit value (an error above `realCount`),
+  /// or the default 20 capped at `realCount`.
+  static func binCount(_ bins: Int?, realCount: Int) throws -> Int {
+    guard let bins else { return min(20, realCount) }
+    guard bins <= realCount else {
+      throw BadInput(
+        "--bins must be between 0 and the real sample's \(realCount) rows (0 skips NDB/K), got \(bins)")
+    }
+    return bins
+  }
+
+  static func kde(_ samples: Samples, _ options: Options) throws -> Data {
+    let bandwidth = try options.string("bandwidth") ?? "scott"
+    var kernel: KernelBandwidth? {
+      switch bandwidth {
+      case "scott": return .scott
+      case "silverman": return .silverman
+      default:
+        guard let h = Double(bandwidth), h.isFinite, h > 0 else { return nil }
+        return .fixed(h)
+      }
+    }
+    guard kernel != nil || bandwidth == "normal_reference" || bandwidth.contains(",") else {
+      throw BadInput("--bandwidth must be scott, silverman or a positive finite number, got '\(bandwidth)'")
+    }
+    let pair: (real: PointCloud, synthetic: PointCloud)
+    switch samples {
+    case .clouds(let real, let synthetic, _): pair = (real, synthetic)
+    case .tables(let tables):
+      if tables.real.isAllNumeric, let real = tables.real.numericCloud,
+        let synthetic = tables.synthetic.numericCloud
+      {
+        pair = (real, synthetic)
+      } else {
+        for table in [tables.real, tables.synthetic] {
+          if let error = table.missingCellError(
+            handledBy: "the KDE needs complete rows: use --missing drop-rows (which drops such rows)")
+          {
+            throw error
+          }
+        }
+        var bandwidths: [Double]? = nil
+        if !["scott", "normal_reference"].contains(bandwidth) {
+          let values = bandwidth.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+          guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0!.isFinite && $0! > 0 }) else {
+            throw BadInput(
+              "--bandwidth for a mixed table must be normal_reference or positive numbers, one per used column, got '\(bandwidth)'")
+          }
+          bandwidths = values.map { $0! }
+        }
+        return try encodeJSON(
+          try TableKernelDensity.compute(real: tables.real, synthetic: tables.synthetic, bandwidths: bandwidths))
+      }
+    }
+    guard let kernel else {
+      throw BadInput(
+        "--bandwidth must be scott, silverman or a positive finite number for numeric samples, got '\(bandwidth)'")
+    }
+    return try encodeJSON(
+      try KernelDensityBaseline.compute(real: pair.real, synthetic: pair.synthetic, bandwidth: kernel))
+  }
+
+  static func gscore(_ samples: Samples, _ options: Options) throws -> GeometryScoreResult {
+    var score = GeometryScore(
+      landmarks: try options.int("landmarks") ?? 64, gamma: try options.double("gamma"),
+      maxBetti: try options.int("imax") ?? 100, trials: try options.int("trials") ?? 1000,
+      seed: try options.uint64("seed") ?? 0)
+    if let threads = try options.int("threads") { score.threads = threads }
+    try score.validate()
+    if case .tables(let tables) = samples, tables.distance == .gower {
+      // Both square Gower matrices are built, and held, before the trials.
+      let bytes = [tables.real.rowCount, tables.synthetic.rowCount].reduce(0.0) {
+        $0 + Double($1) * Double($1) * 8
+      }
+      try MemoryBudget.current.check(
+        bytes: bytes,
+        what: "the Gower distance matrices of \(tables.real.rowCount) and \(tables.synthetic.rowCount) rows (the geometry score)",
+        suggestion: "fewer rows")
+    }
+    try score.fitMemory(drawsLandmarks: true)
+    let (real, synthetic) = try samples.witnessSamples()
+    return try score.evaluate(real: real, synthetic: synthetic)
+  }
+
+  static func privacy(_ samples: Samples, _ options: Options) throws -> PrivacyReport {
+    let quasiIdentifiers = try options.strings("quasi_identifiers")
+    let sensitive = try options.string("sensitive")
+    guard (quasiIdentifiers == nil) == (sensitive == nil) else {
+      throw BadInput("--quasi-identifiers and --sensitive go together")
+    }
+    if let quasiIdentifiers, quasiIdentifiers.isEmpty {
+      throw BadInput("--quasi-identifiers names no column")
+    }
+    let spaces: (real: RowSpace, synthetic: RowSpace, holdout: RowSpace?)
+    var attack: AttributeInference? = nil
+    switch samples {
+    case .clouds(let real, let synthetic, let holdout):
+      spaces = (.euclidean(real), .euclidean(synthetic), holdout.map { .euclidean($0) })
+    case .tables(let tables):
+      spaces = try tables.rowSpaces()
+      if let sensitive, let quasiIdentifiers {
+        attack = try AttributeInference.compute(tables, quasiIdentifiers: quasiIdentifiers, sensitive: sensitive)
+      }
+    }
+    return try PrivacyReport.compute(
+      real: spaces.real, synthetic: spaces.synthetic, holdout: spaces.holdout,
+      attributeInference: attack)
+  }
+
+  static func evaluate(_ samples: Samples, _ options: Options) throws -> EvaluationReport {
+    var evaluation = Evaluation()
+    if let skip = try options.strings("skip") {
+      for name in skip {
+        guard let part = Evaluation.Part(rawValue: name) else {
+          throw BadInput(
+            "--skip names an unknown part '\(name)'; choose among "
+              + Evaluation.Part.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        evaluation.parts.remove(part)
+      }
+    }
+    let bandwidth = try options.string("bandwidth") ?? "scott"
+    guard let kernel = Evaluation.bandwidth(named: bandwidth) else {
+      throw BadInput("--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
+    }
+    let k = try options.int("k") ?? 5
+    let bins = try options.int("bins")
+    guard k >= 1 else { throw BadInput("--k must be at least 1, got \(k)") }
+    if let bins, bins < 0 { throw BadInput("--bins must be at least 0, got \(bins)") }
+    evaluation.maxDimension = try options.int("maxdim") ?? 1
+    evaluation.coefficient = try options.int("coeff") ?? 2
+    evaluation.threshold = try options.double("threshold")
+    evaluation.persistencePoints = try options.int("persistence_points") ?? 1000
+    evaluation.wassersteinRelativeError = try options.double("relative_error") ?? 0.01
+    evaluation.k = k
+    evaluation.balls = try balls(options)
+    evaluation.standardize = try options.bool("standardize") ?? false
+    evaluation.vqBins = bins ?? 20
+    evaluation.bandwidth = kernel
+    evaluation.landmarks = try options.int("landmarks") ?? 64
+    let gamma = try options.string("gamma") ?? "0.125"
+    if gamma == "reference" {
+      evaluation.gamma = nil
+    } else if let value = Double(gamma), value > 0, value.isFinite {
+      evaluation.gamma = value
+    } else {
+      throw BadInput("--gamma must be a positive number or 'reference', got '\(gamma)'")
+    }
+    evaluation.imax = try options.int("imax") ?? 100
+    evaluation.trials = try options.int("trials") ?? 100
+    evaluation.seed = try options.uint64("seed") ?? 1
+    // An explicit --bins above the real sample's size is an error (the default is capped).
+    if evaluation.parts.contains(.sampleMetrics) {
+      switch samples {
+      case .clouds(let real, _, _): _ = try binCount(bins, realCount: real.count)
+      case .tables(let tables): _ = try binCount(bins, realCount: tables.real.rowCount)
+      }
+    }
+    switch samples {
+    case .clouds(let real, let synthetic, let holdout):
+      return try evaluation.evaluate(real: real, synthetic: synthetic, holdout: holdout)
+    case .tables(let tables):
+      return try evaluation.evaluate(tables)
+    }
+  }
+}

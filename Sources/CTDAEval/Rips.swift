@@ -1,0 +1,173 @@
+import Foundation
+import TDAEval
+
+/// `tda-eval rips --json` and `tda-eval distance --json`, as values.
+enum Rips {
+  static let allowed: Set<String> = [
+    "maxdim", "coeff", "threshold", "metric", "index_width", "threads", "distance_matrix",
+  ]
+
+  /// The coefficients of `--coeff`: p for Z/p, or "Q" (encoded as in the CLI).
+  enum Coefficients: Encodable {
+    case prime(Int)
+    case rationals
+
+    var modulus: Int {
+      switch self {
+      case .prime(let p): p
+      case .rationals: 0
+      }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      switch self {
+      case .prime(let p): try container.encode(p)
+      case .rationals: try container.encode("Q")
+      }
+    }
+  }
+
+  static func coefficients(_ options: Options) throws -> Coefficients {
+    guard let text = try options.string("coeff") else { return .prime(2) }
+    if text == "Q" || text == "q" { return .rationals }
+    guard let p = Int(text), p >= 2 else {
+      throw BadInput("--coeff must be a prime p ≥ 2 or Q, got '\(text)'")
+    }
+    return .prime(p)
+  }
+
+  struct Report: Encodable {
+    var maxdim: Int
+    var coeff: Coefficients
+    var threshold: Double?
+    var points: Int
+    var diagrams: [PersistenceDiagram]
+
+    enum CodingKeys: String, CodingKey { case maxdim, coeff, threshold, points, diagrams }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(maxdim, forKey: .maxdim)
+      try container.encode(coeff, forKey: .coeff)
+      try container.encode(threshold, forKey: .threshold)
+      try container.encode(points, forKey: .points)
+      try container.encode(diagrams, forKey: .diagrams)
+    }
+  }
+
+  static func run(_ input: RipsInput, options: Options) throws -> Data {
+    try options.check(allowed: allowed, command: "rips")
+    let maxdim = try options.int("maxdim") ?? 1
+    let coeff = try coefficients(options)
+    let metricName = try options.string("metric") ?? "euclidean"
+    guard let metric = Metric(rawValue: metricName) else {
+      throw BadInput("--metric must be euclidean, manhattan or chebyshev, got '\(metricName)'")
+    }
+    let threads = try options.int("threads")
+    if let threads, threads < 1 { throw BadInput("--threads must be at least 1, got \(threads)") }
+    var ripsOptions = RipsOptions(
+      maxDimension: maxdim, modulus: coeff.modulus, threshold: try options.double("threshold"),
+      threads: threads ?? defaultThreadCount, progress: nil)
+    if let width = try options.string("index_width") {
+      switch width.lowercased() {
+      case "64", "64-bit": ripsOptions.indexWidth = .bits64
+      case "128", "128-bit": ripsOptions.indexWidth = .bits128
+      case "gmp": ripsOptions.indexWidth = .unbounded
+      default: throw BadInput("--index-width must be 64, 128 or gmp, got '\(width)'")
+      }
+    }
+    // Refused before anything large is allocated, as the CLI does (the default memory budget).
+    switch input {
+    case .cloud(let cloud): try RipsPersistence.checkMemory(cloud, metric: metric, options: ripsOptions)
+    case .dense(let matrix): try RipsPersistence.checkMemory(matrix, options: ripsOptions)
+    case .sparse(let matrix): try RipsPersistence.checkMemory(matrix, options: ripsOptions)
+    }
+    let result: RipsResult
+    switch input {
+    case .cloud(let cloud): result = try RipsPersistence.compute(cloud, metric: metric, options: ripsOptions)
+    case .dense(let matrix): result = try RipsPersistence.compute(matrix, options: ripsOptions)
+    case .sparse(let matrix): result = try RipsPersistence.compute(matrix, options: ripsOptions)
+    }
+    return try encodeJSON(
+      Report(
+        maxdim: maxdim, coeff: coeff, threshold: result.threshold.isFinite ? result.threshold : nil,
+        points: result.points, diagrams: result.diagrams))
+  }
+}
+
+enum DiagramDistance {
+  static let allowed: Set<String> = [
+    "metric", "order", "internal_p", "relative_error", "method", "ignore_essential", "matching",
+  ]
+
+  struct Report: Encodable {
+    var metric: String
+    var order: Double?
+    var internalP: Double
+    var relativeError: Double
+    var ignoreEssential: Bool
+    var distance: Double
+    var matching: [MatchedPair]?
+
+    enum CodingKeys: String, CodingKey {
+      case metric, order, internalP = "internal_p", relativeError = "relative_error"
+      case ignoreEssential = "ignore_essential", distance, matching
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(metric, forKey: .metric)
+      try container.encodeIfPresent(order, forKey: .order)
+      try container.encode(internalP.isFinite ? internalP : nil, forKey: .internalP)
+      try container.encode(relativeError, forKey: .relativeError)
+      try container.encode(ignoreEssential, forKey: .ignoreEssential)
+      try container.encode(distance.isFinite ? distance : nil, forKey: .distance)
+      try container.encodeIfPresent(matching, forKey: .matching)
+    }
+  }
+
+  static func run(_ a: PersistenceDiagram, _ b: PersistenceDiagram, options: Options) throws -> Data {
+    try options.check(allowed: allowed, command: "distance")
+    let metric = try options.string("metric") ?? "bottleneck"
+    let internalP = try options.double("internal_p") ?? .infinity
+    let ignoreEssential = try options.bool("ignore_essential") ?? false
+    let matching = try options.bool("matching") ?? false
+    guard internalP >= 1 else { throw BadInput("--internal-p must be in [1, inf], got \(internalP)") }
+    if let error = try options.double("relative_error"), !(error >= 0 && error.isFinite) {
+      throw BadInput("--relative-error must be a finite number ≥ 0, got \(error)")
+    }
+    let result: DiagramDistanceResult
+    let relativeError: Double
+    var order: Double? = nil
+    switch metric {
+    case "bottleneck":
+      if internalP != .infinity {
+        throw BadInput("--internal-p applies to --wasserstein only (bottleneck uses L∞)")
+      }
+      relativeError = try options.double("relative_error") ?? 0
+      result = try Bottleneck.compute(
+        a, b, relativeError: relativeError, ignoreEssential: ignoreEssential, matching: matching)
+    case "wasserstein":
+      let q = try options.double("order") ?? 1
+      guard q >= 1 && q.isFinite else {
+        throw BadInput("--wasserstein must be a finite number ≥ 1, got \(q)")
+      }
+      order = q
+      relativeError = try options.double("relative_error") ?? 0.01
+      let methodName = try options.string("method") ?? Wasserstein.Method.automatic.rawValue
+      guard let method = Wasserstein.Method(rawValue: methodName) else {
+        throw BadInput("--method must be automatic, exact or auction, got '\(methodName)'")
+      }
+      result = try Wasserstein.compute(
+        a, b, order: q, internalP: internalP, relativeError: relativeError, method: method,
+        ignoreEssential: ignoreEssential, matching: matching)
+    default:
+      throw BadInput("metric must be bottleneck or wasserstein, got '\(metric)'")
+    }
+    return try encodeJSON(
+      Report(
+        metric: metric, order: order, internalP: internalP, relativeError: relativeError,
+        ignoreEssential: ignoreEssential, distance: result.distance, matching: result.matching))
+  }
+}
