@@ -7,53 +7,12 @@ enum Rips {
     "maxdim", "coeff", "threshold", "metric", "index_width", "threads", "distance_matrix",
   ]
 
-  /// The coefficients of `--coeff`: p for Z/p, or "Q" (encoded as in the CLI).
-  enum Coefficients: Encodable {
-    case prime(Int)
-    case rationals
-
-    var modulus: Int {
-      switch self {
-      case .prime(let p): p
-      case .rationals: 0
-      }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.singleValueContainer()
-      switch self {
-      case .prime(let p): try container.encode(p)
-      case .rationals: try container.encode("Q")
-      }
-    }
-  }
-
   static func coefficients(_ options: Options) throws -> Coefficients {
     guard let text = try options.string("coeff") else { return .prime(2) }
-    if text == "Q" || text == "q" { return .rationals }
-    guard let p = Int(text), p >= 2 else {
+    guard let coefficients = Coefficients(text: text) else {
       throw BadInput("--coeff must be a prime p ≥ 2 or Q, got '\(text)'")
     }
-    return .prime(p)
-  }
-
-  struct Report: Encodable {
-    var maxdim: Int
-    var coeff: Coefficients
-    var threshold: Double?
-    var points: Int
-    var diagrams: [PersistenceDiagram]
-
-    enum CodingKeys: String, CodingKey { case maxdim, coeff, threshold, points, diagrams }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(maxdim, forKey: .maxdim)
-      try container.encode(coeff, forKey: .coeff)
-      try container.encode(threshold, forKey: .threshold)
-      try container.encode(points, forKey: .points)
-      try container.encode(diagrams, forKey: .diagrams)
-    }
+    return coefficients
   }
 
   static func run(_ input: RipsInput, options: Options) throws -> Data {
@@ -89,10 +48,7 @@ enum Rips {
     case .dense(let matrix): result = try RipsPersistence.compute(matrix, options: ripsOptions)
     case .sparse(let matrix): result = try RipsPersistence.compute(matrix, options: ripsOptions)
     }
-    return try encodeJSON(
-      Report(
-        maxdim: maxdim, coeff: coeff, threshold: result.threshold.isFinite ? result.threshold : nil,
-        points: result.points, diagrams: result.diagrams))
+    return try encodeJSON(RipsReport(result, maxdim: maxdim, coeff: coeff))
   }
 }
 
@@ -100,32 +56,6 @@ enum DiagramDistance {
   static let allowed: Set<String> = [
     "metric", "order", "internal_p", "relative_error", "method", "ignore_essential", "matching",
   ]
-
-  struct Report: Encodable {
-    var metric: String
-    var order: Double?
-    var internalP: Double
-    var relativeError: Double
-    var ignoreEssential: Bool
-    var distance: Double
-    var matching: [MatchedPair]?
-
-    enum CodingKeys: String, CodingKey {
-      case metric, order, internalP = "internal_p", relativeError = "relative_error"
-      case ignoreEssential = "ignore_essential", distance, matching
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(metric, forKey: .metric)
-      try container.encodeIfPresent(order, forKey: .order)
-      try container.encode(internalP.isFinite ? internalP : nil, forKey: .internalP)
-      try container.encode(relativeError, forKey: .relativeError)
-      try container.encode(ignoreEssential, forKey: .ignoreEssential)
-      try container.encode(distance.isFinite ? distance : nil, forKey: .distance)
-      try container.encodeIfPresent(matching, forKey: .matching)
-    }
-  }
 
   static func run(_ a: PersistenceDiagram, _ b: PersistenceDiagram, options: Options) throws -> Data {
     try options.check(allowed: allowed, command: "distance")
@@ -166,7 +96,7 @@ enum DiagramDistance {
       throw BadInput("metric must be bottleneck or wasserstein, got '\(metric)'")
     }
     return try encodeJSON(
-      Report(
+      DiagramDistanceReport(
         metric: metric, order: order, internalP: internalP, relativeError: relativeError,
         ignoreEssential: ignoreEssential, distance: result.distance, matching: result.matching))
   }

@@ -222,7 +222,7 @@ struct SmallestDistances: TileConsumer {
 
 /// Inserts `value` into the sorted row of `k` values at `row`, dropping the largest.
 @inline(__always)
-func insert(_ value: Double, into row: UnsafeMutablePointer<Double>, _ k: Int) {
+package func insert(_ value: Double, into row: UnsafeMutablePointer<Double>, _ k: Int) {
   var slot = k - 1
   while slot > 0 && row[slot - 1] > value {
     row[slot] = row[slot - 1]

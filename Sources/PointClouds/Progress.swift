@@ -1,3 +1,5 @@
+import Foundation
+
 /// How far a long computation has come; libraries report it, the CLI draws it.
 public struct ProgressUpdate: Sendable, Equatable {
   /// What is being done, e.g. "H1 reduction".
@@ -16,3 +18,29 @@ public struct ProgressUpdate: Sendable, Equatable {
 
 /// Receives progress updates; it may be called from any thread, and often: keep it cheap.
 public typealias ProgressHandler = @Sendable (ProgressUpdate) -> Void
+
+/// Counts finished units of work across threads and reports each to a progress handler, if any,
+/// under one phase name.
+package final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  private let total: Int
+  private let phase: String
+  private let progress: ProgressHandler?
+
+  package init(phase: String, total: Int, progress: ProgressHandler?) {
+    self.phase = phase
+    self.total = total
+    self.progress = progress
+  }
+
+  /// Records one finished unit.
+  package func increment() {
+    guard let progress else { return }
+    lock.lock()
+    count += 1
+    let completed = count
+    lock.unlock()
+    progress(ProgressUpdate(phase: phase, completed: completed, total: total))
+  }
+}

@@ -171,7 +171,7 @@ public struct GeometryScore: Sendable {
     of jobs: [(sample: WitnessSample, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
   ) -> [[Double]] {
     precondition(threads >= 1 && maxBetti >= 1, "threads and i_max must be ≥ 1")
-    let done = TrialCounter(total: jobs.reduce(0) { $0 + $1.sets.trials }, progress: progress)
+    let done = ProgressCounter(phase: "trials", total: jobs.reduce(0) { $0 + $1.sets.trials }, progress: progress)
     var spare: WitnessDistanceCache?
     return jobs.map { job in
       let cloud: PointCloud
@@ -195,7 +195,7 @@ public struct GeometryScore: Sendable {
   /// The mean RLT vector over the trials of `sets`, run in parallel: each trial writes its own
   /// row, summed in trial order afterwards, so the result does not depend on `threads`.
   private func mean(
-    _ sets: LandmarkSets, source: WitnessSource, gamma: Double, done: TrialCounter
+    _ sets: LandmarkSets, source: WitnessSource, gamma: Double, done: ProgressCounter
   ) -> [Double] {
     let maxBetti = self.maxBetti
     let total = sets.trials
@@ -272,27 +272,6 @@ private enum WitnessSource: Sendable {
   }
 }
 
-/// Counts finished trials across threads and reports them to the progress handler, if any.
-private final class TrialCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var count = 0
-  private let total: Int
-  private let progress: ProgressHandler?
-
-  init(total: Int, progress: ProgressHandler?) {
-    self.total = total
-    self.progress = progress
-  }
-
-  func increment() {
-    guard let progress else { return }
-    lock.lock()
-    count += 1
-    let completed = count
-    lock.unlock()
-    progress(ProgressUpdate(phase: "trials", completed: completed, total: total))
-  }
-}
 
 /// A Geometry Score with the MRLT vectors it compares and the parameters used.
 ///

@@ -275,7 +275,7 @@ struct ProductKernel: Sendable {
     let queryOrdinal = rowMajor(rows, ordinalColumns)
     let chunkSize = 32
     let chunks = (m + chunkSize - 1) / chunkSize
-    let done = ChunkCounter(total: chunks, progress: progress)
+    let done = ProgressCounter(phase: "kernel density", total: chunks, progress: progress)
     var result = [Double](repeating: 0, count: m)
     result.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer.baseAddress!
@@ -368,26 +368,4 @@ private func rowMajor(_ table: Table, _ columns: [Int]) -> [Double] {
     for (row, value) in table.columns[c].values.enumerated() { values[row * d + j] = value }
   }
   return values
-}
-
-/// Counts finished chunks and reports them as "kernel density" progress.
-private final class ChunkCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var count = 0
-  private let total: Int
-  private let progress: ProgressHandler?
-
-  init(total: Int, progress: ProgressHandler?) {
-    self.total = total
-    self.progress = progress
-  }
-
-  func increment() {
-    guard let progress else { return }
-    lock.lock()
-    count += 1
-    let completed = count
-    lock.unlock()
-    progress(ProgressUpdate(phase: "kernel density", completed: completed, total: total))
-  }
 }

@@ -89,7 +89,7 @@ struct DistanceCommand: ParsableCommand {
       result = try Bottleneck.compute(
         a, b, relativeError: error, ignoreEssential: ignoreEssential, matching: matching)
     }
-    let report = DistanceReport(
+    let report = DiagramDistanceReport(
       metric: bottleneck ? "bottleneck" : "wasserstein", order: wasserstein,
       internalP: internalP, relativeError: error, ignoreEssential: ignoreEssential,
       distance: result.distance, matching: result.matching)
@@ -105,29 +105,3 @@ struct DistanceCommand: ParsableCommand {
   }
 }
 
-/// The JSON object printed by `tda-eval distance --json` (infinities as `null`).
-struct DistanceReport: Encodable {
-  var metric: String
-  var order: Double?
-  var internalP: Double
-  var relativeError: Double
-  var ignoreEssential: Bool
-  var distance: Double
-  var matching: [MatchedPair]?
-
-  enum CodingKeys: String, CodingKey {
-    case metric, order, internalP = "internal_p", relativeError = "relative_error"
-    case ignoreEssential = "ignore_essential", distance, matching
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(metric, forKey: .metric)
-    try container.encodeIfPresent(order, forKey: .order)
-    try container.encode(internalP.isFinite ? internalP : nil, forKey: .internalP)
-    try container.encode(relativeError, forKey: .relativeError)
-    try container.encode(ignoreEssential, forKey: .ignoreEssential)
-    try container.encode(distance.isFinite ? distance : nil, forKey: .distance)
-    try container.encodeIfPresent(matching, forKey: .matching)
-  }
-}

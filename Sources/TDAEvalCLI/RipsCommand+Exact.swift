@@ -2,52 +2,9 @@ import ArgumentParser
 import Foundation
 import TDAEval
 
-/// The coefficients of `--coeff`: a prime p for Z/p (whether p is a prime in range is checked by
-/// the library), or `Q` for the rationals (exact GNU MP arithmetic). JSON encodes a prime as its number and the rationals as the string "Q".
-enum Coefficients: Equatable, Encodable, ExpressibleByArgument, CustomStringConvertible {
-  case prime(Int)
-  case rationals
-
-  init?(argument: String) {
-    if argument == "Q" || argument == "q" {
-      self = .rationals
-    } else if let p = Int(argument), p >= 2 {
-      self = .prime(p)
-    } else {
-      return nil
-    }
-  }
-
-  /// `RipsOptions.modulus`: p, or 0 for Q.
-  var modulus: Int {
-    switch self {
-    case .prime(let p): p
-    case .rationals: 0
-    }
-  }
-
-  var description: String {
-    switch self {
-    case .prime(let p): "\(p)"
-    case .rationals: "Q"
-    }
-  }
-
-  /// The field's name: Z/p or Q.
-  var fieldName: String {
-    switch self {
-    case .prime(let p): "Z/\(p)"
-    case .rationals: "Q"
-    }
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    switch self {
-    case .prime(let p): try container.encode(p)
-    case .rationals: try container.encode("Q")
-    }
-  }
+/// `--coeff`: a prime p for Z/p, or `Q` for the rationals.
+extension Coefficients: ExpressibleByArgument {
+  public init?(argument: String) { self.init(text: argument) }
 }
 
 /// `--index-width`: `64`, `128` or `gmp` (also the raw names `64-bit`, `128-bit`, `GMP`).

@@ -159,33 +159,10 @@ extension RipsParameters {
   }
 }
 
-/// The JSON of `tda-eval rips` (and of each sample in `tda-eval diagrams`).
-struct RipsReport: Encodable {
-  var maxdim: Int
-  var coeff: Coefficients
-  /// The threshold used (null if infinite).
-  var threshold: Double?
-  var points: Int
-  var diagrams: [PersistenceDiagram]
-
-  enum CodingKeys: String, CodingKey { case maxdim, coeff, threshold, points, diagrams }
-
-  /// Encodes every field, an infinite threshold as `null`.
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(maxdim, forKey: .maxdim)
-    try container.encode(coeff, forKey: .coeff)
-    try container.encode(threshold, forKey: .threshold)
-    try container.encode(points, forKey: .points)
-    try container.encode(diagrams, forKey: .diagrams)
-  }
-
+extension RipsReport {
+  /// The report of `result` computed with `parameters`.
   init(_ result: RipsResult, parameters: RipsParameters) {
-    maxdim = parameters.maxdim
-    coeff = parameters.coeff
-    threshold = result.threshold.isFinite ? result.threshold : nil
-    points = result.points
-    diagrams = result.diagrams
+    self.init(result, maxdim: parameters.maxdim, coeff: parameters.coeff)
   }
 }
 

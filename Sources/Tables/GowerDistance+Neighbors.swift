@@ -23,7 +23,7 @@ extension GowerDistance {
         for worker in workers {
           for s in 0..<k {
             let value = worker.rows[row * k + s]
-            if value < best[k - 1] { insertSorted(value, into: best.baseAddress!, k) }
+            if value < best[k - 1] { insert(value, into: best.baseAddress!, k) }
           }
         }
       }
@@ -78,21 +78,11 @@ private struct SmallestOutput: TileConsumer, @unchecked Sendable {
   mutating func consume(_ tile: DistanceTile) {
     for q in tile.queries {
       let row = rows + q * k
-      for value in tile.row(q) where value < row[k - 1] { insertSorted(value, into: row, k) }
+      for value in tile.row(q) where value < row[k - 1] { insert(value, into: row, k) }
     }
   }
 }
 
-/// Inserts `value` into the sorted row of `k` values at `row`, dropping the largest.
-@inline(__always)
-func insertSorted(_ value: Double, into row: UnsafeMutablePointer<Double>, _ k: Int) {
-  var slot = k - 1
-  while slot > 0 && row[slot - 1] > value {
-    row[slot] = row[slot - 1]
-    slot -= 1
-  }
-  row[slot] = value
-}
 
 /// One worker's k smallest distances of every row, from lower-triangle tiles (each pair serves
 /// both of its rows).
@@ -114,9 +104,9 @@ private struct KSmallestBothWays: TileConsumer {
         let own = base + q * k
         for r in tile.references where r < q {
           let value = values[r - tile.references.lowerBound]
-          if value < own[k - 1] { insertSorted(value, into: own, k) }
+          if value < own[k - 1] { insert(value, into: own, k) }
           let other = base + r * k
-          if value < other[k - 1] { insertSorted(value, into: other, k) }
+          if value < other[k - 1] { insert(value, into: other, k) }
         }
       }
     }
