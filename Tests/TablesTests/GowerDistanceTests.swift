@@ -175,3 +175,27 @@ private struct Collector: TileConsumer {
     }
   }
 }
+
+final class GowerEdgeCaseTests: XCTestCase {
+  func testAllMissingAndConstantColumns() throws {
+    // `empty` is missing everywhere (numeric, never counted); `flat` is constant in the real
+    // sample (range 0: equal or not); the synthetic value 9 of `flat` differs, so it counts 1.
+    let real = try RawTable.parse(Array("x,empty,flat\n0,,5\n10,NA,5\n".utf8), file: "r.csv")
+    let synthetic = try RawTable.parse(Array("x,empty,flat\n5,,5\n5,,9\n".utf8), file: "s.csv")
+    let schema = try TableSchema.infer(real)
+    XCTAssertEqual(schema.columns.map(\.kind), [.numeric, .numeric, .numeric])
+    XCTAssertEqual(schema.columns[1].missing, 2)
+    XCTAssertNil(schema.columns[1].min)
+    let t = try Table.encode(real: real, others: [synthetic], schema: schema)
+    let gower = GowerDistance(fittedTo: t[0])
+    XCTAssertEqual(gower.ranges, [10, 0, 0])
+    XCTAssertEqual(gower.distance(t[1], 0, t[0], 0), (0.5 + 0) / 2)
+    XCTAssertEqual(gower.distance(t[1], 1, t[0], 0), (0.5 + 1) / 2)
+    // The same values from the tiles (both kernels where the CPU has AVX2).
+    let radii = gower.kthNeighborDistances(in: t[1], k: 1)
+    XCTAssertEqual(radii, [0.5, 0.5])
+    let nearest = gower.nearest(from: t[1], to: t[0])
+    XCTAssertEqual(nearest.distances, [0.25, 0.75])
+    XCTAssertEqual(nearest.indices, [0, 0])
+  }
+}
