@@ -1,24 +1,8 @@
 import Foundation
 import TDAEval
 
-/// The samples of a real/synthetic comparison, as the CLI reads them.
-enum Samples {
-  case clouds(real: PointCloud, synthetic: PointCloud, holdout: PointCloud?)
-  case tables(TableSamples)
-
-  func euclideanClouds() throws -> (real: PointCloud, synthetic: PointCloud, holdout: PointCloud?)? {
-    switch self {
-    case .clouds(let real, let synthetic, let holdout): return (real, synthetic, holdout)
-    case .tables(let tables): return tables.distance == .euclidean ? try tables.euclideanClouds() : nil
-    }
-  }
-
-  func witnessSamples() throws -> (real: WitnessSample, synthetic: WitnessSample) {
-    if let clouds = try euclideanClouds() { return (.cloud(clouds.real), .cloud(clouds.synthetic)) }
-    guard case .tables(let tables) = self else { preconditionFailure("clouds are Euclidean") }
-    return (try tables.witnessSample(tables.real), try tables.witnessSample(tables.synthetic))
-  }
-}
+/// The samples of a real/synthetic comparison, read as the CLI reads them.
+typealias Samples = ComparedSamples
 
 /// The table-reading options (`--delimiter`, `--columns`, `--categorical`, `--ordinal`,
 /// `--ignore`, `--schema`, `--na-values`, `--distance`, `--missing`).
@@ -66,88 +50,29 @@ struct InputOptions {
     }
   }
 
-  private var columnOptionsSet: Bool {
-    categorical != nil || ordinal != nil || ignore != nil || schemaPath != nil || schemaJSON != nil
-      || naValues != nil
-  }
-
-  private var wantsTables: Bool { distance == "gower" || columnOptionsSet || missing != "error" }
-
-  private func delimiter(_ path: String) -> Delimiter { delimiter ?? .inferred(fromPath: path) }
-
-  /// Reads CSV texts exactly as the CLI reads files: numeric files without table options as point
-  /// clouds, and all of them as tables when a file with a header holds a cell that is not a number.
+  /// Reads CSV texts exactly as the CLI reads files (``ComparedSamples``).
   func load(_ texts: [[UInt8]], paths: [String], asTables: Bool) throws -> Samples {
-    if !wantsTables && !asTables {
-      let csv = CSVOptions(delimiter: nil, columns: columns.map { $0.map(ColumnSelector.init) })
-      var clouds: [PointCloud] = []
-      var numericError: (any Error)? = nil
-      for (path, data) in zip(paths, texts) {
-        var options = csv
-        options.delimiter = delimiter(path)
-        do {
-          clouds.append(try PointCloud.parse(csv: data, file: path, options: options))
-        } catch let error as PointCloudError {
-          switch error {
-          case .notANumber, .notFinite: numericError = numericError ?? error
-          default: throw error
-          }
-        }
-      }
-      if numericError == nil {
-        for (path, cloud) in zip(paths, clouds) where cloud.count < 1 {
-          throw PointCloudError.tooFewPoints(file: path, count: cloud.count, required: 1)
-        }
-        for (path, other) in zip(paths.dropFirst(), clouds.dropFirst()) where other.dimension != clouds[0].dimension {
-          throw PointCloudError.dimensionMismatch(
-            file: paths[0], dimension: clouds[0].dimension, otherFile: path,
-            otherDimension: other.dimension)
-        }
-        return .clouds(real: clouds[0], synthetic: clouds[1], holdout: clouds.count > 2 ? clouds[2] : nil)
-      }
-      let headers = zip(paths, texts).map { path, data in
-        (try? RawTable.parse(Array(data.prefix(1 << 16)), file: path, delimiter: delimiter(path), headerOnly: true).names) ?? []
-      }
-      if headers.contains(where: { $0.contains { Double($0) != nil } }) { throw numericError! }
-    }
-    let raws = try zip(paths, texts).map { path, data in
-      try RawTable.parse(data, file: path, delimiter: delimiter(path))
-    }
-    return .tables(try tables(raws))
-  }
-
-  private func tables(_ raws: [RawTable]) throws -> TableSamples {
-    var overrides = SchemaOverrides(
+    var options = ComparedSamples.ReadOptions()
+    options.delimiter = delimiter
+    options.columns = columns
+    options.overrides = SchemaOverrides(
       categorical: categorical ?? [], ordinal: ordinal ?? [], ignore: ignore ?? [])
-    if let columns {
-      let header = raws[0]
-      overrides.columns = try columns.map { selector in
-        if let position = Int(selector), position >= 0 {
-          guard position < header.names.count else {
-            throw TableError.unknownColumn(file: header.file, column: selector, context: "--columns")
-          }
-          return header.names[position]
-        }
-        return selector
-      }
-    }
     if let schemaPath {
-      overrides.schema = try SchemaOverrides.readSchema(contentsOf: schemaPath)
-      overrides.schemaFile = schemaPath
+      options.overrides.schema = try SchemaOverrides.readSchema(contentsOf: schemaPath)
+      options.overrides.schemaFile = schemaPath
     } else if let schemaJSON {
       do {
-        overrides.schema = try JSONDecoder().decode(TableSchema.self, from: Data(schemaJSON.utf8))
+        options.overrides.schema = try JSONDecoder().decode(TableSchema.self, from: Data(schemaJSON.utf8))
       } catch {
         throw BadInput("schema: not a schema (the JSON of 'tda-eval schema'): \(error)")
       }
-      overrides.schemaFile = "schema"
+      options.overrides.schemaFile = "schema"
     }
-    if let naValues { overrides.missingValues = MissingValues(list: naValues) }
-    let options = TableOptions(
-      overrides: overrides, distance: RowDistanceKind(rawValue: distance),
-      dropIncompleteRows: missing == "drop-rows")
-    return try TableSamples(
-      real: raws[0], synthetic: raws[1], holdout: raws.count > 2 ? raws[2] : nil, options: options)
+    if let naValues { options.overrides.missingValues = MissingValues(list: naValues) }
+    options.distance = RowDistanceKind(rawValue: distance)
+    options.dropIncompleteRows = missing == "drop-rows"
+    options.asTables = asTables
+    return try ComparedSamples.parse(texts, names: paths, options: options)
   }
 }
 
@@ -313,20 +238,7 @@ enum Comparison {
     if let quasiIdentifiers, quasiIdentifiers.isEmpty {
       throw BadInput("--quasi-identifiers names no column")
     }
-    let spaces: (real: RowSpace, synthetic: RowSpace, holdout: RowSpace?)
-    var attack: AttributeInference? = nil
-    switch samples {
-    case .clouds(let real, let synthetic, let holdout):
-      spaces = (.euclidean(real), .euclidean(synthetic), holdout.map { .euclidean($0) })
-    case .tables(let tables):
-      spaces = try tables.rowSpaces()
-      if let sensitive, let quasiIdentifiers {
-        attack = try AttributeInference.compute(tables, quasiIdentifiers: quasiIdentifiers, sensitive: sensitive)
-      }
-    }
-    return try PrivacyReport.compute(
-      real: spaces.real, synthetic: spaces.synthetic, holdout: spaces.holdout,
-      attributeInference: attack)
+    return try samples.privacy(quasiIdentifiers: quasiIdentifiers, sensitive: sensitive)
   }
 
   static func evaluate(_ samples: Samples, _ options: Options) throws -> EvaluationReport {

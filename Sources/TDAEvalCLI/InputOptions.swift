@@ -44,46 +44,10 @@ struct CloudInputOptions: ParsableArguments {
     return cloud
   }
 
-  /// Reads a real and a synthetic cloud that must share a dimension, both files at once (one per
-  /// core); when both are bad, the real file's error is the one reported.
-  func loadPair(real: String, synthetic: String, minimumPoints: Int = 1) throws -> (
-    real: PointCloud, synthetic: PointCloud
-  ) {
-    let paths = [real, synthetic]
-    let results = ConcurrentResults<PointCloud>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-      results.set(index, Result { try load(paths[index], minimumPoints: minimumPoints) })
-    }
-    let first = try results.get(0)
-    let second = try results.get(1)
-    guard first.dimension == second.dimension else {
-      throw PointCloudError.dimensionMismatch(
-        file: real, dimension: first.dimension, otherFile: synthetic,
-        otherDimension: second.dimension)
-    }
-    return (first, second)
-  }
 }
 
 /// How results are printed.
 struct OutputOptions: ParsableArguments {
   @Flag(help: "Print one JSON object on stdout instead of a table.")
   var json = false
-}
-
-/// One result slot per concurrent task, written once each.
-final class ConcurrentResults<Value>: @unchecked Sendable {
-  private var slots: [Result<Value, any Error>?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ result: Result<Value, any Error>) {
-    lock.lock()
-    defer { lock.unlock() }
-    slots[index] = result
-  }
-
-  /// The value of slot `index`, or its error thrown.
-  func get(_ index: Int) throws -> Value { try slots[index]!.get() }
 }

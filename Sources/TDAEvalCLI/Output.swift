@@ -87,3 +87,8 @@ func formatted(_ value: Double) -> String {
 func writeText(_ text: String, toPath path: String) throws {
   try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
 }
+
+/// Writes `tda-eval: note: …` to stderr.
+func note(_ text: String) {
+  FileHandle.standardError.write(Data("tda-eval: note: \(text)\n".utf8))
+}

@@ -54,22 +54,8 @@ struct PrivacyCommand: ParsableCommand {
     let samples = try input.load(
       real: real, synthetic: synthetic, holdout: holdout, asTables: sensitive != nil)
     let bar = ProgressBar()
-    let spaces: (real: RowSpace, synthetic: RowSpace, holdout: RowSpace?)
-    var attack: AttributeInference? = nil
-    switch samples {
-    case .clouds(let real, let synthetic, let holdout):
-      spaces = (.euclidean(real), .euclidean(synthetic), holdout.map { .euclidean($0) })
-    case .tables(let tables):
-      spaces = try tables.rowSpaces()
-      if let sensitive, let quasiIdentifiers {
-        attack = try AttributeInference.compute(
-          tables, quasiIdentifiers: names(quasiIdentifiers), sensitive: sensitive,
-          progress: bar.handler)
-      }
-    }
-    let report = try PrivacyReport.compute(
-      real: spaces.real, synthetic: spaces.synthetic, holdout: spaces.holdout,
-      attributeInference: attack, progress: bar.handler)
+    let report = try samples.privacy(
+      quasiIdentifiers: quasiIdentifiers.map(names), sensitive: sensitive, progress: bar.handler)
     bar.finish()
     if output.json {
       try printJSON(report)

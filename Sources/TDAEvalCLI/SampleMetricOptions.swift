@@ -47,7 +47,7 @@ struct SampleMetricOptions: ParsableArguments {
 
 extension SampleMetricOptions {
   /// The k-NN, memorisation and NDB/K report of `samples` under these options.
-  func report(_ samples: SampleInputOptions.Samples, seed: UInt64, progress: ProgressHandler?)
+  func report(_ samples: ComparedSamples, seed: UInt64, progress: ProgressHandler?)
     throws -> SampleMetricsReport
   {
     switch samples {
