@@ -1,0 +1,322 @@
+import Foundation
+import Tables
+
+/// Column-wise and pairwise fidelity of a synthetic table, as SDMetrics 0.32's single-table
+/// `QualityReport` computes it with its defaults (Column Shapes, Column Pair Trends and their
+/// mean), plus the exact 1-D Wasserstein-1 distance, missing rates and range/category coverage of
+/// each column. Ordinal columns are treated as SDMetrics treats its `ordinal` sdtype: as discrete
+/// columns (TVComplement, ContingencySimilarity), their ranks only serving as labels.
+/// Definitions and the SDMetrics conventions reproduced: docs/fidelity.md.
+public struct FidelityReport: Sendable, Codable, Equatable {
+  /// How one column compares.
+  public struct ColumnFidelity: Sendable, Codable, Equatable {
+    public struct Shape: Sendable, Codable, Equatable {
+      /// `KSComplement` (numeric) or `TVComplement` (categorical, ordinal).
+      public var metric: String
+      /// nil when the metric is undefined (no present value on one side).
+      public var score: Double?
+    }
+    public var name: String
+    public var kind: ColumnKind
+    public var shape: Shape
+    /// Fractions of missing cells.
+    public var missingReal: Double
+    public var missingSynthetic: Double
+    /// Numeric columns: the exact Wasserstein-1 distance of the present values.
+    public var wasserstein1: Double?
+    /// Numeric columns: SDMetrics' RangeCoverage.
+    public var rangeCoverage: Double?
+    /// Categorical and ordinal columns: SDMetrics' CategoryCoverage.
+    public var categoryCoverage: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case name, kind, shape, wasserstein1
+      case missingReal = "missing_real", missingSynthetic = "missing_synthetic"
+      case rangeCoverage = "range_coverage", categoryCoverage = "category_coverage"
+    }
+  }
+
+  /// How one pair of columns compares.
+  public struct PairFidelity: Sendable, Codable, Equatable {
+    public var columns: [String]
+    /// `CorrelationSimilarity` (two numeric columns) or `ContingencySimilarity`.
+    public var metric: String
+    /// Pearson's ρ (correlation) or Cramér's V (contingency) on the real data.
+    public var real: Double?
+    /// The same on the synthetic data.
+    public var synthetic: Double?
+    /// The similarity, computed whether or not the pair counts; nil when undefined.
+    public var score: Double?
+    /// Whether the pair enters `column_pair_trends` (SDMetrics' "Meets Threshold?").
+    public var counted: Bool
+  }
+
+  public var columns: [ColumnFidelity]
+  public var pairs: [PairFidelity]
+  /// Mean of the defined column shape scores (nil when none is).
+  public var columnShapes: Double?
+  /// Mean of the defined scores of the counted pairs (nil when none is).
+  public var columnPairTrends: Double?
+  /// Mean of the two properties that are defined.
+  public var quality: Double?
+
+  enum CodingKeys: String, CodingKey {
+    case columns, pairs, quality
+    case columnShapes = "column_shapes", columnPairTrends = "column_pair_trends"
+  }
+
+  /// SDMetrics' QualityReport defaults: a numeric pair counts when |ρ_real| > 0.5, a pair with a
+  /// discrete column when Cramér's V of the real contingency table > 0.3.
+  public static let correlationThreshold = 0.5
+  public static let associationThreshold = 0.3
+
+  /// The report of `synthetic` against `real` (same used columns, as `TableSamples` makes them).
+  public static func compute(real: Table, synthetic: Table) -> FidelityReport {
+    precondition(real.columns.count == synthetic.columns.count, "tables under one schema")
+    let used = real.columns.indices.filter { real.columns[$0].kind != .ignore }
+    var columns: [ColumnFidelity] = []
+    for index in used {
+      let r = real.columns[index].values, s = synthetic.columns[index].values
+      let kind = real.columns[index].kind
+      let presentR = r.filter { !$0.isNaN }, presentS = s.filter { !$0.isNaN }
+      var column = ColumnFidelity(
+        name: real.columns[index].name, kind: kind,
+        shape: .init(metric: kind == .numeric ? "KSComplement" : "TVComplement", score: nil),
+        missingReal: r.isEmpty ? 0 : Double(r.count - presentR.count) / Double(r.count),
+        missingSynthetic: s.isEmpty ? 0 : Double(s.count - presentS.count) / Double(s.count))
+      if kind == .numeric {
+        column.shape.score = ksComplement(presentR, presentS)
+        column.wasserstein1 = wasserstein1(presentR, presentS)
+        column.rangeCoverage = rangeCoverage(presentR, presentS)
+      } else {
+        column.shape.score = tvComplement(presentR, presentS)
+        column.categoryCoverage =
+          presentR.isEmpty ? nil
+          : Double(Set(presentS).intersection(presentR).count) / Double(Set(presentR).count)
+      }
+      columns.append(column)
+    }
+    var pairs: [PairFidelity] = []
+    let binnedR = Dictionary(
+      uniqueKeysWithValues: used.filter { real.columns[$0].kind == .numeric }.map {
+        ($0, histogramCodes(real.columns[$0].values))
+      })
+    let binnedS = Dictionary(
+      uniqueKeysWithValues: used.filter { real.columns[$0].kind == .numeric }.map {
+        ($0, histogramCodes(synthetic.columns[$0].values))
+      })
+    for (a, i) in used.enumerated() {
+      for j in used[(a + 1)...] {
+        let names = [real.columns[i].name, real.columns[j].name]
+        let numericI = real.columns[i].kind == .numeric, numericJ = real.columns[j].kind == .numeric
+        if numericI && numericJ {
+          pairs.append(
+            correlationPair(
+              names, real.columns[i].values, real.columns[j].values,
+              synthetic.columns[i].values, synthetic.columns[j].values))
+        } else {
+          let ri = numericI && !numericJ ? binnedR[i]! : real.columns[i].values
+          let si = numericI && !numericJ ? binnedS[i]! : synthetic.columns[i].values
+          let rj = numericJ && !numericI ? binnedR[j]! : real.columns[j].values
+          let sj = numericJ && !numericI ? binnedS[j]! : synthetic.columns[j].values
+          pairs.append(contingencyPair(names, ri, rj, si, sj))
+        }
+      }
+    }
+    let shapes = mean(columns.compactMap(\.shape.score))
+    let trends = mean(pairs.filter(\.counted).compactMap(\.score))
+    let quality = mean([shapes, trends].compactMap { $0 })
+    return FidelityReport(
+      columns: columns, pairs: pairs, columnShapes: shapes, columnPairTrends: trends,
+      quality: quality)
+  }
+
+  /// The report of a real/synthetic pair of tables read under one schema.
+  public static func compute(_ samples: TableSamples) -> FidelityReport {
+    compute(real: samples.real, synthetic: samples.synthetic)
+  }
+
+  // MARK: - Column shapes
+
+  static func mean(_ values: [Double]) -> Double? {
+    values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+  }
+
+  /// numpy's `round(x, 14)` (SDMetrics rounds to `sys.float_info.dig - 1` decimals before KS).
+  static func round14(_ x: Double) -> Double { (x * 1e14).rounded(.toNearestOrEven) / 1e14 }
+
+  /// 1 − the two-sample Kolmogorov–Smirnov statistic; nil when a side has no value.
+  public static func ksComplement(_ real: [Double], _ synthetic: [Double]) -> Double? {
+    guard !real.isEmpty, !synthetic.isEmpty else { return nil }
+    let x = real.map(round14).sorted(), y = synthetic.map(round14).sorted()
+    let nx = Double(x.count), ny = Double(y.count)
+    var i = 0, j = 0, statistic = 0.0
+    while i < x.count || j < y.count {
+      let v = j == y.count || (i < x.count && x[i] <= y[j]) ? x[i] : y[j]
+      while i < x.count && x[i] <= v { i += 1 }
+      while j < y.count && y[j] <= v { j += 1 }
+      statistic = max(statistic, abs(Double(i) / nx - Double(j) / ny))
+    }
+    return 1 - statistic
+  }
+
+  /// 1 − total variation distance of the label frequencies, with SDMetrics' regularisation: a
+  /// label only the synthetic side has counts 1e-6 on the real side. nil when a side is empty.
+  public static func tvComplement(_ real: [Double], _ synthetic: [Double]) -> Double? {
+    guard !real.isEmpty, !synthetic.isEmpty else { return nil }
+    var countR: [Double: Double] = [:], countS: [Double: Double] = [:]
+    for v in real { countR[v, default: 0] += 1 }
+    for v in synthetic { countS[v, default: 0] += 1 }
+    var totalR = Double(real.count)
+    for v in countS.keys where countR[v] == nil {
+      countR[v] = 1e-6
+      totalR += 1e-6
+    }
+    let totalS = Double(synthetic.count)
+    var variation = 0.0
+    for (v, c) in countR { variation += abs((countS[v] ?? 0) / totalS - c / totalR) }
+    return 1 - 0.5 * variation
+  }
+
+  /// The exact Wasserstein-1 distance of two empirical distributions (scipy's
+  /// `wasserstein_distance`); nil when a side is empty.
+  public static func wasserstein1(_ real: [Double], _ synthetic: [Double]) -> Double? {
+    guard !real.isEmpty, !synthetic.isEmpty else { return nil }
+    let x = real.sorted(), y = synthetic.sorted()
+    let all = (x + y).sorted()
+    var i = 0, j = 0, total = 0.0
+    for k in 0..<(all.count - 1) {
+      while i < x.count && x[i] <= all[k] { i += 1 }
+      while j < y.count && y[j] <= all[k] { j += 1 }
+      total += abs(Double(i) / Double(x.count) - Double(j) / Double(y.count)) * (all[k + 1] - all[k])
+    }
+    return total
+  }
+
+  /// SDMetrics' RangeCoverage: the share of the real range the synthetic range covers.
+  public static func rangeCoverage(_ real: [Double], _ synthetic: [Double]) -> Double? {
+    guard let minR = real.min(), let maxR = real.max(), let minS = synthetic.min(),
+      let maxS = synthetic.max(), minR != maxR
+    else { return nil }
+    let low = max((minS - minR) / (maxR - minR), 0), high = max((maxR - maxS) / (maxR - minR), 0)
+    return max(1 - (low + high), 0)
+  }
+
+  // MARK: - Column pair trends
+
+  /// SDMetrics' discretisation of a numeric column for ContingencySimilarity: numpy's 10 equal
+  /// bins over the column's own present range (`histogram_bin_edges`), then `np.digitize`: codes
+  /// 1…10, the maximum and missing cells both 11.
+  public static func histogramCodes(_ values: [Double]) -> [Double] {
+    let present = values.filter { !$0.isNaN }
+    var first = present.min() ?? 0, last = present.max() ?? 1
+    if first == last {
+      first -= 0.5
+      last += 0.5
+    }
+    let step = (last - first) / 10
+    var edges = (0...10).map { Double($0) * step + first }
+    edges[10] = last
+    return values.map { value in
+      if value.isNaN { return 11 }
+      var code = 0
+      while code < edges.count && edges[code] <= value { code += 1 }
+      return Double(code)
+    }
+  }
+
+  /// Pearson's ρ on the rows where both are present; nil when fewer than 2 or one is constant.
+  static func pearson(_ x: [Double], _ y: [Double]) -> Double? {
+    var a: [Double] = [], b: [Double] = []
+    for k in x.indices where !x[k].isNaN && !y[k].isNaN {
+      a.append(x[k])
+      b.append(y[k])
+    }
+    guard a.count >= 2 else { return nil }
+    let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
+    var sab = 0.0, saa = 0.0, sbb = 0.0
+    for k in a.indices {
+      let da = a[k] - ma, db = b[k] - mb
+      sab += da * db
+      saa += da * da
+      sbb += db * db
+    }
+    guard saa > 0, sbb > 0 else { return nil }
+    return min(max(sab / (saa.squareRoot() * sbb.squareRoot()), -1), 1)
+  }
+
+  static func distinctPresent(_ values: [Double]) -> Int { Set(values.filter { !$0.isNaN }).count }
+
+  static func correlationPair(
+    _ names: [String], _ ri: [Double], _ rj: [Double], _ si: [Double], _ sj: [Double]
+  ) -> PairFidelity {
+    // SDMetrics refuses a column with a single distinct present value on either side.
+    if [ri, rj, si, sj].contains(where: { distinctPresent($0) == 1 }) {
+      return PairFidelity(
+        columns: names, metric: "CorrelationSimilarity", real: nil, synthetic: nil, score: nil,
+        counted: false)
+    }
+    let real = pearson(ri, rj), synthetic = pearson(si, sj)
+    let score = real.flatMap { r in synthetic.map { 1 - abs(r - $0) / 2 } }
+    return PairFidelity(
+      columns: names, metric: "CorrelationSimilarity", real: real, synthetic: synthetic,
+      score: score, counted: real.map { abs($0) > correlationThreshold } ?? false)
+  }
+
+  /// A label of a contingency cell: NaN (missing) is a label of its own.
+  struct Cell: Hashable {
+    var a: UInt64, b: UInt64
+    init(_ x: Double, _ y: Double) {
+      a = x.isNaN ? UInt64.max : x.bitPattern
+      b = y.isNaN ? UInt64.max : y.bitPattern
+    }
+  }
+
+  /// Cramér's V (no continuity correction) of the contingency table of the rows, missing a label;
+  /// nil when the table has fewer than 2 rows or columns.
+  static func cramersV(_ x: [Double], _ y: [Double]) -> Double? {
+    var cells: [Cell: Double] = [:], rows: [UInt64: Double] = [:], cols: [UInt64: Double] = [:]
+    for k in x.indices {
+      let cell = Cell(x[k], y[k])
+      cells[cell, default: 0] += 1
+      rows[cell.a, default: 0] += 1
+      cols[cell.b, default: 0] += 1
+    }
+    guard rows.count >= 2, cols.count >= 2 else { return nil }
+    let n = Double(x.count)
+    var chi2 = 0.0
+    for (r, nr) in rows {
+      for (c, nc) in cols {
+        let expected = nr * nc / n
+        let observed = cells[Cell(bits: r, c)] ?? 0
+        chi2 += (observed - expected) * (observed - expected) / expected
+      }
+    }
+    return (chi2 / n / Double(min(rows.count, cols.count) - 1)).squareRoot()
+  }
+
+  static func contingencyPair(
+    _ names: [String], _ ri: [Double], _ rj: [Double], _ si: [Double], _ sj: [Double]
+  ) -> PairFidelity {
+    var real: [Cell: Double] = [:], synthetic: [Cell: Double] = [:]
+    for k in ri.indices { real[Cell(ri[k], rj[k]), default: 0] += 1 }
+    for k in si.indices { synthetic[Cell(si[k], sj[k]), default: 0] += 1 }
+    var variation = 0.0
+    for cell in Set(real.keys).union(synthetic.keys) {
+      let p = (real[cell] ?? 0) / Double(ri.count), q = (synthetic[cell] ?? 0) / Double(si.count)
+      variation += abs(p - q) / 2
+    }
+    let association = cramersV(ri, rj)
+    return PairFidelity(
+      columns: names, metric: "ContingencySimilarity", real: association,
+      synthetic: cramersV(si, sj), score: ri.isEmpty || si.isEmpty ? nil : 1 - variation,
+      counted: association.map { $0 > associationThreshold } ?? false)
+  }
+}
+
+extension FidelityReport.Cell {
+  init(bits a: UInt64, _ b: UInt64) {
+    self.a = a
+    self.b = b
+  }
+}
