@@ -83,6 +83,7 @@ enum Comparison {
     "kde": ["bandwidth"],
     "gscore": ["landmarks", "gamma", "imax", "trials", "seed", "threads"],
     "privacy": ["quasi_identifiers", "sensitive"],
+    "fidelity": [],
     "evaluate": [
       "skip", "maxdim", "coeff", "threshold", "persistence_points", "relative_error", "k", "balls",
       "standardize", "bins", "bandwidth", "landmarks", "gamma", "imax", "trials", "seed",
@@ -100,6 +101,9 @@ enum Comparison {
     case "kde": return try kde(samples, options)
     case "gscore": return try encodeJSON(try gscore(samples, options))
     case "privacy": return try encodeJSON(try privacy(samples, options))
+    case "fidelity":
+      guard case .tables(let tables) = samples else { preconditionFailure("fidelity reads tables") }
+      return try encodeJSON(FidelityReport.compute(tables))
     default: return try encodeJSON(try evaluate(samples, options))
     }
   }

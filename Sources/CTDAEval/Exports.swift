@@ -132,7 +132,8 @@ public func tda_compare_csv(
     let paths = texts.indices.map { $0 < files.count ? files[$0] : defaults[$0] }
     let input = try InputOptions(options)
     let samples = try input.load(
-      texts, paths: paths, asTables: name == "privacy" && (try options.string("sensitive")) != nil)
+      texts, paths: paths,
+      asTables: name == "fidelity" || (name == "privacy" && (try options.string("sensitive")) != nil))
     return try Comparison.run(name, samples: samples, options: options)
   }
 }

@@ -174,7 +174,8 @@ public struct FidelityReport: Sendable, Codable, Equatable {
     }
     let totalS = Double(synthetic.count)
     var variation = 0.0
-    for (v, c) in countR { variation += abs((countS[v] ?? 0) / totalS - c / totalR) }
+    // Summed in label order: Dictionary order changes from process to process.
+    for v in countR.keys.sorted() { variation += abs((countS[v] ?? 0) / totalS - countR[v]! / totalR) }
     return 1 - 0.5 * variation
   }
 
@@ -285,8 +286,9 @@ public struct FidelityReport: Sendable, Codable, Equatable {
     guard rows.count >= 2, cols.count >= 2 else { return nil }
     let n = Double(x.count)
     var chi2 = 0.0
-    for (r, nr) in rows {
-      for (c, nc) in cols {
+    // Summed in a fixed order (Dictionary order changes from process to process).
+    for (r, nr) in rows.sorted(by: { $0.key < $1.key }) {
+      for (c, nc) in cols.sorted(by: { $0.key < $1.key }) {
         let expected = nr * nc / n
         let observed = cells[Cell(bits: r, c)] ?? 0
         chi2 += (observed - expected) * (observed - expected) / expected
@@ -302,7 +304,8 @@ public struct FidelityReport: Sendable, Codable, Equatable {
     for k in ri.indices { real[Cell(ri[k], rj[k]), default: 0] += 1 }
     for k in si.indices { synthetic[Cell(si[k], sj[k]), default: 0] += 1 }
     var variation = 0.0
-    for cell in Set(real.keys).union(synthetic.keys) {
+    // Summed in cell order, so every process gives the same bits.
+    for cell in Set(real.keys).union(synthetic.keys).sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
       let p = (real[cell] ?? 0) / Double(ri.count), q = (synthetic[cell] ?? 0) / Double(si.count)
       variation += abs(p - q) / 2
     }

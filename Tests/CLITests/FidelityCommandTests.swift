@@ -28,4 +28,16 @@ struct FidelityCommandTests {
     let text = try runTDAEval(["fidelity", real, synthetic])
     #expect(text.status == 0 && text.stdout.contains("quality"))
   }
+
+  @Test("every process prints the same bits (sums never follow a hash table's order)")
+  func deterministic() throws {
+    let arguments = [
+      "fidelity", "Notebooks-data/examples/registry-real.csv",
+      "Notebooks-data/examples/registry-synth.csv", "--schema",
+      "Notebooks-data/examples/registry-schema.json", "--json",
+    ]
+    let first = try runTDAEval(arguments)
+    #expect(first.status == 0, "\(first.stderr)")
+    for _ in 0..<3 { #expect(try runTDAEval(arguments).stdout == first.stdout) }
+  }
 }

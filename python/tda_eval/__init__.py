@@ -25,6 +25,7 @@ __all__ = [
     "kde",
     "gscore",
     "privacy",
+    "fidelity",
     "evaluate",
     "Evaluation",
     "flatten",
@@ -148,6 +149,12 @@ def privacy(real, synthetic, holdout=None, **options):
     attack. Options: quasi_identifiers and sensitive (attribute inference, tables), and the table
     options."""
     return _compare("privacy", real, synthetic, holdout, options)
+
+
+def fidelity(real, synthetic, **options):
+    """``tda-eval fidelity --json``: column shapes and column pair trends as SDMetrics' quality
+    report computes them, Wasserstein-1, missing rates and coverage. Options: the table options."""
+    return _compare("fidelity", real, synthetic, None, options)
 
 
 def evaluate(real, synthetic, holdout=None, **options):
@@ -294,7 +301,8 @@ def _restore_infinity(value, key=None):
     if isinstance(value, dict):
         return {k: _restore_infinity(v, k) for k, v in value.items()}
     if isinstance(value, list):
-        if key == "pairs":
+        if key == "pairs" and all(isinstance(p, list) and len(p) == 2 for p in value):
+            # A diagram's [birth, death] pairs (fidelity's "pairs" are objects).
             return [[b, math.inf if d is None else d] for b, d in value]
         return [_restore_infinity(v, None) for v in value]
     if value is None and key in _INFINITE_KEYS:

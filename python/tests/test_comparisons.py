@@ -120,6 +120,15 @@ def test_privacy_attribute_inference_equals_cli(cli, examples):
     assert result == expected
 
 
+def test_fidelity_equals_cli(cli, examples):
+    real, synth = examples / "registry-real.csv", examples / "registry-synth.csv"
+    schema = examples / "registry-schema.json"
+    expected = _restore_infinity(cli("fidelity", real, synth, "--schema", schema))
+    result = tda_eval.fidelity(real, synth, schema=schema)
+    assert result == expected
+    assert 0 <= result["quality"] <= 1
+
+
 def test_evaluate_equals_cli(cli, examples):
     real, synth = examples / "circle-real.csv", examples / "circle-synth.csv"
     args = ["--trials", 5, "--persistence-points", 120, "--seed", 2, "--k", 3]
