@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tda-eval distance vs GUDHI / Hera / POT, side by side on identical inputs, as ratios.
 
-Diagrams (fixed seeds, the generator of ../shared/bench/distances_peers.py):
+Diagrams (fixed seeds):
   exp       births ~ U[0,1], persistence ~ Exp(mean 0.1)
   neardiag  births ~ U[0,1]; 90 % persistence ~ Exp(0.002), 10 % ~ Exp(0.1)
   real      H1 diagrams (ripser, maxdim 1) of 2,000-point clouds: torus~torus, torus~cube, cube~cube
@@ -15,7 +15,7 @@ is killed and larger sizes of that peer are skipped. ratio = peer seconds / tda-
 (> 1: tda-eval is faster). Values are printed too, so agreement can be checked in the same table.
 
   swift build -c release --product tda-eval
-  /work/main/Benchmarks/peers/.venv/bin/python Benchmarks/peers/distances_ratios.py \
+  Benchmarks/peers/.venv/bin/python Benchmarks/peers/distances_ratios.py \
       --sizes 1000 10000 --repeats 3 --out distances_ratios.json
   .../python Benchmarks/peers/distances_ratios.py --sizes 100000 --no-real \
       --tasks "bottleneck exact" --peers "gudhi default e" --repeats 1 --out ratios_100k.json

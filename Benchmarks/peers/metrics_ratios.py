@@ -2,7 +2,7 @@
 """Side-by-side timings: `tda-eval metrics` / `tda-eval kde` (release binary) against
 prdc.compute_prdc and scikit-learn's KernelDensity, on identical generated inputs.
 
-Data (as in ../shared/notes/metrics/BENCH.md): real ~ N(0, I_d) from numpy
+Data: real ~ N(0, I_d) from numpy
 RandomState(0), synthetic ~ N(0, I_d) from RandomState(1), float64, n points each,
 written once as CSV (for tda-eval, full precision) and .npy (for the peers).
 

@@ -8,7 +8,7 @@ and the reference values
                        matrix (restricted diagonal), plus the essential part matched by sorting;
                        for p = inf also checked against POT (gudhi.wasserstein) to 1e-6.
 Run with the peers' interpreter:
-  /work/main/Benchmarks/peers/.venv/bin/python make_references.py
+  ../../../Benchmarks/peers/.venv/bin/python make_references.py   (from this folder)
 """
 import json, os, warnings
 import numpy as np

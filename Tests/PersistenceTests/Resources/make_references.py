@@ -2,9 +2,9 @@
 """Reference barcodes for PersistenceTests, written to references.json.
 
 Run from this folder with the peers' interpreter:
-    /work/main/Benchmarks/peers/.venv/bin/python make_references.py [EXAMPLES_DIR]
-EXAMPLES_DIR (default ../../../../shared/data/ripser-examples, i.e. /work/shared/...) holds Ripser's
-example files. The script copies the small ones it needs here, derives a few small inputs from the
+    ../../../Benchmarks/peers/.venv/bin/python make_references.py EXAMPLES_DIR
+EXAMPLES_DIR holds Ripser's example files (its `examples/` folder: o3_*.txt,
+sphere_3_192.lower_distance_matrix, rp2_600…, projective_plane.*). The script copies the small ones it needs here, derives a few small inputs from the
 big ones (prefixes, sub-matrices, other formats of the same matrix) and seeded synthetic clouds,
 and computes their barcodes:
   * tool "ripser"  -- the pip package ripser (float32, like Ripser's C++ program);
@@ -22,7 +22,9 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EXAMPLES = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/ripser-examples"
+if len(sys.argv) != 2:
+    sys.exit("usage: make_references.py EXAMPLES_DIR (the folder of Ripser's example files)")
+EXAMPLES = sys.argv[1]
 
 
 def copy(name):
