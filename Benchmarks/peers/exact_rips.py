@@ -29,7 +29,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("RIPSER_EXAMPLES", "/work/shared/data/ripser-examples"))
+# Ripser's example files (its examples/ folder); sphere_3_192 also ships in the tests' resources.
+DATA = Path(os.environ.get("RIPSER_EXAMPLES", ROOT / "Tests" / "PersistenceTests" / "Resources"))
 
 CASES = {
     "sphere_3_192": ("sphere_3_192.lower_distance_matrix", ["Z/2", "Q", "Z/2 128-bit", "Q 128-bit", "Z/2 GMP"], "Z/2"),

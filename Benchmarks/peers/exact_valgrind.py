@@ -102,7 +102,8 @@ def main() -> int:
     arguments = parser.parse_args()
     status = 0
     if arguments.cli:
-        data = pathlib.Path("/work/shared/data/ripser-examples/projective_plane.lower_distance_matrix")
+        data = (pathlib.Path(__file__).resolve().parents[2] / "Tests" / "PersistenceTests" / "Resources"
+                / "projective_plane.lower_distance_matrix")
         status = leak_summary([arguments.cli, "rips", str(data), "--input-format", "lower-distance",
                                "--maxdim", "2", "--coeff", "Q", "--index-width", "gmp", "--threads", "1"])
     with tempfile.TemporaryDirectory(prefix="exact-leakcheck-") as directory:

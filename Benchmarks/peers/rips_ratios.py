@@ -14,7 +14,7 @@ are compared and any disagreement is flagged.
     python rips_ratios.py                                   # all six cases, 3 runs
     python rips_ratios.py --cases sphere_3_192,o3_1024 --runs 5 --tools tda,gph2
     python rips_ratios.py --ripser-runs 1                   # ripser.py in the first round only
-    python rips_ratios.py --binary ../../.build/release/tda-eval --data /work/shared/data/ripser-examples
+    python rips_ratios.py --binary ../../.build/release/tda-eval --data RIPSER_EXAMPLES_DIR
 
 Build the binary first: swift build -c release --product tda-eval (at the repository root).
 Use the peers' interpreter: Benchmarks/peers/.venv/bin/python (numpy, ripser, giotto-ph).
@@ -34,7 +34,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-DEFAULT_DATA = Path("/work/shared/data/ripser-examples")
+# Ripser's example files (its examples/ folder), from --data or $RIPSER_EXAMPLES.
+DEFAULT_DATA = os.environ.get("RIPSER_EXAMPLES")
 
 # name, file (None: synthetic torus), ripser format, maxdim, threshold, modulus
 CASES = [
@@ -156,7 +157,8 @@ def main():
                         help="run ripser.py only in the first N rounds (it is 2-6x slower)")
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "tda-eval"))
-    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--data", default=DEFAULT_DATA, required=DEFAULT_DATA is None,
+                        help="folder of Ripser's example files (default: $RIPSER_EXAMPLES)")
     parser.add_argument("--json", help="also write the raw results here")
     args = parser.parse_args()
     if args.worker:
