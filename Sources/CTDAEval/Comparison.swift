@@ -132,20 +132,9 @@ enum Comparison {
         standardize: standardize, bins: binCount == 0 ? nil : binCount, seed: seed)
     case .tables(let tables):
       let binCount = try Self.binCount(bins, realCount: tables.real.rowCount)
-      switch tables.distance {
-      case .gower:
-        return try SampleMetricsReport.compute(
-          real: tables.real, synthetic: tables.synthetic, holdout: tables.holdout,
-          gower: tables.gower, k: k, balls: boundary, bins: binCount == 0 ? nil : binCount,
-          seed: seed)
-      case .euclidean:
-        let clouds = try tables.euclideanClouds()
-        return try SampleMetricsReport.compute(
-          real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k,
-          balls: boundary, standardize: standardize && tables.real.isAllNumeric,
-          bins: binCount == 0 ? nil : binCount, seed: seed
-        ).withAlphaBeta(of: tables.real, tables.synthetic)
-      }
+      return try SampleMetricsReport.compute(
+        tables, k: k, balls: boundary, standardize: standardize,
+        bins: binCount == 0 ? nil : binCount, seed: seed)
     }
   }
 
@@ -162,54 +151,12 @@ enum Comparison {
 
   static func kde(_ samples: Samples, _ options: Options) throws -> Data {
     let bandwidth = try options.string("bandwidth") ?? "scott"
-    var kernel: KernelBandwidth? {
-      switch bandwidth {
-      case "scott": return .scott
-      case "silverman": return .silverman
-      default:
-        guard let h = Double(bandwidth), h.isFinite, h > 0 else { return nil }
-        return .fixed(h)
-      }
-    }
-    guard kernel != nil || bandwidth == "normal_reference" || bandwidth.contains(",") else {
+    guard ComparedSamples.isBandwidth(bandwidth) else {
       throw BadInput("--bandwidth must be scott, silverman or a positive finite number, got '\(bandwidth)'")
     }
-    let pair: (real: PointCloud, synthetic: PointCloud)
-    switch samples {
-    case .clouds(let real, let synthetic, _): pair = (real, synthetic)
-    case .tables(let tables):
-      if tables.real.isAllNumeric, let real = tables.real.numericCloud,
-        let synthetic = tables.synthetic.numericCloud
-      {
-        pair = (real, synthetic)
-      } else {
-        for table in [tables.real, tables.synthetic] {
-          if let error = table.missingCellError(
-            handledBy: "the KDE needs complete rows: use --missing drop-rows (which drops such rows)")
-          {
-            throw error
-          }
-        }
-        var bandwidths: [Double]? = nil
-        if !["scott", "normal_reference"].contains(bandwidth) {
-          let values = bandwidth.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-          guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0!.isFinite && $0! > 0 }) else {
-            throw BadInput(
-              "--bandwidth for a mixed table must be normal_reference or positive numbers, one per used column, got '\(bandwidth)'")
-          }
-          bandwidths = values.map { $0! }
-        }
-        return try encodeJSON(
-          try TableKernelDensity.compute(real: tables.real, synthetic: tables.synthetic, bandwidths: bandwidths))
-      }
-    }
-    guard let kernel else {
-      throw BadInput(
-        "--bandwidth must be scott, silverman or a positive finite number for numeric samples, got '\(bandwidth)'")
-    }
-    return try encodeJSON(
-      try KernelDensityBaseline.compute(real: pair.real, synthetic: pair.synthetic, bandwidth: kernel))
+    return try encodeJSON(try samples.kde(bandwidth: bandwidth))
   }
+
 
   static func gscore(_ samples: Samples, _ options: Options) throws -> GeometryScoreResult {
     var score = GeometryScore(

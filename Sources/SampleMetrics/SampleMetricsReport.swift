@@ -59,8 +59,20 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
     balls: BallBoundary = .open, standardize: Bool = false, bins: Int? = nil, seed: UInt64 = 0,
     progress: ProgressHandler? = nil
   ) throws -> SampleMetricsReport {
-    let (alphaBeta, alphaBetaOmitted) = AlphaPrecision.naive(
-      real: Table(real, file: "real"), synthetic: Table(synthetic, file: "synthetic"))
+    try compute(
+      real: real, synthetic: synthetic, holdout: holdout, k: k, balls: balls,
+      standardize: standardize, bins: bins, seed: seed, progress: progress,
+      alphaBetaOf: (Table(real, file: "real"), Table(synthetic, file: "synthetic")))
+  }
+
+  /// The report of clouds, with α-precision, β-recall and authenticity of `alphaBetaOf` (the
+  /// tables the clouds embed, or the clouds as tables).
+  static func compute(
+    real: PointCloud, synthetic: PointCloud, holdout: PointCloud?, k: Int, balls: BallBoundary,
+    standardize: Bool, bins: Int?, seed: UInt64, progress: ProgressHandler?,
+    alphaBetaOf tables: (real: Table, synthetic: Table)
+  ) throws -> SampleMetricsReport {
+    let (alphaBeta, alphaBetaOmitted) = AlphaPrecision.naive(real: tables.real, synthetic: tables.synthetic)
     var real = real
     var synthetic = synthetic
     var holdout = holdout
@@ -108,6 +120,7 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
   ) throws -> SampleMetricsReport {
     let comparison = try ManifoldComparison(
       real: real, synthetic: synthetic, gower: gower, k: k, balls: balls, progress: progress)
+    let (alphaBeta, alphaBetaOmitted) = AlphaPrecision.naive(real: real, synthetic: synthetic)
     let precisionRecall = PrecisionRecall(comparison)
     let densityCoverage = DensityCoverage(comparison)
     var vq: VectorQuantization? = nil
@@ -130,15 +143,27 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
       dcr: DistanceToClosestRecord(
         syntheticDistances: comparison.syntheticToRealSquared.map { $0.squareRoot() },
         holdoutDistances: holdout.map { gower.nearest(from: $0, to: real, progress: progress).distances }),
-      vq: vq, vqOmitted: vqOmitted)
-      .withAlphaBeta(of: real, synthetic)
+      vq: vq, vqOmitted: vqOmitted, alphaBeta: alphaBeta, alphaBetaOmitted: alphaBetaOmitted)
   }
 
-  /// The report with α-precision, β-recall and authenticity of the tables (naive embedding), in
-  /// place of those of the clouds it was computed on.
-  public func withAlphaBeta(of real: Table, _ synthetic: Table) -> SampleMetricsReport {
-    var report = self
-    (report.alphaBeta, report.alphaBetaOmitted) = AlphaPrecision.naive(real: real, synthetic: synthetic)
-    return report
+  /// The report of tables read together, under their distance: Gower, or Euclidean on their
+  /// values (all-numeric tables, z-scored only with `standardize`) or on their embedding (mixed
+  /// tables). α-precision, β-recall and authenticity are those of the tables themselves.
+  public static func compute(
+    _ tables: TableSamples, k: Int = 5, balls: BallBoundary = .open, standardize: Bool = false,
+    bins: Int? = nil, seed: UInt64 = 0, progress: ProgressHandler? = nil
+  ) throws -> SampleMetricsReport {
+    switch tables.distance {
+    case .gower:
+      return try compute(
+        real: tables.real, synthetic: tables.synthetic, holdout: tables.holdout, gower: tables.gower,
+        k: k, balls: balls, bins: bins, seed: seed, progress: progress)
+    case .euclidean:
+      let clouds = try tables.euclideanClouds()
+      return try compute(
+        real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k, balls: balls,
+        standardize: standardize && tables.real.isAllNumeric, bins: bins, seed: seed,
+        progress: progress, alphaBetaOf: (tables.real, tables.synthetic))
+    }
   }
 }

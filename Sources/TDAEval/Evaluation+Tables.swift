@@ -41,17 +41,10 @@ extension Evaluation {
           report.persistence = try comparePersistence(samples, progress: progress)
         }
       case .sampleMetrics:
-        let bins = vqBins > 0 ? min(vqBins, real.rowCount) : nil
-        if let clouds {
-          report.sampleMetrics = try SampleMetricsReport.compute(
-            real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k,
-            balls: balls, bins: bins, seed: seed, progress: relabelled(progress, prefix: "metrics")
-          ).withAlphaBeta(of: real, synthetic)
-        } else {
-          report.sampleMetrics = try SampleMetricsReport.compute(
-            real: real, synthetic: synthetic, holdout: samples.holdout, gower: samples.gower, k: k,
-            balls: balls, bins: bins, seed: seed, progress: relabelled(progress, prefix: "metrics"))
-        }
+        report.sampleMetrics = try SampleMetricsReport.compute(
+          samples, k: k, balls: balls, standardize: standardize,
+          bins: vqBins > 0 ? min(vqBins, real.rowCount) : nil, seed: seed,
+          progress: relabelled(progress, prefix: "metrics"))
       case .kde:
         let handledBy = "the product-kernel KDE needs complete rows: use --missing drop-rows"
         if let error = real.missingCellError(handledBy: handledBy)

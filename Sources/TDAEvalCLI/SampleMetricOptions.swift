@@ -59,22 +59,9 @@ extension SampleMetricOptions {
         progress: progress)
     case .tables(let tables):
       let binCount = try binCount(realCount: tables.real.rowCount)
-      switch tables.distance {
-      case .gower:
-        return try SampleMetricsReport.compute(
-          real: tables.real, synthetic: tables.synthetic, holdout: tables.holdout,
-          gower: tables.gower, k: k, balls: ballBoundary, bins: binCount == 0 ? nil : binCount,
-          seed: seed, progress: progress)
-      case .euclidean:
-        // Mixed columns are embedded (z-scored, one-hot/√2); all-numeric tables keep their units
-        // unless --standardize.
-        let clouds = try tables.euclideanClouds()
-        return try SampleMetricsReport.compute(
-          real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, k: k,
-          balls: ballBoundary, standardize: standardize && tables.real.isAllNumeric,
-          bins: binCount == 0 ? nil : binCount, seed: seed, progress: progress
-        ).withAlphaBeta(of: tables.real, tables.synthetic)
-      }
+      return try SampleMetricsReport.compute(
+        tables, k: k, balls: ballBoundary, standardize: standardize,
+        bins: binCount == 0 ? nil : binCount, seed: seed, progress: progress)
     }
   }
 }
