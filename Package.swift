@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
   name: "tda-eval",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "TDAEval", targets: ["TDAEval"]),
     .executable(name: "tda-eval", targets: ["tda-eval"]),
