@@ -16,7 +16,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
   ],
   targets: [
@@ -31,14 +30,9 @@ let package = Package(
     /// Vietoris–Rips and witness filtrations, the cohomology reducer, persistence diagrams.
     .target(
       name: "Persistence",
-      dependencies: [
-        "PointClouds", "ExactArithmetic",
-        .product(name: "HeapModule", package: "swift-collections"),
-      ]),
+      dependencies: ["PointClouds", "ExactArithmetic"]),
     /// Point clouds, strict CSV input, metrics, distance matrices, k-NN, seeded randomness.
-    .target(
-      name: "PointClouds",
-      dependencies: ["CDistanceKernels", .product(name: "HeapModule", package: "swift-collections")]),
+    .target(name: "PointClouds", dependencies: ["CDistanceKernels"]),
     /// Precision/recall, density/coverage, realism, geometry score, KDE and VQ baselines.
     .target(name: "SampleMetrics", dependencies: ["PointClouds", "Persistence", "Tables"]),
     /// Mixed-type tables: RFC 4180 reading, schemas, missing cells, Gower and Euclidean row distances.
