@@ -309,7 +309,7 @@ extension RipsPersistence {
       let bytes = Double(n) * spanningTreeBytesPerPoint(dimension: cloud.dimension) + cloudBytes
       let threshold = options.threshold.map { ", threshold \($0)" } ?? ""
       try budget.check(
-        bytes: bytes, what: "rips on \(n) points (maxdim 0\(threshold), minimum spanning tree)",
+        bytes: bytes, what: "rips on \(n) points (maxdim 0\(threshold))",
         suggestion: "use \(fewerPoints)")
       return
     }
