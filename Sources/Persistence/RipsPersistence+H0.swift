@@ -44,7 +44,9 @@ extension RipsPersistence {
 
   /// Whether ``compute(_:metric:options:)`` computes `cloud` by ``h0(of:threshold:progress:)``:
   /// H0 only, Euclidean, finite coordinates.
-  static func takesSpanningTreePath(_ cloud: PointCloud, metric: Metric, options: RipsOptions) -> Bool {
+  static func takesSpanningTreePath(_ cloud: PointCloud, metric: Metric, options: RipsOptions)
+    -> Bool
+  {
     options.maxDimension == 0 && metric == .euclidean && cloud.coordinates.allSatisfy(\.isFinite)
   }
 

@@ -23,8 +23,10 @@ public struct SpanningEdge: Sendable, Equatable, Comparable {
 /// The exact Euclidean minimum spanning tree of a point cloud, without a distance matrix: memory
 /// O(n (d + k)), and the enclosing radius on request.
 ///
-/// Borůvka's algorithm with a cache of neighbours, on ``BoundedSquaredDistanceTiles``:
-/// 1. one tiled pass gives every point its k nearest other points, exactly (float32 bounds
+/// Borůvka's algorithm with a cache of neighbours, searched on ``BoundedSquaredDistanceTiles`` —
+/// or, in low dimension (``KDTree/isPreferred(dimension:count:)``), on a ``KDTree`` whose nodes
+/// inside the query's own component are skipped:
+/// 1. one search gives every point its k nearest other points, exactly (on tiles, float32 bounds
 ///    decide almost every pair; the few that may matter are recomputed in float64);
 /// 2. Borůvka rounds then run on these lists alone: a component's cheapest outgoing edge is the
 ///    least first-listed outside neighbour of its members, and it is *certain* when every member
@@ -39,10 +41,11 @@ public struct SpanningEdge: Sendable, Equatable, Comparable {
 /// every exact path of the package computes, so Kruskal on the full distance matrix gives the
 /// same multiset of lengths (and, ties broken by indices, the same tree).
 ///
-/// The enclosing radius r² = minᵢ maxⱼ |xᵢ − xⱼ|² comes from the first pass: it also bounds each
-/// point's largest squared distance from below and above; only the points whose lower bound is at
-/// most the smallest upper bound can attain the minimum, and their rows are then computed exactly
-/// (stopping as soon as a row exceeds the best found).
+/// The enclosing radius r² = minᵢ maxⱼ |xᵢ − xⱼ|²: on the k-d tree, from farthest-first searches
+/// that stop at the best maximum found so far; on tiles, from the first pass, which also bounds
+/// each point's largest squared distance from below and above: only the points whose lower bound
+/// is at most the smallest upper bound can attain the minimum, and their rows are then computed
+/// exactly (stopping as soon as a row exceeds the best found).
 public struct EuclideanSpanningTree: Sendable {
   /// The n − 1 edges (none for n ≤ 1), in increasing order.
   public let edges: [SpanningEdge]
@@ -56,7 +59,8 @@ public struct EuclideanSpanningTree: Sendable {
   /// The tree of `cloud`, and its squared enclosing radius when `enclosingRadius` is set.
   /// - Precondition: finite coordinates.
   /// - Parameter progress: told after each block of the tiled passes (phase "distances").
-  public init(_ cloud: PointCloud, enclosingRadius: Bool = false, progress: ProgressHandler? = nil) {
+  public init(_ cloud: PointCloud, enclosingRadius: Bool = false, progress: ProgressHandler? = nil)
+  {
     let n = cloud.count
     guard n >= 2 else {
       edges = []
@@ -66,12 +70,18 @@ public struct EuclideanSpanningTree: Sendable {
     let k = min(Self.listLength, n - 1)
     var lists = NeighborLists(count: n, k: k)
     var components = Components(count: n)
+    let tree = KDTree.isPreferred(dimension: cloud.dimension, count: n) ? KDTree(cloud) : nil
     let first = OutsideNeighbors(
       cloud, queries: (0..<Int32(n)).map { $0 }, labels: (0..<Int32(n)).map { $0 }, k: k,
-      eccentricityBounds: enclosingRadius, progress: progress)
+      eccentricityBounds: enclosingRadius && tree == nil, tree: tree, progress: progress)
     lists.replace(with: first)
-    squaredEnclosingRadius =
-      enclosingRadius ? Self.smallestEccentricity(cloud, bounds: first.farthest) : nil
+    if !enclosingRadius {
+      squaredEnclosingRadius = nil
+    } else if let tree {
+      squaredEnclosingRadius = tree.smallestEccentricity(cloud)
+    } else {
+      squaredEnclosingRadius = Self.smallestEccentricity(cloud, bounds: first.farthest)
+    }
     var edges: [SpanningEdge] = []
     edges.reserveCapacity(n - 1)
     while true {
@@ -80,7 +90,7 @@ public struct EuclideanSpanningTree: Sendable {
       lists.replace(
         with: OutsideNeighbors(
           cloud, queries: blocked, labels: components.flatten(), k: k, eccentricityBounds: false,
-          progress: progress))
+          tree: tree, progress: progress))
     }
     edges.sort()
     self.edges = edges
@@ -123,7 +133,9 @@ public struct EuclideanSpanningTree: Sendable {
       var blocked: [Int32] = []
       for p in 0..<n {
         let own = Int(labels[p])
-        guard case .exhausted(let last) = lists.firstOutside(of: p, labels: labels) else { continue }
+        guard case .exhausted(let last) = lists.firstOutside(of: p, labels: labels) else {
+          continue
+        }
         if cheapest[own].map({ last < $0 }) ?? true { blocked.append(Int32(p)) }
       }
       precondition(!blocked.isEmpty, "Borůvka stalled")
@@ -219,7 +231,8 @@ struct NeighborLists {
 
   func edge(_ p: Int, _ slot: Int) -> SpanningEdge {
     let r = Int(indices[p * k + slot])
-    return SpanningEdge(squaredLength: squaredDistances[p * k + slot], first: min(p, r), second: max(p, r))
+    return SpanningEdge(
+      squaredLength: squaredDistances[p * k + slot], first: min(p, r), second: max(p, r))
   }
 }
 

@@ -21,20 +21,33 @@ struct OutsideNeighbors {
   /// `labels[r] != labels[query]` (the query itself is never one). With `eccentricityBounds`
   /// the pass also bounds each query's largest squared distance to every point of `cloud`
   /// (then `labels` must not matter: the whole row is seen anyway).
+  /// With a `tree` (built on `cloud`, for low dimension) the search runs on it instead of tiles;
+  /// it cannot bound eccentricities.
   init(
     _ cloud: PointCloud, queries: [Int32], labels: [Int32], k: Int, eccentricityBounds: Bool,
-    progress: ProgressHandler?
+    tree: KDTree?, progress: ProgressHandler?
   ) {
+    precondition(
+      tree == nil || !eccentricityBounds, "the tree search does not bound eccentricities")
     self.k = k
     self.queries = queries
     let m = queries.count
     var squaredDistances = [Double](repeating: .infinity, count: m * k)
     var indices = [Int32](repeating: .max, count: m * k)
-    var lowest = [Double](repeating: eccentricityBounds ? -.infinity : 0, count: eccentricityBounds ? m : 0)
+    var lowest = [Double](
+      repeating: eccentricityBounds ? -.infinity : 0, count: eccentricityBounds ? m : 0)
     var highest = lowest
-    let queryCloud = queries.count == cloud.count ? cloud : cloud.selecting(points: queries.lazy.map(Int.init))
+    let queryCloud =
+      queries.count == cloud.count ? cloud : cloud.selecting(points: queries.lazy.map(Int.init))
     squaredDistances.withUnsafeMutableBufferPointer { distanceRows in
       indices.withUnsafeMutableBufferPointer { indexRows in
+        if let tree {
+          tree.outsideNeighbors(
+            queryCloud, queries: queries, labels: labels, k: k,
+            distances: distanceRows.baseAddress!,
+            indices: indexRows.baseAddress!)
+          return
+        }
         lowest.withUnsafeMutableBufferPointer { lowest in
           highest.withUnsafeMutableBufferPointer { highest in
             queries.withUnsafeBufferPointer { queries in
@@ -80,26 +93,16 @@ struct OutsideNeighborRows: TileConsumer, @unchecked Sendable {
       let distances = squaredDistances + query * k
       let neighbours = indices + query * k
       let lower = tile.lowerBounds(query)
-      if let farthestLower, let farthestUpper { trackFarthest(tile, query, farthestLower, farthestUpper) }
+      if let farthestLower, let farthestUpper {
+        trackFarthest(tile, query, farthestLower, farthestUpper)
+      }
       // The gate is a variable, rebuilt when it changes (see forEachCandidate).
       var gate = SIMD8(repeating: distances[k - 1])
       tile.forEachCandidate(of: query, mayMatter: { chunk, _ in any(chunk .<= gate) }) { offset in
         let reference = first + offset
         guard lower[offset] <= distances[k - 1], labels[reference] != own else { return }
-        let exact = tile.exact(query, reference)
-        let last = distances[k - 1]
-        guard exact < last || (exact == last && Int32(reference) < neighbours[k - 1]) else { return }
-        var slot = k - 1
-        while slot > 0
-          && (distances[slot - 1] > exact
-            || (distances[slot - 1] == exact && neighbours[slot - 1] > Int32(reference)))
-        {
-          distances[slot] = distances[slot - 1]
-          neighbours[slot] = neighbours[slot - 1]
-          slot -= 1
-        }
-        distances[slot] = exact
-        neighbours[slot] = Int32(reference)
+        insertNeighbor(
+          tile.exact(query, reference), Int32(reference), into: distances, neighbours, k)
         gate = SIMD8(repeating: distances[k - 1])
       }
     }

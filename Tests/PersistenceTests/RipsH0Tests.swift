@@ -47,7 +47,7 @@ struct RipsH0Tests {
 
   @Test(
     "Gaussian clouds of several dimensions, with and without thresholds",
-    arguments: [(300, 2), (250, 3), (200, 8), (180, 64)])
+    arguments: [(300, 2), (250, 3), (200, 8), (180, 64), (700, 2), (600, 4)])
   func gaussian(count: Int, dimension: Int) throws {
     let cloud = gaussianCloud(count: count, dimension: dimension, seed: UInt64(count * dimension))
     let radius = try Self.dense(cloud, threshold: nil).threshold
@@ -61,6 +61,8 @@ struct RipsH0Tests {
   func grid() throws {
     let cloud = gridCloud(count: 260, dimension: 3, levels: 4, seed: 8)
     try Self.check(cloud, thresholds: [nil, 0.5, 1, 2.0.squareRoot(), 3.0.squareRoot(), 2])
+    let plane = gridCloud(count: 800, dimension: 2, levels: 12, seed: 9)
+    try Self.check(plane, thresholds: [nil, 1, 2.0.squareRoot(), 2])
     let line = PointCloud(rows: (0..<50).map { [Double($0 % 10) * 0.1] })
     try Self.check(line, thresholds: [nil, 0.1, 0.2, 0.30000000000000004])
   }
@@ -70,7 +72,8 @@ struct RipsH0Tests {
     try Self.check(PointCloud(rows: [[2, 7]]), thresholds: [nil, 1])
     try Self.check(PointCloud(rows: [[0, 0], [3, 4]]), thresholds: [nil, 4.9, 5, 6])
     try Self.check(PointCloud(rows: [[1, 1], [1, 1]]), thresholds: [nil, 1])
-    try Self.check(PointCloud(rows: Array(repeating: [0.5, 0.25], count: 40)), thresholds: [nil, 1])
+    try Self.check(
+      PointCloud(rows: Array(repeating: [0.5, 0.25], count: 40)), thresholds: [nil, 1])
   }
 
   @Test("an empty cloud and a bad threshold are refused")
@@ -88,14 +91,17 @@ struct RipsH0Tests {
     let cloud = gaussianCloud(count: 1000, dimension: 4, seed: 1)
     let options = RipsOptions(maxDimension: 0)
     // The dense matrix alone would be 4 MB; the tree path needs well under 1 MB.
-    try RipsPersistence.checkMemory(cloud, options: options, budget: MemoryBudget(bytes: 0x1p20, source: "test"))
+    try RipsPersistence.checkMemory(
+      cloud, options: options, budget: MemoryBudget(bytes: 0x1p20, source: "test"))
     #expect(throws: ResourceError.self) {
-      try RipsPersistence.checkMemory(cloud, options: options, budget: MemoryBudget(bytes: 0x1p16, source: "test"))
+      try RipsPersistence.checkMemory(
+        cloud, options: options, budget: MemoryBudget(bytes: 0x1p16, source: "test"))
     }
     var dense = options
     dense.maxDimension = 1
     #expect(throws: ResourceError.self) {
-      try RipsPersistence.checkMemory(cloud, options: dense, budget: MemoryBudget(bytes: 0x1p20, source: "test"))
+      try RipsPersistence.checkMemory(
+        cloud, options: dense, budget: MemoryBudget(bytes: 0x1p20, source: "test"))
     }
   }
 }

@@ -51,13 +51,15 @@ struct EuclideanSpanningTreeTests {
 
   @Test(
     "Gaussian clouds: the tree and the enclosing radius of Kruskal and brute force",
-    arguments: [(300, 1), (400, 2), (350, 3), (300, 8), (260, 33), (200, 64)])
+    arguments: [(300, 1), (400, 2), (350, 3), (300, 8), (260, 33), (200, 64), (600, 2), (700, 5)])
   func gaussian(count: Int, dimension: Int) {
-    Self.check(gaussianCloud(count: count, dimension: dimension, seed: UInt64(7 * count + dimension)))
+    Self.check(
+      gaussianCloud(count: count, dimension: dimension, seed: UInt64(7 * count + dimension)))
   }
 
   @Test(
-    "integer grids, full of ties and duplicates", arguments: [(300, 2, 4), (280, 3, 3), (250, 5, 2)])
+    "integer grids, full of ties and duplicates",
+    arguments: [(300, 2, 4), (280, 3, 3), (250, 5, 2), (600, 2, 6), (550, 4, 3)])
   func grid(count: Int, dimension: Int, levels: Int) {
     Self.check(gridCloud(count: count, dimension: dimension, levels: levels, seed: UInt64(count)))
   }
@@ -65,18 +67,20 @@ struct EuclideanSpanningTreeTests {
   @Test("one point repeated, and a few points each repeated many times")
   func duplicates() {
     Self.check(PointCloud(rows: Array(repeating: [1.5, -2, 0.25], count: 70)))
+    Self.check(PointCloud(rows: Array(repeating: [1.5, -2, 0.25], count: 600)))
     let few = gaussianCloud(count: 5, dimension: 4, seed: 3)
     Self.check(few.selecting(points: (0..<120).map { $0 % 5 }))
   }
 
   @Test("far clusters: Borůvka must search outside the neighbour lists again", arguments: [2, 16])
   func clusters(dimension: Int) {
-    // 12 clusters of 40 points: every point's 16 nearest neighbours lie in its own cluster.
+    // 12 clusters of 45 points: every point's 16 nearest neighbours lie in its own cluster (at
+    // d = 2 on the k-d tree, at d = 16 on tiles).
     let centres = gaussianCloud(count: 12, dimension: dimension, seed: 11, scale: 1000)
-    let noise = gaussianCloud(count: 480, dimension: dimension, seed: 12)
+    let noise = gaussianCloud(count: 540, dimension: dimension, seed: 12)
     let cloud = PointCloud(
-      count: 480, dimension: dimension,
-      coordinates: (0..<480 * dimension).map { i in
+      count: 540, dimension: dimension,
+      coordinates: (0..<540 * dimension).map { i in
         noise.coordinates[i] + centres[(i / dimension) % 12, i % dimension]
       })
     Self.check(cloud)
