@@ -13,6 +13,8 @@ extension RipsPersistence {
   /// is essential and the reported threshold is that radius; with a threshold t, the tree edges
   /// longer than t are cut (lengths compared as the sparse path compares them) and each adds an
   /// essential bar.
+  /// The tiled passes run on every processor online (`RipsOptions.threads` is not consulted);
+  /// the result does not depend on their number.
   /// - Precondition: finite coordinates (``compute(_:metric:options:)`` takes this path only then).
   /// - Throws: `PersistenceError.invalidParameter` for an empty cloud or a threshold that is not
   ///   a positive number.
