@@ -402,13 +402,13 @@ extension RipsPersistence {
   /// vertex's neighbours, so there are at most Σᵥ C(deg v, k) / (k + 1) of them (for o3_4096 at
   /// threshold 1.4: 8.9 million triangles bounded, 4.3 million present).
   /// - Throws: ``PersistenceError/tooLarge(_:)`` with the ``ResourceError``'s one line.
-  static func checkSimplices(degrees: [Int], top: Int, options: RipsOptions)
-    throws(PersistenceError)
-  {
+  static func checkSimplices(
+    degrees: [Int], top: Int, options: RipsOptions, budget: MemoryBudget = .current
+  ) throws(PersistenceError) {
     let bound = degrees.reduce(0.0) { $0 + MemoryBudget.binomial(Double($1), top) } / Double(top + 1)
     let bytes = bound * bytesPerSimplex(points: degrees.count, top: top)
     do {
-      try MemoryBudget.current.check(
+      try budget.check(
         bytes: bytes, what: "rips on \(degrees.count) points (maxdim \(options.maxDimension))",
         suggestion: "up to \(String(format: "%.3g", bound)) \(top)-simplices (bounded from the "
           + "degrees of the edges): use a lower --maxdim, a smaller --threshold, or fewer points")

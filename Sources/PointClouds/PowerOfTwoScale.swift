@@ -41,6 +41,14 @@ public struct PowerOfTwoScale: Sendable, Equatable {
       columnNames: cloud.columnNames)
   }
 
+  /// The scale that brings a positive `largest` magnitude into [1, 2) when it is outside
+  /// [2^−200, 2^200] (otherwise, and for 0, the identity).
+  public static func bringing(largest: Double) -> PowerOfTwoScale {
+    guard largest > 0, largest.isFinite else { return .identity }
+    let top = Int(largest.exponent)
+    return abs(top) <= comfortable ? .identity : PowerOfTwoScale(exponent: -top)
+  }
+
   /// The scale that brings the largest coordinate magnitude of `clouds` into [1, 2) when it is
   /// outside [2^−200, 2^200] (otherwise the identity).
   ///
@@ -65,10 +73,7 @@ public struct PowerOfTwoScale: Sendable, Equatable {
         if magnitude > 0 { smallest = min(smallest, magnitude) }
       }
     }
-    guard largest > 0 else { return .identity }
-    let top = Int(largest.exponent)
-    let scale =
-      abs(top) <= comfortable ? PowerOfTwoScale.identity : PowerOfTwoScale(exponent: -top)
+    let scale = bringing(largest: largest)
     // A gap below `smallestGap` needs two values below 2^52 × smallestGap (a gap is at least
     // one ulp of the larger value): sort the columns only when such small values exist.
     guard scale.scale(smallest) < 0x1p52 * smallestGap else { return scale }

@@ -162,6 +162,12 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     }
     let n = Double(real.count)
     let m = Double(synthetic.count)
+    // Per row of each set: two neighbour distances and indices, the ROC curve's points.
+    let rows = n + m + Double(holdout?.count ?? 0)
+    try MemoryBudget.current.check(
+      bytes: rows * 96,
+      what: "the privacy measures of \(real.count), \(synthetic.count) and \(holdout?.count ?? 0) rows",
+      suggestion: "use fewer rows")
     // Synthetic → real: two nearest (DCR, NNDR).
     let twoNearest = synthetic.smallestDistances(in: real, k: 2, progress: progress)
     let dcr = stride(from: 0, to: twoNearest.count, by: 2).map { twoNearest[$0] }
