@@ -160,6 +160,21 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
       throw SampleMetricsError.invalidParameter(
         name: "rows of the \(name) set", value: "\(rows.count)", allowed: "at least \(minimum)")
     }
+    for (name, rows) in [("synthetic", synthetic), ("holdout", holdout ?? real)] {
+      guard rows.kind == real.kind else {
+        throw SampleMetricsError.invalidParameter(
+          name: "rows of the \(name) set", value: "compared under \(rows.kind.rawValue)",
+          allowed: "the real set's distance (\(real.kind.rawValue))")
+      }
+    }
+    if case .euclidean(let realCloud) = real {
+      try validate(realCloud, named: "real", minimum: 1)
+      for (name, rows) in [("synthetic", synthetic), ("holdout", holdout)] {
+        guard case .euclidean(let cloud) = rows else { continue }
+        try validate(cloud, named: name, minimum: 1)
+        try validateSameDimension(cloud, named: name, realCloud, named: "real")
+      }
+    }
     let n = Double(real.count)
     let m = Double(synthetic.count)
     // Per row of each set: two neighbour distances and indices, the ROC curve's points.
