@@ -165,6 +165,14 @@ struct ExtremeInputCommandTests {
     let metrics = try runTDAEval(["metrics", table, table, "--k", "2", "--max-memory", "400K", "--json"])
     #expect(metrics.status == 0, "\(metrics.stderr)")
     #expect(metrics.stdout.contains("the one-hot embedding of 200 and 200 rows in 201 coordinates"))
+    // A sparse file of 14 bytes that names vertex 34 556 715 (found by FuzzRipserFormats: a
+    // 10 s timeout) or 2 · 10^9: refused before the rows of every vertex are allocated.
+    for vertex in ["34556715", "2000000000"] {
+      let sparse = try writeFile("0 \(vertex) 1\n", named: "s.sparse", in: directory)
+      Self.expectRefusal(
+        try runTDAEval(["rips", sparse, "--format", "sparse", "--max-memory", "1G"]),
+        "a sparse distance matrix of \(Int(vertex)! + 1) vertices", "sparse vertex \(vertex)")
+    }
     // With the budget, each runs.
     #expect(try runTDAEval(["rips", cloud, "--maxdim", "2", "--threshold", "0.1", "--max-memory", "8M"]).status == 0)
   }

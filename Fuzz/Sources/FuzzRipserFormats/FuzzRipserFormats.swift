@@ -6,6 +6,9 @@ import TDAEval
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let input = FuzzInput(data, size)
+  // A small budget: inputs that declare huge work (a sparse file naming vertex 10^9) are refused
+  // by the memory guard instead of running out the clock.
+  MemoryBudget.setOverride(64 * 1024 * 1024, source: "fuzz")
   let format = input.pick(RipserInputFormat.allCases, width: 3)
   let threshold = input.pick([nil, 0.5, 2.0, Double.infinity], shift: 3)
   expectingRefusals([PersistenceError.self, ResourceError.self]) {
