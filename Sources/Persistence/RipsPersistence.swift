@@ -70,7 +70,8 @@ extension RipsResult {
     result.threshold = scale.unscale(threshold)
     for (k, diagram) in diagrams.enumerated() {
       for (i, pair) in diagram.pairs.enumerated() {
-        let original = PersistencePair(birth: scale.unscale(pair.birth), death: scale.unscale(pair.death))
+        let original = PersistencePair(
+          birth: scale.unscale(pair.birth), death: scale.unscale(pair.death))
         guard original.death.isFinite || !pair.death.isFinite else {
           throw .unrepresentable(
             reason: "an H\(diagram.dimension) class dies at \(pair.death) × 2^\(-scale.exponent), "
@@ -405,7 +406,8 @@ extension RipsPersistence {
   static func checkSimplices(
     degrees: [Int], top: Int, options: RipsOptions, budget: MemoryBudget = .current
   ) throws(PersistenceError) {
-    let bound = degrees.reduce(0.0) { $0 + MemoryBudget.binomial(Double($1), top) } / Double(top + 1)
+    let bound =
+      degrees.reduce(0.0) { $0 + MemoryBudget.binomial(Double($1), top) } / Double(top + 1)
     let bytes = bound * bytesPerSimplex(points: degrees.count, top: top)
     do {
       try budget.check(

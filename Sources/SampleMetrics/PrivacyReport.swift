@@ -181,7 +181,8 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     let rows = n + m + Double(holdout?.count ?? 0)
     try MemoryBudget.current.check(
       bytes: rows * 96,
-      what: "the privacy measures of \(real.count), \(synthetic.count) and \(holdout?.count ?? 0) rows",
+      what:
+        "the privacy measures of \(real.count), \(synthetic.count) and \(holdout?.count ?? 0) rows",
       suggestion: "use fewer rows")
     // Synthetic → real: two nearest (DCR, NNDR).
     let twoNearest = synthetic.smallestDistances(in: real, k: 2, progress: progress)

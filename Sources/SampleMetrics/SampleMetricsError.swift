@@ -70,7 +70,8 @@ func validate(_ cloud: PointCloud, named set: String, minimum: Int) throws {
     let largest = cloud.coordinates.reduce(0) { max($0, $1.magnitude) }
     throw MagnitudeError(
       reason: "every coordinate of the \(set) set is below 2^-200 in magnitude (largest "
-        + "\(largest)): squared distances would lose precision or underflow float64; rescale the data")
+        + "\(largest)): squared distances would lose precision or underflow float64; "
+        + "rescale the data")
   }
 }
 

@@ -6,7 +6,9 @@ import _TestSupport
 /// answer (exit 0), or exit 2 with one line on stderr (issue 21).
 @Suite("Extreme and oversized inputs through every command")
 struct ExtremeInputCommandTests {
-  static let points: [(Double, Double)] = [(0, 0), (1, 0), (0, 1), (1, 1), (0.5, 0.2), (0.3, 0.9), (0.8, 0.6)]
+  static let points: [(Double, Double)] = [
+    (0, 0), (1, 0), (0, 1), (1, 1), (0.5, 0.2), (0.3, 0.9), (0.8, 0.6),
+  ]
 
   /// The cloud above with every coordinate multiplied by `factor`.
   static func scaled(_ factor: Double) -> String {
@@ -26,11 +28,15 @@ struct ExtremeInputCommandTests {
   static func expectRefusal(_ result: CommandResult, _ expected: String, _ context: String) {
     #expect(result.status == 2, "\(context): \(result.stderr)")
     #expect(result.stdout.isEmpty, "\(context)")
-    #expect(result.stderr.hasPrefix("tda-eval: ") && result.stderr.contains(expected), "\(context): \(result.stderr)")
+    #expect(
+      result.stderr.hasPrefix("tda-eval: ") && result.stderr.contains(expected),
+      "\(context): \(result.stderr)")
     #expect(result.stderr.filter { $0 == "\n" }.count == 1, "\(context): \(result.stderr)")
   }
 
-  @Test("rips and diagrams on points scaled by 2^900, 1e300, 1e-300, 2^-1000: the bars times the factor")
+  @Test(
+    "rips and diagrams on points scaled by 2^900, 1e300, 1e-300, 2^-1000: the bars times the factor"
+  )
   func scaledDiagrams() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -41,26 +47,32 @@ struct ExtremeInputCommandTests {
     #expect(expected[0].count == 7 && expected[0].filter { $0 == nil }.count == 1)
     for (factor, exact) in [(0x1p900, true), (1e300, false), (1e-300, false), (0x1p-1000, true)] {
       let file = try writeFile(Self.scaled(factor), named: "scaled.csv", in: directory)
-      for (arguments, sample) in [(["rips", file, "--json"], nil), (["diagrams", file, plain, "--json"], "real")] {
+      for (arguments, sample) in [
+        (["rips", file, "--json"], nil), (["diagrams", file, plain, "--json"], "real"),
+      ] {
         let result = try runTDAEval(arguments)
         #expect(result.status == 0, "\(factor) \(arguments[0]): \(result.stderr)")
         let deaths = try Self.deaths(result.stdout, sample: sample)
         #expect(deaths.map(\.count) == expected.map(\.count), "\(factor) \(arguments[0])")
         for (got, want) in zip(deaths.joined(), expected.joined()) {
           guard let got, let want else {
-            #expect(got == nil && want == nil, "\(factor): an essential class where a finite one was")
+            #expect(
+              got == nil && want == nil, "\(factor): an essential class where a finite one was")
             continue
           }
           // Powers of two are exact in the engine (PowerOfTwoScaleTests, RipsExtremeValueTests);
           // JSONSerialization may round the last digit of numbers near the limits.
           let tolerance = exact ? 0x1p-51 : 1e-12
-          #expect(abs(got - want * factor) <= tolerance * want * factor, "\(factor): \(got) vs \(want * factor)")
+          #expect(
+            abs(got - want * factor) <= tolerance * want * factor,
+            "\(factor): \(got) vs \(want * factor)")
         }
       }
     }
   }
 
-  @Test("the geometry score is scale-invariant: 2^900 and 2^-1000 give the score of the plain cloud")
+  @Test(
+    "the geometry score is scale-invariant: 2^900 and 2^-1000 give the score of the plain cloud")
   func scaledGeometryScore() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -88,7 +100,8 @@ struct ExtremeInputCommandTests {
     // ±max double: H0 dies at 2 · max, beyond float64.
     let extremes = try writeFile("-\(max),0\n\(max),0\n", named: "max.csv", in: directory)
     // Two points 1e-300 apart beside points 1e300 apart: their squared distance underflows.
-    let mixed = try writeFile("1e300,0\n-1e300,0\n0,1e-300\n0,2e-300\n5e299,5e299\n", named: "mixed.csv", in: directory)
+    let mixed = try writeFile(
+      "1e300,0\n-1e300,0\n0,1e-300\n0,2e-300\n5e299,5e299\n", named: "mixed.csv", in: directory)
     let e300 = try writeFile(Self.scaled(1e300), named: "e300.csv", in: directory)
     let tiny = try writeFile(Self.scaled(1e-300), named: "tiny.csv", in: directory)
     let cases: [([String], String)] = [
@@ -119,7 +132,9 @@ struct ExtremeInputCommandTests {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     func table(_ factor: Double) -> String {
-      "x,y\n" + Self.points.map { "\($0.0 * factor),\(($0.0 + $0.1) * factor)" }.joined(separator: "\n") + "\n"
+      "x,y\n"
+        + Self.points.map { "\($0.0 * factor),\(($0.0 + $0.1) * factor)" }.joined(separator: "\n")
+        + "\n"
     }
     let plain = try writeFile(table(1), named: "plain.csv", in: directory)
     let scaled = try writeFile(table(0x1p1000), named: "scaled.csv", in: directory)
@@ -141,7 +156,7 @@ struct ExtremeInputCommandTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     var random = UInt64(12345)
     func next() -> Double {
-      random = random &* 6364136223846793005 &+ 1442695040888963407
+      random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Double(random >> 11) * 0x1p-53
     }
     let rows = (0..<200).map { _ in "\(next()),\(next()),\(next())" }
@@ -155,14 +170,18 @@ struct ExtremeInputCommandTests {
       "3-simplices", "diagrams --maxdim 3")
     // The k-NN buffers of k = 150 on 200 + 200 points: about 1 MB.
     Self.expectRefusal(
-      try runTDAEval(["metrics", cloud, cloud, "--k", "150", "--max-memory", "256K"]), "use a smaller --k",
+      try runTDAEval(["metrics", cloud, cloud, "--k", "150", "--max-memory", "256K"]),
+      "use a smaller --k",
       "metrics --k 150")
     Self.expectRefusal(
       try runTDAEval(["privacy", cloud, cloud, "--max-memory", "1K"]), "--max-memory", "privacy")
     // A categorical column of 200 labels one-hot encoded for NDB/K: 200 × 201 coordinates.
     let labels = (0..<200).map { "\(next()),label\($0)" }
-    let table = try writeFile("x,c\n" + labels.joined(separator: "\n") + "\n", named: "t.csv", in: directory)
-    let metrics = try runTDAEval(["metrics", table, table, "--k", "2", "--max-memory", "400K", "--json"])
+    let table = try writeFile(
+      "x,c\n" + labels.joined(separator: "\n") + "\n", named: "t.csv", in: directory)
+    let metrics = try runTDAEval([
+      "metrics", table, table, "--k", "2", "--max-memory", "400K", "--json",
+    ])
     #expect(metrics.status == 0, "\(metrics.stderr)")
     #expect(metrics.stdout.contains("the one-hot embedding of 200 and 200 rows in 201 coordinates"))
     // A sparse file of 14 bytes that names vertex 34 556 715 (found by FuzzRipserFormats: a
@@ -174,6 +193,8 @@ struct ExtremeInputCommandTests {
         "a sparse distance matrix of \(Int(vertex)! + 1) vertices", "sparse vertex \(vertex)")
     }
     // With the budget, each runs.
-    #expect(try runTDAEval(["rips", cloud, "--maxdim", "2", "--threshold", "0.1", "--max-memory", "8M"]).status == 0)
+    #expect(
+      try runTDAEval(["rips", cloud, "--maxdim", "2", "--threshold", "0.1", "--max-memory", "8M"])
+        .status == 0)
   }
 }

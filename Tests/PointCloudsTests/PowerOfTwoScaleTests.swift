@@ -30,18 +30,25 @@ struct PowerOfTwoScaleTests {
 
   @Test("distinct values closer than 2^-500 of the largest magnitude are mixed scales")
   func mixedScales() {
-    for values in [[1e300, 0, 0, 1e-300], [Double.greatestFiniteMagnitude, 0, 1, 1], [1, 0, 0, 1e-160]] {
+    for values in [
+      [1e300, 0, 0, 1e-300], [Double.greatestFiniteMagnitude, 0, 1, 1], [1, 0, 0, 1e-160],
+    ] {
       #expect(throws: MagnitudeError.self, "\(values)") {
         try PowerOfTwoScale.fitting([("c", Self.cloud(values))])
       }
     }
     // Tiny values alone in their column, or equal ones, are no gap.
-    #expect(throws: Never.self) { try PowerOfTwoScale.fitting([("c", Self.cloud([1e300, 1e-300, 0, 1e-300]))]) }
+    #expect(throws: Never.self) {
+      try PowerOfTwoScale.fitting([("c", Self.cloud([1e300, 1e-300, 0, 1e-300]))])
+    }
   }
 
   @Test("a coordinate that is not finite is refused, naming the sample, point and coordinate")
   func notFinite() {
-    #expect(throws: MagnitudeError(reason: "c: point 1, coordinate 0 (0-based) is inf, not a finite number")) {
+    #expect(
+      throws: MagnitudeError(
+        reason: "c: point 1, coordinate 0 (0-based) is inf, not a finite number")
+    ) {
       try PowerOfTwoScale.fitting([("c", Self.cloud([0, 0, .infinity, 1]))])
     }
   }

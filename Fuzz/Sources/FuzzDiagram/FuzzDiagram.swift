@@ -10,7 +10,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   expectingRefusals([DiagramFileError.self, DiagramValueOverflow.self]) {
     let diagram = try PersistenceDiagram.parse(bytes: input.bytes, file: "fuzz.csv")
     require(
-      diagram.pairs.allSatisfy { $0.birth <= $0.death && $0.birth < .infinity && $0.death > -.infinity },
+      diagram.pairs.allSatisfy {
+        $0.birth <= $0.death && $0.birth < .infinity && $0.death > -.infinity
+      },
       "valid points")
     guard diagram.pairs.count <= 64 else { return }
     let empty = PersistenceDiagram(dimension: 0, pairs: [])

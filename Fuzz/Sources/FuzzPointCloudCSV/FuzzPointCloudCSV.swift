@@ -11,7 +11,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     [nil, [ColumnSelector.index(0)], [.name("x"), .index(1)], [.name("y")]], shift: 2)
   expectingRefusals([PointCloudError.self]) {
     let cloud = try PointCloud.parse(
-      csv: input.bytes, file: "fuzz.csv", options: CSVOptions(delimiter: delimiter, columns: columns))
+      csv: input.bytes, file: "fuzz.csv",
+      options: CSVOptions(delimiter: delimiter, columns: columns))
     require(cloud.coordinates.count == cloud.count * cloud.dimension, "shape")
     require(cloud.coordinates.allSatisfy(\.isFinite), "finite coordinates")
     if let columns { require(cloud.dimension == columns.count, "selected columns") }

@@ -26,7 +26,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
       require(diagram.pairs.allSatisfy { $0.birth <= $0.death && !$0.birth.isNaN }, "valid pairs")
     }
     let h0 = result.diagrams.first?.pairs ?? []
-    require(h0.count <= parsed.count && h0.contains { $0.death == .infinity }, "H0: an essential bar")
+    require(
+      h0.count <= parsed.count && h0.contains { $0.death == .infinity }, "H0: an essential bar")
   }
   return 0
 }

@@ -17,8 +17,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // The first column as ordinal or categorical (option bits 2-3), or plain inference.
     let first = raw.names.first.map { [$0] } ?? []
     let overrides = input.pick(
-      [SchemaOverrides(), SchemaOverrides(ordinal: first), SchemaOverrides(categorical: first),
-       SchemaOverrides(ignore: first)], shift: 2)
+      [
+        SchemaOverrides(), SchemaOverrides(ordinal: first), SchemaOverrides(categorical: first),
+        SchemaOverrides(ignore: first),
+      ], shift: 2)
     let schema = try TableSchema.infer(raw, overrides: overrides)
     require(schema.columns.count == raw.names.count, "one schema column per column")
     let tables = try Table.encode(real: raw, others: [raw], schema: schema)
@@ -29,9 +31,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let nearest = gower.nearest(from: tables[1], to: tables[0])
     require(nearest.distances.allSatisfy { $0 >= 0 && $0 <= 1 }, "Gower distances in [0, 1]")
     require(
-      nearest.distances.allSatisfy { $0 == 0 } || tables[0].columns.contains { column in
-        column.values.contains(where: \.isNaN)
-      }, "a complete row is at distance 0 of itself")
+      nearest.distances.allSatisfy { $0 == 0 }
+        || tables[0].columns.contains { column in
+          column.values.contains(where: \.isNaN)
+        }, "a complete row is at distance 0 of itself")
   }
   return 0
 }
