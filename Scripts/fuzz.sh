@@ -57,6 +57,10 @@ seed FuzzRipserFormats 03 $tests/PersistenceTests/Resources/rp2_90.lower_distanc
 seed FuzzRipserFormats 04 $tests/PersistenceTests/Resources/projective_plane.dipha
 seed FuzzRipserFormats 05 $tests/PersistenceTests/Resources/sphere_3_192.sparse
 seed FuzzRipserFormats 06 $tests/PersistenceTests/Resources/random16.bin
+# Inputs that once failed (option byte included): they stay in the corpus.
+for target in FuzzRipserFormats; do
+  cp Fuzz/Seeds/$target/* "$corpus/$target/" 2>/dev/null || true
+done
 
 mkdir -p "$artifacts"
 for target in "${targets[@]}"; do
