@@ -119,6 +119,8 @@ struct ExtremeInputCommandTests {
       (["kde", tiny, plain], "below 2^-200"),
       (["evaluate", e300, plain, "--k", "2"], "squared distances would overflow float64"),
       (["evaluate", tiny, plain, "--k", "2"], "below 2^-200"),
+      (["privacy", e300, e300], "squared distances would overflow float64"),
+      (["privacy", plain, tiny], "the synthetic set is below 2^-200"),
     ]
     for (arguments, expected) in cases {
       let first = try runTDAEval(arguments)
