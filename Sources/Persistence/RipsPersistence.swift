@@ -306,7 +306,8 @@ extension RipsPersistence {
     // cheap bound, C(x, k + 1) with C(x, 2) = edges (Kruskal–Katona), assumes the edges form one
     // clique and overestimates geometric complexes by orders of magnitude (it would refuse
     // o3_4096 at maxdim 3, which needs about 100 MB), and clearing and apparent pairs keep most
-    // columns out of memory anyway.
+    // columns out of memory anyway. Once the edges are known, `checkSimplices` bounds them from
+    // the degrees.
     let simplices = [admitted]
     return RipsMemoryEstimate(
       points: n, topDimension: top, edges: admitted, simplices: simplices,
