@@ -46,9 +46,8 @@ public func tda_rips(
     if matrixInput {
       input = .dense(try denseMatrix(values, count: Int(n)))
     } else {
-      let cloud = PointCloud(count: Int(n), dimension: Int(d), coordinates: values)
-      try checkMagnitudes(cloud)
-      input = .cloud(cloud)
+      // The library computes extreme magnitudes in units of a power of two (PowerOfTwoScale).
+      input = .cloud(PointCloud(count: Int(n), dimension: Int(d), coordinates: values))
     }
     return try Rips.run(input, options: options)
   }
@@ -264,22 +263,3 @@ func diagram(_ values: [Double]) throws -> PersistenceDiagram {
   return PersistenceDiagram(dimension: 0, pairs: pairs)
 }
 
-/// The CLI's refusal of clouds whose squared distances would leave float64 (and of non-finite
-/// coordinates, which a CSV file cannot hold).
-func checkMagnitudes(_ cloud: PointCloud, name: String = "points") throws {
-  guard cloud.dimension > 0 else { return }
-  if let bad = cloud.coordinates.firstIndex(where: { !$0.isFinite }) {
-    throw BadInput(
-      "\(name): point \(bad / cloud.dimension), coordinate \(bad % cloud.dimension) (0-based) is \(cloud.coordinates[bad]), not a finite number")
-  }
-  let limit = (Double.greatestFiniteMagnitude / Double(4 * cloud.dimension)).squareRoot()
-  if let bad = cloud.coordinates.firstIndex(where: { abs($0) > limit }) {
-    throw BadInput(
-      "\(name): point \(bad / cloud.dimension), coordinate \(bad % cloud.dimension) (0-based) has magnitude above \(limit): squared distances would overflow float64; rescale the data")
-  }
-  let largest = cloud.coordinates.reduce(0) { max($0, abs($1)) }
-  if largest > 0 && largest < 0x1p-500 {
-    throw BadInput(
-      "\(name): every coordinate is below 2^-500 (largest \(largest)): squared distances would underflow float64; rescale the data")
-  }
-}

@@ -15,13 +15,21 @@ extension PersistenceDiagram {
   /// `path` may be a pipe, a FIFO or `/dev/null` (an empty diagram); `-` reads standard input,
   /// named `<stdin>` in messages. A UTF-8 byte-order mark is skipped; UTF-16 text is refused.
   public static func read(contentsOf path: String, dimension: Int = 0) throws -> PersistenceDiagram {
-    let name = InputFile.name(path)
-    var bytes: [UInt8]
+    let bytes: [UInt8]
     do {
       bytes = try InputFile.read(path)
     } catch PointCloudError.unreadable(let file, let reason) {
       throw DiagramFileError.unreadable(file: file, reason: reason)
     }
+    return try parse(bytes: bytes, file: InputFile.name(path), dimension: dimension)
+  }
+
+  /// Parses the bytes of a diagram file (``read(contentsOf:dimension:)`` without the reading):
+  /// a UTF-8 byte-order mark is skipped, UTF-16 text or NUL bytes are refused.
+  public static func parse(bytes: [UInt8], file name: String, dimension: Int = 0) throws
+    -> PersistenceDiagram
+  {
+    var bytes = bytes
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(4096).contains(0) {
       throw DiagramFileError.unreadable(
         file: name, reason: "it is not UTF-8 text (UTF-16 or NUL bytes); save it as UTF-8")

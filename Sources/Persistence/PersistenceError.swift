@@ -8,6 +8,11 @@ public enum PersistenceError: Error, Equatable, Sendable {
   case indexOverflow(points: Int, simplexVertices: Int, indexType: String, maximum: String)
   /// A distance-matrix or point file is malformed (`line` and `column` are 1-based, 0 if unknown).
   case malformedInput(file: String, line: Int, column: Int, reason: String)
+  /// Values that float64 cannot hold or compute with (coordinates of mixed scales, a death beyond
+  /// float64); `reason` is the whole one-line message.
+  case unrepresentable(reason: String)
+  /// The computation's estimated memory is above the budget (``ResourceError``).
+  case tooLarge(ResourceError)
 }
 
 extension PersistenceError: TDAEvalError {
@@ -22,6 +27,10 @@ extension PersistenceError: TDAEvalError {
       if line == 0 { return "\(file): \(reason)" }
       if column == 0 { return "\(file):\(line): \(reason)" }
       return "\(file):\(line):\(column): \(reason)"
+    case .unrepresentable(let reason):
+      return reason
+    case .tooLarge(let error):
+      return error.description
     }
   }
 }

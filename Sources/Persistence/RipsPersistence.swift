@@ -61,6 +61,29 @@ public struct RipsResult: Sendable {
   public var indexWidth: SimplexIndexWidth = .bits64
 }
 
+extension RipsResult {
+  /// The result of a computation in units scaled by `scale`, in the original units.
+  /// - Throws: ``PersistenceError/unrepresentable(reason:)`` when a finite value of the scaled
+  ///   result is beyond float64 in the original units (it would read as an essential class).
+  func unscaled(by scale: PowerOfTwoScale) throws(PersistenceError) -> RipsResult {
+    var result = self
+    result.threshold = scale.unscale(threshold)
+    for (k, diagram) in diagrams.enumerated() {
+      for (i, pair) in diagram.pairs.enumerated() {
+        let original = PersistencePair(
+          birth: scale.unscale(pair.birth), death: scale.unscale(pair.death))
+        guard original.death.isFinite || !pair.death.isFinite else {
+          throw .unrepresentable(
+            reason: "an H\(diagram.dimension) class dies at \(pair.death) × 2^\(-scale.exponent), "
+              + "beyond float64: the diagram cannot be written; rescale the data")
+        }
+        result.diagrams[k].pairs[i] = original
+      }
+    }
+    return result
+  }
+}
+
 /// Vietoris–Rips persistent homology (Ripser's conventions, see `PersistenceDiagram`): the
 /// library entry point of the engine, for point clouds, dense and sparse distance matrices.
 ///
@@ -77,6 +100,21 @@ public enum RipsPersistence {
     try options.validate()
     guard cloud.count >= 1 else {
       throw .invalidParameter(name: "points", value: "0", allowed: "at least 1")
+    }
+    // Coordinates near the float64 limits are computed in units of a power of two (exact).
+    let scale: PowerOfTwoScale
+    do {
+      scale = try PowerOfTwoScale.fitting([("points", cloud)])
+    } catch {
+      throw .unrepresentable(reason: error.reason)
+    }
+    if scale != .identity {
+      var scaled = options
+      scaled.threshold = options.threshold.map(scale.scale)
+      var result = try compute(scale.scale(cloud), metric: metric, options: scaled)
+        .unscaled(by: scale)
+      if let threshold = options.threshold { result.threshold = threshold }
+      return result
     }
     if takesSpanningTreePath(cloud, metric: metric, options: options) {
       var result = try h0(of: cloud, threshold: options.threshold, progress: options.progress)
@@ -118,6 +156,20 @@ public enum RipsPersistence {
       return try compute(sparse: sparse, reportedThreshold: reported, options: options)
     }
     let top = effectiveDimension(options.maxDimension, points: matrix.count)
+    if top >= 2 {
+      var degrees = [Int](repeating: 0, count: matrix.count)
+      var k = 0
+      for i in 1..<matrix.count {
+        for j in 0..<i {
+          if matrix.entries[k] <= cut {
+            degrees[i] += 1
+            degrees[j] += 1
+          }
+          k += 1
+        }
+      }
+      try checkSimplices(degrees: degrees, top: top, options: options)
+    }
     let width = indexWidth(points: matrix.count, maxDimension: top, forced: options.indexWidth)
     let diagrams = try width.run(
       DenseComputation(matrix: matrix, threshold: cut, maxDimension: top, options: options))
@@ -161,6 +213,11 @@ public enum RipsPersistence {
       throw .invalidParameter(name: "points", value: "0", allowed: "at least 1")
     }
     let top = effectiveDimension(options.maxDimension, points: matrix.count)
+    if top >= 2 {
+      try checkSimplices(
+        degrees: (0..<matrix.count).map { matrix.offsets[$0 + 1] - matrix.offsets[$0] }, top: top,
+        options: options)
+    }
     let width = indexWidth(points: matrix.count, maxDimension: top, forced: options.indexWidth)
     let diagrams = try width.run(SparseComputation(matrix: matrix, maxDimension: top, options: options))
     return RipsResult(
@@ -254,7 +311,8 @@ extension RipsPersistence {
     // cheap bound, C(x, k + 1) with C(x, 2) = edges (Kruskal–Katona), assumes the edges form one
     // clique and overestimates geometric complexes by orders of magnitude (it would refuse
     // o3_4096 at maxdim 3, which needs about 100 MB), and clearing and apparent pairs keep most
-    // columns out of memory anyway.
+    // columns out of memory anyway. Once the edges are known, `checkSimplices` bounds them from
+    // the degrees.
     let simplices = [admitted]
     return RipsMemoryEstimate(
       points: n, topDimension: top, edges: admitted, simplices: simplices,
@@ -351,6 +409,28 @@ extension RipsPersistence {
       points: matrix.count, maxDimension: options.maxDimension, edges: Double(matrix.pairCount),
       denseMatrix: false, sparseMatrix: false, threads: options.threads)
     try check(estimate, budget: budget, options: options, fewerPoints: fewerPoints)
+  }
+
+  /// Refuses, once the edges are known and before any simplex of dimension `top` ≥ 2 is
+  /// enumerated, a computation whose `top`-simplices would exceed the memory budget. They are
+  /// bounded by the degrees: a simplex on k + 1 vertices holds, at each of its vertices, k of that
+  /// vertex's neighbours, so there are at most Σᵥ C(deg v, k) / (k + 1) of them (for o3_4096 at
+  /// threshold 1.4: 8.9 million triangles bounded, 4.3 million present).
+  /// - Throws: ``PersistenceError/tooLarge(_:)`` with the ``ResourceError``'s one line.
+  static func checkSimplices(
+    degrees: [Int], top: Int, options: RipsOptions, budget: MemoryBudget = .current
+  ) throws(PersistenceError) {
+    let bound =
+      degrees.reduce(0.0) { $0 + MemoryBudget.binomial(Double($1), top) } / Double(top + 1)
+    let bytes = bound * bytesPerSimplex(points: degrees.count, top: top)
+    do {
+      try budget.check(
+        bytes: bytes, what: "rips on \(degrees.count) points (maxdim \(options.maxDimension))",
+        suggestion: "up to \(String(format: "%.3g", bound)) \(top)-simplices (bounded from the "
+          + "degrees of the edges): use a lower --maxdim, a smaller --threshold, or fewer points")
+    } catch {
+      throw .tooLarge(error)
+    }
   }
 
   /// Throws a ``ResourceError`` naming the dominant part and its remedy when `estimate` is above

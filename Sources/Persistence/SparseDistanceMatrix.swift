@@ -14,11 +14,28 @@ public struct SparseDistanceMatrix: Sendable {
   /// The distance to each neighbour.
   public let distances: [Double]
 
+  /// Bytes per vertex of the matrix and of the computation on it: the rows built first, the
+  /// offsets and degrees, the union-find and the H0 pairs.
+  static let bytesPerVertex = 128.0
+
   /// The matrix of `count` vertices with the given pairs (each unordered pair at most once; a pair
   /// listed twice must repeat its distance). Pairs (i, i) are ignored.
   /// - Throws: `PersistenceError.invalidParameter` for a vertex outside 0..<count, a negative or
-  ///   NaN distance, or a pair listed twice with different distances.
+  ///   NaN distance, or a pair listed twice with different distances;
+  ///   `PersistenceError.tooLarge` when `count` vertices (a file "0 2000000000 1" declares two
+  ///   billion) need more memory than the budget, before anything is allocated.
   public init(count: Int, pairs: [(i: Int, j: Int, distance: Double)]) throws(PersistenceError) {
+    guard count >= 0, count <= Int(Int32.max) else {
+      throw .invalidParameter(name: "vertices", value: "\(count)", allowed: "in 0...\(Int32.max)")
+    }
+    do {
+      try MemoryBudget.current.check(
+        bytes: Double(count) * Self.bytesPerVertex + Double(pairs.count) * 40,
+        what: "a sparse distance matrix of \(count) vertices",
+        suggestion: "number the vertices from 0 without gaps")
+    } catch {
+      throw .tooLarge(error)
+    }
     var lower: [[(Int32, Double)]] = Array(repeating: [], count: count)
     for pair in pairs where pair.i != pair.j {
       guard pair.i >= 0, pair.j >= 0, pair.i < count, pair.j < count else {

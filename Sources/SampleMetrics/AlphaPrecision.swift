@@ -274,6 +274,14 @@ extension AlphaPrecision {
       "α-precision, β-recall and authenticity need complete rows: use --missing drop-rows (which drops such rows)"
     if let error = real.missingCellError(handledBy: handledBy) { throw error }
     if let error = synthetic.missingCellError(handledBy: handledBy) { throw error }
+    let width = real.columns.reduce(0.0) {
+      $0 + Double($1.kind == .categorical ? $1.categories.count : 1)
+    }
+    try MemoryBudget.current.check(
+      bytes: (Double(real.rowCount) + Double(synthetic.rowCount)) * width * 16,
+      what: "the one-hot embedding of \(real.rowCount) and \(synthetic.rowCount) rows in "
+        + "\(Int(width)) coordinates",
+      suggestion: "--ignore the categorical columns with the most categories")
     let (realRaw, names) = oneHot(real)
     let (synthRaw, _) = oneHot(synthetic)
     let d = names.count

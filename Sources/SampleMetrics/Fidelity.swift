@@ -1,4 +1,5 @@
 import Foundation
+import PointClouds
 import Tables
 
 /// Column-wise and pairwise fidelity of a synthetic table, as SDMetrics 0.32's single-table
@@ -234,6 +235,12 @@ public struct FidelityReport: Sendable, Codable, Equatable {
       b.append(y[k])
     }
     guard a.count >= 2 else { return nil }
+    // ρ is scale-invariant: values near the float64 limits are taken in units of a power of two
+    // (exact), so that sums and squares stay finite.
+    let aScale = PowerOfTwoScale.bringing(largest: a.reduce(0) { max($0, $1.magnitude) })
+    let bScale = PowerOfTwoScale.bringing(largest: b.reduce(0) { max($0, $1.magnitude) })
+    if aScale != .identity { a = a.map(aScale.scale) }
+    if bScale != .identity { b = b.map(bScale.scale) }
     let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
     var sab = 0.0, saa = 0.0, sbb = 0.0
     for k in a.indices {

@@ -119,11 +119,17 @@ public struct GeometryScore: Sendable {
       throw PointCloudError.invalidParameter(
         name: "\(name) cloud", value: "0 points", allowed: "at least 1 point")
     }
-    // As `metrics` does: a coordinate so large that squared distances overflow is refused with
-    // one line (the witness filtration's α_max would be +∞, a precondition failure).
-    for (name, sample) in [("real", real), ("synthetic", synthetic)] {
-      if case .cloud(let cloud) = sample, cloud.dimension > 0 {
-        try SampleMetrics.validate(cloud, named: name, minimum: 1)
+    // γ is relative, so the score is scale-invariant: coordinates near the float64 limits are
+    // computed in units of a power of two (exact), never refused (PowerOfTwoScale).
+    // Each sample has its own witness complex: each gets its own scale.
+    if case .cloud(let realCloud) = real, case .cloud(let syntheticCloud) = synthetic {
+      let realScale = try PowerOfTwoScale.fitting([("real", realCloud)])
+      let syntheticScale = try PowerOfTwoScale.fitting([("synthetic", syntheticCloud)])
+      if realScale != .identity || syntheticScale != .identity {
+        return try evaluate(
+          real: .cloud(realScale.scale(realCloud)),
+          synthetic: .cloud(syntheticScale.scale(syntheticCloud)),
+          realLandmarks: realLandmarks, syntheticLandmarks: syntheticLandmarks, progress: progress)
       }
     }
     guard (realLandmarks == nil) == (syntheticLandmarks == nil) else {

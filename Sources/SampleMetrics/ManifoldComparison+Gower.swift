@@ -21,6 +21,7 @@ extension ManifoldComparison {
         name: "k", value: "\(k)",
         allowed: "in 1...\(max(1, table.rowCount - 1)) (below the \(table.rowCount) rows of the \(name) set)")
     }
+    try Self.checkMemory(counts: (real.rowCount, synthetic.rowCount), k: k, rows: "rows")
     let realRadii = gower.kthNeighborDistances(in: real, k: k, progress: progress)
     let syntheticRadii = gower.kthNeighborDistances(in: synthetic, k: k, progress: progress)
     let prunedRadii = Realism.prunedSquaredRadii(realRadii.map { $0 * $0 })

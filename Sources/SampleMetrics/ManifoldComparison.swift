@@ -56,6 +56,7 @@ public struct ManifoldComparison: Sendable {
         name: "k", value: "\(k)",
         allowed: "in 1...\(cloud.count - 1) (below the \(cloud.count) points of the \(name) set)")
     }
+    try Self.checkMemory(counts: (real.count, synthetic.count), k: k, rows: "points")
     self.k = k
     self.balls = balls
     let realTree = useTrees ? KDTree(real) : nil
@@ -301,5 +302,18 @@ struct CrossPass: TileConsumer, @unchecked Sendable {
         }
       }
     }
+  }
+}
+
+extension ManifoldComparison {
+  /// Refuses, before the passes allocate, k-NN buffers above the memory budget: k neighbour
+  /// distances per row of both sets (the candidates and their merge), and a few per-row arrays.
+  /// - Throws: ``ResourceError`` naming the estimate and the remedy (a smaller k, fewer rows).
+  static func checkMemory(counts: (real: Int, synthetic: Int), k: Int, rows: String) throws {
+    let rowsHeld = Double(counts.real) + Double(counts.synthetic)
+    try MemoryBudget.current.check(
+      bytes: rowsHeld * (Double(k) * 16 + 64),
+      what: "the k-NN metrics with k = \(k) on \(counts.real) and \(counts.synthetic) \(rows)",
+      suggestion: "use a smaller --k or fewer \(rows)")
   }
 }

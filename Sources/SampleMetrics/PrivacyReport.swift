@@ -160,8 +160,30 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
       throw SampleMetricsError.invalidParameter(
         name: "rows of the \(name) set", value: "\(rows.count)", allowed: "at least \(minimum)")
     }
+    for (name, rows) in [("synthetic", synthetic), ("holdout", holdout ?? real)] {
+      guard rows.kind == real.kind else {
+        throw SampleMetricsError.invalidParameter(
+          name: "rows of the \(name) set", value: "compared under \(rows.kind.rawValue)",
+          allowed: "the real set's distance (\(real.kind.rawValue))")
+      }
+    }
+    if case .euclidean(let realCloud) = real {
+      try validate(realCloud, named: "real", minimum: 1)
+      for (name, rows) in [("synthetic", synthetic), ("holdout", holdout)] {
+        guard case .euclidean(let cloud) = rows else { continue }
+        try validate(cloud, named: name, minimum: 1)
+        try validateSameDimension(cloud, named: name, realCloud, named: "real")
+      }
+    }
     let n = Double(real.count)
     let m = Double(synthetic.count)
+    // Per row of each set: two neighbour distances and indices, the ROC curve's points.
+    let rows = n + m + Double(holdout?.count ?? 0)
+    try MemoryBudget.current.check(
+      bytes: rows * 96,
+      what:
+        "the privacy measures of \(real.count), \(synthetic.count) and \(holdout?.count ?? 0) rows",
+      suggestion: "use fewer rows")
     // Synthetic → real: two nearest (DCR, NNDR).
     let twoNearest = synthetic.smallestDistances(in: real, k: 2, progress: progress)
     let dcr = stride(from: 0, to: twoNearest.count, by: 2).map { twoNearest[$0] }

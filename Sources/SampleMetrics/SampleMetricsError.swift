@@ -46,7 +46,8 @@ extension SampleMetricsError: TDAEvalError {
 }
 
 /// Checks that `cloud` has columns, at least `minimum` points and only finite coordinates small
-/// enough that no squared distance between two such points overflows: |x| ≤ √(max / 4d).
+/// enough that no squared distance between two such points overflows: |x| ≤ √(max / 4d), and
+/// neither all tiny (below 2^-200) nor of mixed scales (``PowerOfTwoScale/fitting(_:)``).
 func validate(_ cloud: PointCloud, named set: String, minimum: Int) throws {
   guard cloud.dimension > 0 else { throw SampleMetricsError.noColumns(set: set) }
   guard cloud.count >= minimum else {
@@ -60,6 +61,17 @@ func validate(_ cloud: PointCloud, named set: String, minimum: Int) throws {
   if let bad = cloud.coordinates.firstIndex(where: { abs($0) > limit }) {
     throw SampleMetricsError.tooLarge(
       set: set, point: bad / cloud.dimension, coordinate: bad % cloud.dimension, limit: limit)
+  }
+  // Mixed scales (distinct values closer than 2^-500 of the largest) throw a MagnitudeError; a
+  // cloud that would need units scaled up (every |x| < 2^-200) is refused too: its squared
+  // distances lose precision or underflow.
+  let scale = try PowerOfTwoScale.fitting([("the \(set) set", cloud)])
+  if scale.exponent > 0 {
+    let largest = cloud.coordinates.reduce(0) { max($0, $1.magnitude) }
+    throw MagnitudeError(
+      reason: "every coordinate of the \(set) set is below 2^-200 in magnitude (largest "
+        + "\(largest)): squared distances would lose precision or underflow float64; "
+        + "rescale the data")
   }
 }
 

@@ -56,6 +56,12 @@ struct DiagramsCommand: ParsableCommand {
         for: "the diagrams", fewerRows: "fewer rows")
     }
     let (realInput, syntheticInput) = try samples.ripsInputs()
+    // Mixed scales are refused naming the file (the library rescales extreme magnitudes).
+    for (path, data) in [(real, realInput), (synthetic, syntheticInput)] {
+      if case .cloud(let cloud) = data {
+        _ = try PowerOfTwoScale.fitting([(inputName(path), cloud)])
+      }
+    }
     // One sample after the other: their buffers are not held together.
     try rips.checkMemory(realInput)
     try rips.checkMemory(syntheticInput)

@@ -27,8 +27,10 @@ struct FidelityCommand: ParsableCommand {
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var memory: MemoryOptions
 
   func run() throws {
+    memory.install()
     let samples = try input.load(real: real, synthetic: synthetic, asTables: true)
     guard case .tables(let tables) = samples else { preconditionFailure("asTables reads tables") }
     let report = FidelityReport.compute(tables)

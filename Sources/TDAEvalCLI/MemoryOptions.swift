@@ -2,10 +2,10 @@ import ArgumentParser
 import TDAEval
 
 /// `--max-memory SIZE`: the memory budget of the commands that allocate large buffers (rips,
-/// diagrams, gscore, kde, evaluate, generate). Without it the budget is the smallest of the
-/// physical memory, `RLIMIT_AS` and the cgroup limit (`MemoryBudget.available`); a computation
-/// whose estimate is above the budget is refused before it allocates (exit 2, one line with the
-/// estimate and what would make it fit).
+/// diagrams, gscore, kde, evaluate, generate, metrics, privacy, fidelity). Without it the budget
+/// is the smallest of the physical memory, `RLIMIT_AS` and the cgroup limit
+/// (`MemoryBudget.available`); a computation whose estimate is above the budget is refused before
+/// it allocates (exit 2, one line with the estimate and what would make it fit).
 struct MemoryOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(

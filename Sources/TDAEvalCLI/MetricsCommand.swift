@@ -30,8 +30,10 @@ struct MetricsCommand: ParsableCommand {
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var memory: MemoryOptions
 
   func run() throws {
+    memory.install()
     let samples = try input.load(real: real, synthetic: synthetic, holdout: options.holdout)
     let bar = ProgressBar()
     let report = try options.report(samples, seed: seed, progress: bar.handler)

@@ -36,6 +36,7 @@ struct PrivacyCommand: ParsableCommand {
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var memory: MemoryOptions
 
   func validate() throws {
     guard (quasiIdentifiers == nil) == (sensitive == nil) else {
@@ -51,6 +52,7 @@ struct PrivacyCommand: ParsableCommand {
   }
 
   func run() throws {
+    memory.install()
     let samples = try input.load(
       real: real, synthetic: synthetic, holdout: holdout, asTables: sensitive != nil)
     let bar = ProgressBar()

@@ -65,7 +65,9 @@ struct RipsCommand: ParsableCommand {
       // `-` is standard input, named `<stdin>` in messages; pipes and FIFOs are read as streams.
       data = .cloud(try input.parse(try readInput(path), path: path))
     }
-    if case .cloud(let cloud) = data { try Self.checkMagnitudes(cloud, file: inputName(path)) }
+    // The library computes extreme magnitudes in units of a power of two and refuses mixed
+    // scales; checked here first so that the message names the file.
+    if case .cloud(let cloud) = data { _ = try PowerOfTwoScale.fitting([(inputName(path), cloud)]) }
     try rips.checkMemory(data)
     if torsionCheck { return try runTorsionCheck(data) }
     let progress = ProgressBar()
@@ -185,23 +187,4 @@ func printBars(_ diagrams: [PersistenceDiagram]) {
   }
   writeStandardOutput("\n")
   printTable(header: ["dim", "birth", "death"], rows: rows)
-}
-
-extension RipsCommand {
-  /// Refuses, with one line, a cloud whose squared distances would leave float64 and so give a
-  /// wrong diagram with exit status 0: a coordinate above √(max / 4d) (as `metrics` refuses), or
-  /// every coordinate below 2^−500 in magnitude (squared differences then underflow towards 0).
-  static func checkMagnitudes(_ cloud: PointCloud, file: String) throws {
-    guard cloud.dimension > 0 else { return }
-    let limit = (Double.greatestFiniteMagnitude / Double(4 * cloud.dimension)).squareRoot()
-    if let bad = cloud.coordinates.firstIndex(where: { abs($0) > limit }) {
-      throw ValidationError(
-        "\(file): point \(bad / cloud.dimension), coordinate \(bad % cloud.dimension) (0-based) has magnitude above \(limit): squared distances would overflow float64; rescale the data")
-    }
-    let largest = cloud.coordinates.reduce(0) { max($0, abs($1)) }
-    if largest > 0 && largest < 0x1p-500 {
-      throw ValidationError(
-        "\(file): every coordinate is below 2^-500 (largest \(largest)): squared distances would underflow float64; rescale the data")
-    }
-  }
 }

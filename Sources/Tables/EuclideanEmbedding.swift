@@ -47,6 +47,11 @@ public struct EuclideanEmbedding: Sendable, Equatable {
     if let error = table.missingCellError() { throw error }
     let d = names.count
     let n = table.rowCount
+    try MemoryBudget.current.check(
+      bytes: Double(n) * Double(d) * 8,
+      what: "the Euclidean embedding of \(n) rows in \(d) coordinates (one per category)",
+      suggestion:
+        "use Gower's distance, or --ignore the categorical columns with the most categories")
     var coordinates = [Double](repeating: 0, count: n * d)
     let indicator = 1 / 2.0.squareRoot()
     var offset = 0

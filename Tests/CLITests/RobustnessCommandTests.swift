@@ -115,27 +115,5 @@ struct RobustnessCommandTests {
     #expect(failed.stderr.hasPrefix("tda-eval: cannot write '/no/such/dir/g.csv'"))
     #expect(failed.stderr.filter { $0 == "\n" }.count == 1)
   }
-
-  @Test("rips and gscore refuse magnitudes whose squared distances leave float64, in one line")
-  func extremeMagnitudes() throws {
-    let directory = try makeTemporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let plain = try writeFile("0,0\n1,0\n0,1\n1,1\n0.5,0.2\n0.3,0.9\n", named: "plain.csv", in: directory)
-    for (name, text) in [
-      ("e300.csv", "0,0\n1e300,0\n0,1e300\n1e300,1e300\n"),
-      ("max.csv", "0,0\n1.7976931348623157e308,0\n0,-1.7976931348623157e308\n1,1\n"),
-      ("tiny.csv", "0,0\n1e-300,0\n0,1e-300\n1e-300,1e-300\n"),
-    ] {
-      let file = try writeFile(text, named: name, in: directory)
-      let rips = try runTDAEval(["rips", file])
-      #expect(rips.status == 2, "\(name)")
-      #expect(rips.stderr.hasPrefix("tda-eval: \(file):") && rips.stderr.contains("rescale"), "\(name)")
-      #expect(rips.stderr.filter { $0 == "\n" }.count == 1)
-      if name != "tiny.csv" {
-        let gscore = try runTDAEval(["gscore", file, plain, "--trials", "2", "--landmarks", "3"])
-        #expect(gscore.status == 2, "\(name): \(gscore.stderr)")
-        #expect(gscore.stderr.contains("rescale the data"), "\(name)")
-      }
-    }
-  }
+  // Extreme magnitudes through every command: ExtremeInputCommandTests.
 }

@@ -105,6 +105,23 @@ struct PrivacyTests {
     }
   }
 
+  @Test("rows the library cannot compare are typed errors, not traps")
+  func incomparableRows() throws {
+    let plain = cloud([0, 1, 2, 4])
+    let table = Table(plain, file: "t")
+    #expect(throws: SampleMetricsError.self) {
+      try PrivacyReport.compute(real: .euclidean(plain), synthetic: .gower(table, GowerDistance(fittedTo: table)))
+    }
+    let infinite = PointCloud(count: 2, dimension: 1, coordinates: [0, .infinity])
+    #expect(throws: SampleMetricsError.notFinite(set: "synthetic", point: 1, coordinate: 0)) {
+      try PrivacyReport.compute(real: .euclidean(plain), synthetic: .euclidean(infinite))
+    }
+    let wide = PointCloud(count: 2, dimension: 2, coordinates: [0, 0, 1, 1])
+    #expect(throws: SampleMetricsError.self) {
+      try PrivacyReport.compute(real: .euclidean(plain), synthetic: .euclidean(plain), holdout: .euclidean(wide))
+    }
+  }
+
   @Test("too few rows are a clear error")
   func tooFew() {
     #expect(throws: SampleMetricsError.self) {
