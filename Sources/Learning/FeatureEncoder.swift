@@ -27,6 +27,12 @@ public struct FeatureEncoder: Sendable, Equatable {
   /// The features' names: the column name, `name=label` for a category, `name=<missing>`.
   public let names: [String]
 
+  /// Which features are values (numeric, ordinal) rather than 0/1 indicators (categories,
+  /// missing cells): a scikit-learn `ColumnTransformer` scales only the former.
+  public var isValue: [Bool] {
+    features.map { if case .value = $0 { true } else { false } }
+  }
+
   /// Fits to `table`: imputation means from `table`; categories and indicator columns from
   /// `table` and `others` (tables encoded together with it).
   public init(fittedTo table: Table, alsoSeeing others: [Table] = []) {

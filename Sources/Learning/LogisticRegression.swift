@@ -30,7 +30,7 @@ public struct LogisticRegression: Sendable, Equatable {
     precondition(classCount >= 2 && labels.count == x.rowCount, "two classes or more, a label a row")
     let rows = classCount == 2 ? 1 : classCount
     let q = x.columnCount + 1
-    var problem = Problem(x: x, labels: labels, rows: rows, c: c)
+    let problem = Problem(x: x, labels: labels, rows: rows, c: c)
     var theta = [Double](repeating: 0, count: rows * q)
     var iterations = 0
     var polishing = 0

@@ -10,8 +10,9 @@ import Tables
 ///
 /// Exact: every pair is compared (the tiled passes of ``GowerDistance`` and
 /// ``BoundedSquaredDistanceTiles``). A row with several nearest rows at exactly the same distance
-/// takes one of them uniformly at random (a reservoir draw seeded by `seed`, the row and the
-/// candidate, so the same on any number of threads). The p-value permutes the labels over the
+/// takes the one of least ``priority(query:candidate:seed:)``, a hash of the seed and both rows:
+/// one of them uniformly at random, whatever order the rows are met in and however many threads
+/// meet them. The p-value permutes the labels over the
 /// fixed 1-NN graph `permutations` times (Fisher–Yates, stream b + 1 of `seed`):
 /// p = (1 + #{permuted accuracy ≥ observed}) / (1 + permutations).
 public struct NearestNeighbourTest: Sendable, Codable, Equatable {
@@ -81,30 +82,42 @@ public struct NearestNeighbourTest: Sendable, Codable, Equatable {
       pValue: Double(1 + extreme) / Double(1 + permutations), permutations: permutations)
   }
 
-  /// Whether a candidate at the current nearest distance replaces the chosen row: a reservoir
-  /// draw that keeps each of the `ties` equally near rows seen so far with probability 1/ties.
-  static func replaces(query: Int, candidate: Int, ties: Int, seed: UInt64) -> Bool {
-    var queryGenerator = SeededGenerator.stream(query, of: seed)
-    var generator = SeededGenerator.stream(candidate, of: queryGenerator.next())
-    return generator.nextUniform() * Double(ties) < 1
+  /// The tie-breaking priority of `candidate` for `query` (lower wins): a SplitMix64 hash of the
+  /// seed and both rows, so that among equally near rows each is chosen with equal chance, and the
+  /// choice does not depend on the order in which rows are met (nor on the number of threads).
+  static func priority(query: Int, candidate: Int, seed: UInt64) -> UInt64 {
+    var generator = SeededGenerator(
+      seed: seed ^ (UInt64(truncatingIfNeeded: query) &* 0x9E37_79B9_7F4A_7C15)
+        ^ (UInt64(truncatingIfNeeded: candidate) &* 0xC2B2_AE3D_27D4_EB4F))
+    return generator.next()
   }
 
+  /// Gower: one pass over the lower triangle (each distance serves both rows), each worker keeping
+  /// its own nearest rows, merged at the end.
   static func nearestOtherRows(gower: GowerDistance, _ table: Table, seed: UInt64) -> [Int] {
-    let state = NearestState(count: table.rowCount)
-    defer { state.deallocate() }
-    _ = gower.pass(queries: table, references: table) { _ in
-      GowerNearest(state: state, seed: seed)
+    let workers = gower.pass(queries: table, references: table, lowerTriangle: true) { _ in
+      GowerNearest(count: table.rowCount, seed: seed)
     }
-    return Array(state.chosen)
+    var merged = workers[0].nearest
+    for worker in workers.dropFirst() { merged.merge(worker.nearest) }
+    return merged.chosen
   }
 
+  /// Euclidean: the bounded tiles of every query against every row, each worker owning its
+  /// queries' rows of the shared state.
   static func nearestOtherRows(euclidean cloud: PointCloud, seed: UInt64) -> [Int] {
-    let state = NearestState(count: cloud.count)
-    defer { state.deallocate() }
-    _ = BoundedSquaredDistanceTiles.run(queries: cloud, references: cloud) { _ in
-      EuclideanNearest(state: state, seed: seed)
+    var nearest = NearestRows(count: cloud.count)
+    nearest.best.withUnsafeMutableBufferPointer { best in
+      nearest.chosen.withUnsafeMutableBufferPointer { chosen in
+        nearest.priority.withUnsafeMutableBufferPointer { priority in
+          let shared = SharedNearest(best: best, chosen: chosen, priority: priority)
+          _ = BoundedSquaredDistanceTiles.run(queries: cloud, references: cloud) { _ in
+            EuclideanNearest(state: shared, seed: seed)
+          }
+        }
+      }
     }
-    return Array(state.chosen)
+    return nearest.chosen
   }
 }
 
@@ -119,73 +132,99 @@ extension Table {
   }
 }
 
-/// Per query: the nearest distance so far, the chosen row, and how many rows are that near;
-/// shared by the workers, each writing only its own queries.
-private struct NearestState: @unchecked Sendable {
-  let best: UnsafeMutableBufferPointer<Double>
-  let chosen: UnsafeMutableBufferPointer<Int>
-  let ties: UnsafeMutableBufferPointer<Int>
+/// Per row: the nearest other row met so far — the least (distance, priority) — its distance and
+/// its priority.
+struct NearestRows {
+  var best: [Double]
+  var chosen: [Int]
+  var priority: [UInt64]
 
   init(count: Int) {
-    best = .allocate(capacity: count)
-    best.initialize(repeating: .infinity)
-    chosen = .allocate(capacity: count)
-    chosen.initialize(repeating: -1)
-    ties = .allocate(capacity: count)
-    ties.initialize(repeating: 0)
+    best = [Double](repeating: .infinity, count: count)
+    chosen = [Int](repeating: -1, count: count)
+    priority = [UInt64](repeating: .max, count: count)
   }
 
-  func deallocate() {
-    best.deallocate()
-    chosen.deallocate()
-    ties.deallocate()
+  /// Keeps, per row, the lesser of `self`'s and `other`'s choice.
+  mutating func merge(_ other: NearestRows) {
+    for row in best.indices
+    where other.best[row] < best[row]
+      || (other.best[row] == best[row] && other.priority[row] < priority[row])
+    {
+      best[row] = other.best[row]
+      chosen[row] = other.chosen[row]
+      priority[row] = other.priority[row]
+    }
+  }
+}
+
+/// Offers `candidate` at distance `value` to `row` of the state at `best`, `chosen`, `priority`.
+@inline(__always)
+private func offer(
+  _ value: Double, row: Int, candidate: Int, seed: UInt64, best: UnsafeMutablePointer<Double>,
+  chosen: UnsafeMutablePointer<Int>, priority: UnsafeMutablePointer<UInt64>
+) {
+  guard value <= best[row] else { return }
+  let rank = NearestNeighbourTest.priority(query: row, candidate: candidate, seed: seed)
+  if value < best[row] || rank < priority[row] {
+    best[row] = value
+    chosen[row] = candidate
+    priority[row] = rank
+  }
+}
+
+/// One worker's nearest rows from lower-triangle Gower tiles.
+private struct GowerNearest: TileConsumer {
+  var nearest: NearestRows
+  let seed: UInt64
+
+  init(count: Int, seed: UInt64) {
+    nearest = NearestRows(count: count)
+    self.seed = seed
   }
 
-  /// Offers `candidate` at exact distance `value` to `query`.
-  @inline(__always)
-  func offer(_ value: Double, query: Int, candidate: Int, seed: UInt64) {
-    if value < best[query] {
-      best[query] = value
-      chosen[query] = candidate
-      ties[query] = 1
-    } else if value == best[query] {
-      ties[query] += 1
-      if NearestNeighbourTest.replaces(query: query, candidate: candidate, ties: ties[query], seed: seed) {
-        chosen[query] = candidate
+  mutating func consume(_ tile: DistanceTile) {
+    let seed = self.seed
+    nearest.best.withUnsafeMutableBufferPointer { best in
+      nearest.chosen.withUnsafeMutableBufferPointer { chosen in
+        nearest.priority.withUnsafeMutableBufferPointer { priority in
+          let (b, c, p) = (best.baseAddress!, chosen.baseAddress!, priority.baseAddress!)
+          for q in tile.queries {
+            let values = tile.row(q)
+            for r in tile.references where r < q {
+              let value = values[r - tile.references.lowerBound]
+              offer(value, row: q, candidate: r, seed: seed, best: b, chosen: c, priority: p)
+              offer(value, row: r, candidate: q, seed: seed, best: b, chosen: c, priority: p)
+            }
+          }
+        }
       }
     }
   }
 }
 
-private struct GowerNearest: TileConsumer {
-  let state: NearestState
-  let seed: UInt64
-
-  mutating func consume(_ tile: DistanceTile) {
-    let first = tile.references.lowerBound
-    for query in tile.queries {
-      for (offset, value) in tile.row(query).enumerated()
-      where value <= state.best[query] && first + offset != query {
-        state.offer(value, query: query, candidate: first + offset, seed: seed)
-      }
-    }
-  }
+/// The nearest-row state shared by the workers of a full pass, each writing only its queries.
+private struct SharedNearest: @unchecked Sendable {
+  let best: UnsafeMutableBufferPointer<Double>
+  let chosen: UnsafeMutableBufferPointer<Int>
+  let priority: UnsafeMutableBufferPointer<UInt64>
 }
 
 private struct EuclideanNearest: TileConsumer {
-  let state: NearestState
+  let state: SharedNearest
   let seed: UInt64
 
   mutating func consume(_ tile: BoundedSquaredDistanceTile) {
     let first = tile.references.lowerBound
+    let (b, c, p) = (state.best.baseAddress!, state.chosen.baseAddress!, state.priority.baseAddress!)
     for query in tile.queries {
       let lower = tile.lowerBounds(query)
-      var gate = SIMD8(repeating: state.best[query])
+      var gate = SIMD8(repeating: b[query])
       tile.forEachCandidate(of: query, mayMatter: { chunk, _ in any(chunk .<= gate) }) { offset in
         let reference = first + offset
-        guard lower[offset] <= state.best[query], reference != query else { return }
-        state.offer(tile.exact(query, reference), query: query, candidate: reference, seed: seed)
-        gate = SIMD8(repeating: state.best[query])
+        guard lower[offset] <= b[query], reference != query else { return }
+        offer(tile.exact(query, reference), row: query, candidate: reference, seed: seed, best: b, chosen: c, priority: p)
+        gate = SIMD8(repeating: b[query])
       }
     }
   }

@@ -17,13 +17,19 @@ public struct Scaler: Sendable, Equatable {
   /// Each centred feature is divided by its scale.
   public let scales: [Double]
 
-  /// Fits to `rows` of `x` (all rows when nil).
-  public init(_ kind: Kind, fittedTo x: DesignMatrix, rows: [Int]? = nil) {
+  /// Fits to `rows` of `x` (all rows when nil), scaling only the features `scaled` marks (all
+  /// when nil); the others keep centre 0 and scale 1.
+  public init(_ kind: Kind, fittedTo x: DesignMatrix, rows: [Int]? = nil, scaled: [Bool]? = nil) {
     let rows = rows ?? Array(0..<x.rowCount)
     var centers: [Double] = []
     var scales: [Double] = []
     let eps = Double.ulpOfOne
     for j in 0..<x.columnCount {
+      guard scaled?[j] ?? true else {
+        centers.append(0)
+        scales.append(1)
+        continue
+      }
       let column = rows.map { x[$0, j] }
       let n = Double(column.count)
       switch kind {

@@ -10,8 +10,10 @@ import Tables
 /// target; an ordinal one on request, on its ranks): ``RidgeRegression`` (α = 1) and
 /// ``KNeighborsRegressor`` (k = 5), scored by ``RegressionScores``. Each training table's
 /// features are fitted on it alone: ``FeatureEncoder`` (one-hot, unknown test categories all
-/// zero, missing cells imputed and flagged) then a `standard` ``Scaler``. Rows whose target is
-/// missing are left out of every set and counted in `missing_target`.
+/// zero, missing cells imputed and flagged) then a `standard` ``Scaler`` of the value features,
+/// the 0/1 indicators left as they are (a `ColumnTransformer` of `StandardScaler` and
+/// `OneHotEncoder`). Rows whose target is missing are left out of every set and counted in
+/// `missing_target`.
 public struct UtilityReport: Sendable, Codable, Equatable {
   /// What is predicted.
   public enum Task: String, Sendable, Codable, CaseIterable {
@@ -185,7 +187,7 @@ public enum Utility {
   ) throws -> [String: UtilityReport.Scores] {
     let encoder = FeatureEncoder(fittedTo: training.features)
     let raw = encoder.encode(training.features)
-    let scaler = Scaler(.standard, fittedTo: raw)
+    let scaler = Scaler(.standard, fittedTo: raw, scaled: encoder.isValue)
     let x = scaler.apply(raw)
     let xTest = scaler.apply(encoder.encode(test.features))
     switch task {
