@@ -23,7 +23,9 @@ public struct ClassLabels: Sendable, Equatable {
     if numbers.allSatisfy({ $0 != nil }) {
       order = unique.indices.sorted { numbers[$0]! < numbers[$1]! }
     } else {
-      order = unique.indices.sorted { labels[$0].unicodeScalars.lexicographicallyPrecedes(labels[$1].unicodeScalars) }
+      order = unique.indices.sorted {
+        labels[$0].unicodeScalars.lexicographicallyPrecedes(labels[$1].unicodeScalars)
+      }
     }
     codes = order.map { unique[$0] }
     names = order.map { labels[$0] }

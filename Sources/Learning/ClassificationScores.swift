@@ -14,7 +14,8 @@ public struct ClassificationScores: Sendable, Equatable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case accuracy, auroc
-    case balancedAccuracy = "balanced_accuracy", f1Macro = "f1_macro"
+    case balancedAccuracy = "balanced_accuracy"
+    case f1Macro = "f1_macro"
   }
 
   public init(accuracy: Double, balancedAccuracy: Double, f1Macro: Double, auroc: Double?) {
@@ -101,7 +102,9 @@ public struct RegressionScores: Sendable, Equatable, Codable {
     precondition(!truth.isEmpty && truth.count == predicted.count, "one prediction per true row")
     let n = Double(truth.count)
     let mean = truth.reduce(0, +) / n
-    var residual = 0.0, total = 0.0, absolute = 0.0
+    var residual = 0.0
+    var total = 0.0
+    var absolute = 0.0
     for (y, p) in zip(truth, predicted) {
       residual += (y - p) * (y - p)
       total += (y - mean) * (y - mean)

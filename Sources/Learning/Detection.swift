@@ -11,7 +11,8 @@ import Tables
 ///   ``LogisticRegression`` (C = 1) solved to optimality; the ROC AUC of P(real) on the held-out
 ///   part. `auc` is the mean over folds, `score` SDMetrics' form 1 − mean(2·max(AUC, 0.5) − 1)
 ///   (1: indistinguishable, 0: separable);
-/// - the exact leave-one-out **1-NN two-sample test** on the pooled rows (``NearestNeighbourTest``).
+/// - the exact leave-one-out **1-NN two-sample test** on the pooled rows
+///   (``NearestNeighbourTest``).
 public struct DetectionReport: Sendable, Codable, Equatable {
   /// Logistic detection.
   public struct Logistic: Sendable, Codable, Equatable {
@@ -117,7 +118,9 @@ public enum Detection {
         var positives: [Double] = []
         var negatives: [Double] = []
         for (position, row) in test.enumerated() {
-          if labels[row] == 1 { positives.append(p[2 * position + 1]) } else {
+          if labels[row] == 1 {
+            positives.append(p[2 * position + 1])
+          } else {
             negatives.append(p[2 * position + 1])
           }
         }

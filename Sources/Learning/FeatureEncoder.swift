@@ -69,16 +69,23 @@ public struct FeatureEncoder: Sendable, Equatable {
 
   /// The features of `table` (encoded together with the fitted table).
   public func encode(_ table: Table) -> DesignMatrix {
-    let n = table.rowCount, p = features.count
+    let n = table.rowCount
+    let p = features.count
     var values = [Double](repeating: 0, count: n * p)
     for (j, feature) in features.enumerated() {
       switch feature {
       case .value(let c, let fill):
-        for (row, v) in table.columns[c].values.enumerated() { values[row * p + j] = v.isNaN ? fill : v }
+        for (row, v) in table.columns[c].values.enumerated() {
+          values[row * p + j] = v.isNaN ? fill : v
+        }
       case .missing(let c):
-        for (row, v) in table.columns[c].values.enumerated() where v.isNaN { values[row * p + j] = 1 }
+        for (row, v) in table.columns[c].values.enumerated() where v.isNaN {
+          values[row * p + j] = 1
+        }
       case .category(let c, let code):
-        for (row, v) in table.columns[c].values.enumerated() where v == code { values[row * p + j] = 1 }
+        for (row, v) in table.columns[c].values.enumerated() where v == code {
+          values[row * p + j] = 1
+        }
       }
     }
     return DesignMatrix(rowCount: n, columnCount: p, values: values, names: names)

@@ -21,10 +21,14 @@ extension LearningError: CustomStringConvertible {
     case .invalidParameter(let name, let value, let allowed):
       return "\(name) must be \(allowed), got \(value)"
     case .tooFewRows(let set, let rows, let required, let purpose):
-      return "the \(set) set has \(rows) row\(rows == 1 ? "" : "s"); \(purpose) needs at least \(required)"
+      return
+        "the \(set) set has \(rows) row\(rows == 1 ? "" : "s"); "
+        + "\(purpose) needs at least \(required)"
     case .oneClass(let target, let set, let label):
       let only = label.map { " ('\($0)')" } ?? ""
-      return "the target '\(target)' has a single class\(only) in the \(set) training set; a classifier needs two"
+      return
+        "the target '\(target)' has a single class\(only) in the \(set) training set; "
+        + "a classifier needs two"
     case .unsuitableTarget(let target, let reason):
       return "the target '\(target)' \(reason)"
     case .noFeatures(let target):

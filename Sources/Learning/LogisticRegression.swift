@@ -9,8 +9,9 @@ import Foundation
 /// Solved to optimality by Newton's method (the exact Hessian, a Cholesky solve, backtracking on
 /// the objective while the Newton decrement exceeds 1e-10 of the objective), then full Newton
 /// steps until one moves no parameter by more than 1e-10 of the parameters' size (at most five):
-/// Newton converges quadratically there, so the parameters are exact to rounding. The multinomial intercepts are determined only up to a
-/// common constant: steps keep their sum at 0 (the Hessian is completed along that direction).
+/// Newton converges quadratically there, so the parameters are exact to rounding. The multinomial
+/// intercepts are determined only up to a common constant: steps keep their sum at 0 (the
+/// Hessian is completed along that direction).
 public struct LogisticRegression: Sendable, Equatable {
   /// The number of classes (at least 2); labels are 0..<classCount.
   public let classCount: Int
@@ -27,7 +28,8 @@ public struct LogisticRegression: Sendable, Equatable {
   /// - Throws: ``LearningError/notConverged(model:)`` if Newton's method fails (never seen on
   ///   finite data: the problem is strictly convex in the weights).
   public init(fitting x: DesignMatrix, labels: [Int], classCount: Int, c: Double = 1) throws {
-    precondition(classCount >= 2 && labels.count == x.rowCount, "two classes or more, a label a row")
+    precondition(
+      classCount >= 2 && labels.count == x.rowCount, "two classes or more, a label a row")
     let rows = classCount == 2 ? 1 : classCount
     let q = x.columnCount + 1
     let problem = Problem(x: x, labels: labels, rows: rows, c: c)
@@ -36,7 +38,9 @@ public struct LogisticRegression: Sendable, Equatable {
     var polishing = 0
     while true {
       iterations += 1
-      guard iterations <= 200 else { throw LearningError.notConverged(model: "logistic regression") }
+      guard iterations <= 200 else {
+        throw LearningError.notConverged(model: "logistic regression")
+      }
       let (value, gradient, hessian) = problem.evaluate(theta, derivatives: true)
       guard let step = choleskySolve(hessian!, gradient!.map { -$0 }, n: theta.count) else {
         throw LearningError.notConverged(model: "logistic regression")
@@ -118,7 +122,9 @@ private struct Problem {
   func evaluate(_ theta: [Double], derivatives: Bool) -> (
     value: Double, gradient: [Double]?, hessian: [Double]?
   ) {
-    let p = x.columnCount, q = p + 1, m = rows * q
+    let p = x.columnCount
+    let q = p + 1
+    let m = rows * q
     var value = 0.0
     for k in 0..<rows { for j in 0..<p { value += 0.5 * theta[k * q + j] * theta[k * q + j] } }
     var gradient = [Double](repeating: 0, count: derivatives ? m : 0)
@@ -188,7 +194,9 @@ private struct Problem {
     if rows > 1 {
       // Complete the Hessian along the direction that moves every intercept alike (where the
       // objective is flat): the step then keeps the intercepts' sum.
-      for k in 0..<rows { for l in k..<rows { hessian[(k * q + p) * m + l * q + p] += 1 / Double(rows) } }
+      for k in 0..<rows {
+        for l in k..<rows { hessian[(k * q + p) * m + l * q + p] += 1 / Double(rows) }
+      }
     }
     // Mirror the upper triangle.
     for a in 0..<m { for b in 0..<a { hessian[a * m + b] = hessian[b * m + a] } }

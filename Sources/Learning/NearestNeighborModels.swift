@@ -59,7 +59,9 @@ public struct KNeighborsRegressor: Sendable {
 public func predictedClasses(_ probabilities: [Double], classCount: Int) -> [Int] {
   stride(from: 0, to: probabilities.count, by: classCount).map { start in
     var best = 0
-    for c in 1..<classCount where probabilities[start + c] > probabilities[start + best] { best = c }
+    for c in 1..<classCount where probabilities[start + c] > probabilities[start + best] {
+      best = c
+    }
     return best
   }
 }

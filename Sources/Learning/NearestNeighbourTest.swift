@@ -216,14 +216,18 @@ private struct EuclideanNearest: TileConsumer {
 
   mutating func consume(_ tile: BoundedSquaredDistanceTile) {
     let first = tile.references.lowerBound
-    let (b, c, p) = (state.best.baseAddress!, state.chosen.baseAddress!, state.priority.baseAddress!)
+    let (b, c, p) = (
+      state.best.baseAddress!, state.chosen.baseAddress!, state.priority.baseAddress!
+    )
     for query in tile.queries {
       let lower = tile.lowerBounds(query)
       var gate = SIMD8(repeating: b[query])
       tile.forEachCandidate(of: query, mayMatter: { chunk, _ in any(chunk .<= gate) }) { offset in
         let reference = first + offset
         guard lower[offset] <= b[query], reference != query else { return }
-        offer(tile.exact(query, reference), row: query, candidate: reference, seed: seed, best: b, chosen: c, priority: p)
+        offer(
+          tile.exact(query, reference), row: query, candidate: reference, seed: seed, best: b,
+          chosen: c, priority: p)
         gate = SIMD8(repeating: b[query])
       }
     }

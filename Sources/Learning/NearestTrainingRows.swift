@@ -12,14 +12,16 @@ enum NearestTrainingRows {
   /// Row-major `queries.rowCount × k` indices of training rows, nearest first.
   static func find(k: Int, from queries: DesignMatrix, in training: DesignMatrix) -> [Int] {
     precondition(k >= 1 && k <= training.rowCount, "1 ≤ k ≤ training rows")
-    let q = PointCloud(count: queries.rowCount, dimension: queries.columnCount, coordinates: queries.values)
+    let q = PointCloud(
+      count: queries.rowCount, dimension: queries.columnCount, coordinates: queries.values)
     let r = PointCloud(
       count: training.rowCount, dimension: training.columnCount, coordinates: training.values)
     var indices = [Int](repeating: Int.max, count: queries.rowCount * k)
     var distances = [Double](repeating: .infinity, count: queries.rowCount * k)
     indices.withUnsafeMutableBufferPointer { indexBuffer in
       distances.withUnsafeMutableBufferPointer { distanceBuffer in
-        let rows = KBest(indices: indexBuffer.baseAddress!, distances: distanceBuffer.baseAddress!, k: k)
+        let rows = KBest(
+          indices: indexBuffer.baseAddress!, distances: distanceBuffer.baseAddress!, k: k)
         _ = BoundedSquaredDistanceTiles.run(queries: q, references: r) { _ in rows }
       }
     }

@@ -10,7 +10,8 @@ public struct RidgeRegression: Sendable, Equatable {
   ///   (only with `alpha` = 0 and collinear features).
   public init(fitting x: DesignMatrix, targets: [Double], alpha: Double = 1) throws {
     precondition(targets.count == x.rowCount && x.rowCount > 0, "a target a row")
-    let n = x.rowCount, p = x.columnCount
+    let n = x.rowCount
+    let p = x.columnCount
     var means = [Double](repeating: 0, count: p)
     for i in 0..<n { for j in 0..<p { means[j] += x[i, j] } }
     for j in 0..<p { means[j] /= Double(n) }

@@ -66,7 +66,9 @@ public struct Scaler: Sendable, Equatable {
     var scaled = x
     let p = x.columnCount
     for row in 0..<x.rowCount {
-      for j in 0..<p { scaled.values[row * p + j] = (x.values[row * p + j] - centers[j]) / scales[j] }
+      for j in 0..<p {
+        scaled.values[row * p + j] = (x.values[row * p + j] - centers[j]) / scales[j]
+      }
     }
     return scaled
   }

@@ -48,10 +48,12 @@ public struct UtilityReport: Sendable, Codable, Equatable {
         if let x = a.auroc, let y = b.auroc { auroc = x - y }
         return .classification(
           ClassificationScores(
-            accuracy: a.accuracy - b.accuracy, balancedAccuracy: a.balancedAccuracy - b.balancedAccuracy,
+            accuracy: a.accuracy - b.accuracy,
+            balancedAccuracy: a.balancedAccuracy - b.balancedAccuracy,
             f1Macro: a.f1Macro - b.f1Macro, auroc: auroc))
       case (.regression(let a), .regression(let b)):
-        return .regression(RegressionScores(r2: a.r2 - b.r2, rmse: a.rmse - b.rmse, mae: a.mae - b.mae))
+        return .regression(
+          RegressionScores(r2: a.r2 - b.r2, rmse: a.rmse - b.rmse, mae: a.mae - b.mae))
       default:
         preconditionFailure("scores of one task")
       }
@@ -132,8 +134,10 @@ public enum Utility {
       let values = table.columns[c].values
       let rows = values.indices.filter { !values[$0].isNaN }
       kept.append(
-        (try table.selecting(rows: rows).selecting(columns: features, context: "--target"),
-         rows.map { values[$0] }))
+        (
+          try table.selecting(rows: rows).selecting(columns: features, context: "--target"),
+          rows.map { values[$0] }
+        ))
       missing.append(table.rowCount - rows.count)
     }
     guard kept[2].target.count > 0 else {
@@ -150,7 +154,9 @@ public enum Utility {
       for index in 0..<2 {
         let distinct = Set(kept[index].target)
         if distinct.count < 2 {
-          let label = distinct.first.flatMap { code in classes.names[classes.codes.firstIndex(of: code)!] }
+          let label = distinct.first.flatMap { code in
+            classes.names[classes.codes.firstIndex(of: code)!]
+          }
           throw LearningError.oneClass(target: target, set: sets[index].0, label: label)
         }
       }
@@ -168,7 +174,8 @@ public enum Utility {
           training: trainingSets[index], test: testSet, task: task, classes: classes)
       }
     }
-    let real = try results[0]!.get(), fake = try results[1]!.get()
+    let real = try results[0]!.get()
+    let fake = try results[1]!.get()
     var models: [String: UtilityReport.Comparison] = [:]
     for name in real.keys {
       models[name] = UtilityReport.Comparison(
@@ -176,7 +183,8 @@ public enum Utility {
     }
     return UtilityReport(
       task: task, target: target, models: models,
-      rows: .init(real: kept[0].target.count, synthetic: kept[1].target.count, test: testSet.target.count),
+      rows: .init(
+        real: kept[0].target.count, synthetic: kept[1].target.count, test: testSet.target.count),
       missingTarget: .init(real: missing[0], synthetic: missing[1], test: missing[2]))
   }
 

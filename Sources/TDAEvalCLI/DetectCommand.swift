@@ -52,7 +52,10 @@ struct DetectCommand: ParsableCommand {
         ["logistic", "ROC AUC (mean of \(report.folds) folds)", formatted(report.logistic.auc)],
         ["logistic", "fold AUCs", report.logistic.folds.map(formatted).joined(separator: ", ")],
         ["logistic", "SDMetrics score", formatted(report.logistic.score)],
-        ["1-NN (\(report.distance.rawValue))", "accuracy", formatted(report.nearestNeighbour.accuracy)],
+        [
+          "1-NN (\(report.distance.rawValue))", "accuracy",
+          formatted(report.nearestNeighbour.accuracy),
+        ],
         [
           "1-NN (\(report.distance.rawValue))",
           "p-value (\(report.nearestNeighbour.permutations) permutations)",

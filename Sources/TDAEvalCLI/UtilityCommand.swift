@@ -59,8 +59,11 @@ struct UtilityCommand: ParsableCommand {
         switch scores {
         case .classification(let s):
           rows.append(
-            [model, set, formatted(s.accuracy), formatted(s.balancedAccuracy), formatted(s.f1Macro),
-             s.auroc.map(formatted) ?? "—"])
+            [
+              model, set, formatted(s.accuracy), formatted(s.balancedAccuracy),
+              formatted(s.f1Macro),
+              s.auroc.map(formatted) ?? "—",
+            ])
         case .regression(let s):
           rows.append([model, set, formatted(s.r2), formatted(s.rmse), formatted(s.mae)])
         }

@@ -41,7 +41,8 @@ struct LearningCommandsTests {
     #expect(abs(score - (1 - folds.map { 2 * max($0, 0.5) - 1 }.reduce(0, +) / 3)) <= 1e-15)
     let test = try #require(object["nearest_neighbour"] as? [String: Any])
     let p = try #require((test["p_value"] as? NSNumber)?.doubleValue)
-    #expect(test["accuracy"] is NSNumber && p > 0 && p <= 1 && object["distance"] as? String == "gower")
+    #expect(
+      test["accuracy"] is NSNumber && p > 0 && p <= 1 && object["distance"] as? String == "gower")
     let text = try runTDAEval(["detect"] + Self.registry + ["--permutations", "99"])
     #expect(text.status == 0 && text.stdout.contains("SDMetrics score"))
   }
@@ -53,7 +54,8 @@ struct LearningCommandsTests {
     let one = try Self.onOneCore(arguments)
     #expect(all.status == 0 && one.status == 0, "\(all.stderr)")
     #expect(all.stdout == one.stdout)
-    let other = try runTDAEval(["detect"] + Self.registry + ["--seed", "5", "--permutations", "300", "--json"])
+    let other = try runTDAEval(
+      ["detect"] + Self.registry + ["--seed", "5", "--permutations", "300", "--json"])
     #expect(other.stdout != all.stdout)
   }
 
@@ -62,7 +64,8 @@ struct LearningCommandsTests {
     let directory = try makeTemporaryDirectory()
     let lines = try String(contentsOfFile: "\(Self.examples)/registry-real.csv", encoding: .utf8)
       .split(separator: "\n")
-    let train = try writeFile(lines[0..<250].joined(separator: "\n") + "\n", named: "train.csv", in: directory)
+    let train = try writeFile(
+      lines[0..<250].joined(separator: "\n") + "\n", named: "train.csv", in: directory)
     let test = try writeFile(
       ([lines[0]] + lines[250...]).joined(separator: "\n") + "\n", named: "test.csv", in: directory)
     let base = [
@@ -72,7 +75,8 @@ struct LearningCommandsTests {
     let result = try runTDAEval(base + ["--target", "diabetes", "--json"])
     #expect(result.status == 0, "\(result.stderr)")
     let object = try Self.object(result.stdout)
-    #expect(object["task"] as? String == "classification" && object["target"] as? String == "diabetes")
+    #expect(
+      object["task"] as? String == "classification" && object["target"] as? String == "diabetes")
     let models = try #require(object["models"] as? [String: [String: [String: Any]]])
     #expect(Set(models.keys) == ["logistic", "knn"])
     for (name, model) in models {
@@ -85,18 +89,23 @@ struct LearningCommandsTests {
       }
     }
     let regression = try runTDAEval(base + ["--target", "systolic_bp", "--json"])
-    let regressionModels = try #require(try Self.object(regression.stdout)["models"] as? [String: [String: [String: Any]]])
+    let regressionModels = try #require(
+      try Self.object(regression.stdout)["models"] as? [String: [String: [String: Any]]])
     #expect(Set(regressionModels.keys) == ["ridge", "knn"])
     #expect(regressionModels["ridge"]?["real"]?["r2"] is NSNumber)
     let text = try runTDAEval(base + ["--target", "stage"])
     #expect(text.status == 0 && text.stdout.contains("macro F1"), "\(text.stderr)")
   }
 
-  @Test("bad input: one line naming the option or column, exit 2", arguments: [
-    (["--target", "nope"], "no column 'nope' (named by --target)"),
-    (["--target", "sex", "--task", "regression"], "regression needs a numeric or ordinal column"),
-    (["--target", "sex", "--task", "guess"], "--task must be classification or regression"),
-  ])
+  @Test(
+    "bad input: one line naming the option or column, exit 2",
+    arguments: [
+      (["--target", "nope"], "no column 'nope' (named by --target)"),
+      (
+        ["--target", "sex", "--task", "regression"], "regression needs a numeric or ordinal column"
+      ),
+      (["--target", "sex", "--task", "guess"], "--task must be classification or regression"),
+    ])
   func utilityErrors(arguments: [String], message: String) throws {
     let result = try runTDAEval(
       ["utility"] + Self.registry + ["--test", "\(Self.examples)/registry-real.csv"] + arguments)

@@ -14,34 +14,47 @@ struct DetectionUtilityTests {
   static func raw(_ n: Int, shift: Double, seed: UInt64, file: String, copyOf: RawTable? = nil)
     -> RawTable
   {
-    if let copyOf { return RawTable(file: file, names: copyOf.names, cells: copyOf.cells, lines: copyOf.lines) }
+    if let copyOf {
+      return RawTable(file: file, names: copyOf.names, cells: copyOf.cells, lines: copyOf.lines)
+    }
     var generator = SeededGenerator(seed: seed)
     let x = (0..<n).map { _ in String(shift + generator.nextGaussian()) }
     let y = (0..<n).map { _ in String(generator.nextGaussian()) }
     let c = (0..<n).map { _ in ["a", "b", "c"][generator.nextInt(below: 3)] }
-    return RawTable(file: file, names: ["x", "y", "c"], cells: [x, y, c], lines: (0..<n).map { $0 + 2 })
+    return RawTable(
+      file: file, names: ["x", "y", "c"], cells: [x, y, c], lines: (0..<n).map { $0 + 2 })
   }
 
-  static func samples(_ real: RawTable, _ synthetic: RawTable, _ test: RawTable? = nil) throws -> TableSamples {
+  static func samples(_ real: RawTable, _ synthetic: RawTable, _ test: RawTable? = nil) throws
+    -> TableSamples
+  {
     try TableSamples(real: real, synthetic: synthetic, holdout: test, options: TableOptions())
   }
 
   @Test("the 1-NN graph is the brute-force nearest other row (Gower and Euclidean)")
   func nearestMatchesOracle() throws {
     let tables = try Self.samples(
-      Self.raw(70, shift: 0, seed: 1, file: "r.csv"), Self.raw(50, shift: 0.5, seed: 2, file: "s.csv"))
+      Self.raw(70, shift: 0, seed: 1, file: "r.csv"),
+      Self.raw(50, shift: 0.5, seed: 2, file: "s.csv"))
     let pooled = tables.real.appending(tables.synthetic)
     let gower = tables.gower
     let graph = NearestNeighbourTest.nearestOtherRows(gower: gower, pooled, seed: 0)
     for i in 0..<pooled.rowCount {
-      let distances = (0..<pooled.rowCount).map { $0 == i ? Double.infinity : gower.distance(pooled, i, pooled, $0) }
+      let distances = (0..<pooled.rowCount).map {
+        $0 == i ? Double.infinity : gower.distance(pooled, i, pooled, $0)
+      }
       #expect(distances[graph[i]] == distances.min()!, "row \(i)")
     }
-    let cloud = PointCloud(rows: (0..<pooled.rowCount).map { [pooled.columns[0].values[$0], pooled.columns[1].values[$0]] })
+    let cloud = PointCloud(
+      rows: (0..<pooled.rowCount).map {
+        [pooled.columns[0].values[$0], pooled.columns[1].values[$0]]
+      })
     let euclidean = NearestNeighbourTest.nearestOtherRows(euclidean: cloud, seed: 0)
     for i in 0..<cloud.count {
       let distances = (0..<cloud.count).map { j in
-        j == i ? Double.infinity : (0..<2).reduce(0) { $0 + (cloud[i, $1] - cloud[j, $1]) * (cloud[i, $1] - cloud[j, $1]) }
+        j == i
+          ? Double.infinity
+          : (0..<2).reduce(0) { $0 + (cloud[i, $1] - cloud[j, $1]) * (cloud[i, $1] - cloud[j, $1]) }
       }
       #expect(distances[euclidean[i]] == distances.min()!, "row \(i)")
     }
@@ -51,10 +64,12 @@ struct DetectionUtilityTests {
   func extremes() throws {
     let real = Self.raw(40, shift: 0, seed: 3, file: "r.csv")
     let copies = try NearestNeighbourTest.compute(
-      Self.samples(real, Self.raw(0, shift: 0, seed: 0, file: "s.csv", copyOf: real)), permutations: 99, seed: 1)
+      Self.samples(real, Self.raw(0, shift: 0, seed: 0, file: "s.csv", copyOf: real)),
+      permutations: 99, seed: 1)
     #expect(copies.accuracy == 0 && copies.pValue == 1)
     let apart = try NearestNeighbourTest.compute(
-      Self.samples(real, Self.raw(40, shift: 100, seed: 4, file: "s.csv")), permutations: 99, seed: 1)
+      Self.samples(real, Self.raw(40, shift: 100, seed: 4, file: "s.csv")), permutations: 99,
+      seed: 1)
     #expect(apart.accuracy == 1 && apart.pValue == 0.01)
   }
 
@@ -75,9 +90,11 @@ struct DetectionUtilityTests {
   @Test("detection: the same report for a seed; folds and permutations change with it")
   func detectionDeterminism() throws {
     let tables = try Self.samples(
-      Self.raw(90, shift: 0, seed: 5, file: "r.csv"), Self.raw(80, shift: 0.3, seed: 6, file: "s.csv"))
+      Self.raw(90, shift: 0, seed: 5, file: "r.csv"),
+      Self.raw(80, shift: 0.3, seed: 6, file: "s.csv"))
     let first = try Detection.compute(tables, options: .init(folds: 3, permutations: 200, seed: 9))
-    #expect(try Detection.compute(tables, options: .init(folds: 3, permutations: 200, seed: 9)) == first)
+    #expect(
+      try Detection.compute(tables, options: .init(folds: 3, permutations: 200, seed: 9)) == first)
     #expect(first.logistic.folds.count == 3 && first.distance == .gower)
     #expect(abs(first.logistic.auc - first.logistic.folds.reduce(0, +) / 3) <= 1e-15)
     let other = try Detection.compute(tables, options: .init(folds: 3, permutations: 200, seed: 10))
@@ -109,13 +126,20 @@ struct DetectionUtilityTests {
   func badInput() throws {
     let real = Self.raw(30, shift: 0, seed: 7, file: "r.csv")
     let tables = try Self.samples(real, Self.raw(4, shift: 0, seed: 8, file: "s.csv"), real)
-    #expect(throws: LearningError.invalidParameter(name: "--folds", value: "1", allowed: "at least 2")) {
+    #expect(
+      throws: LearningError.invalidParameter(name: "--folds", value: "1", allowed: "at least 2")
+    ) {
       try Detection.compute(tables, options: .init(folds: 1))
     }
     #expect(throws: LearningError.self) { try Detection.compute(tables, options: .init(folds: 5)) }
-    #expect(throws: LearningError.self) { try Detection.compute(tables, options: .init(permutations: 0)) }
+    #expect(throws: LearningError.self) {
+      try Detection.compute(tables, options: .init(permutations: 0))
+    }
     #expect(throws: TableError.self) { try Utility.compute(tables, target: "nope") }
-    #expect(throws: LearningError.tooFewRows(set: "synthetic", rows: 4, required: 5, purpose: "5-NN (rows with a 'c' value)")) {
+    #expect(
+      throws: LearningError.tooFewRows(
+        set: "synthetic", rows: 4, required: 5, purpose: "5-NN (rows with a 'c' value)")
+    ) {
       try Utility.compute(tables, target: "c")
     }
     let big = try Self.samples(real, Self.raw(30, shift: 0, seed: 9, file: "s.csv"), real)
@@ -131,6 +155,8 @@ struct DetectionUtilityTests {
     let onlyTarget = try TableSamples(
       real: real, synthetic: real, holdout: real,
       options: TableOptions(overrides: SchemaOverrides(ignore: ["x", "y"])))
-    #expect(throws: LearningError.noFeatures(target: "c")) { try Utility.compute(onlyTarget, target: "c") }
+    #expect(throws: LearningError.noFeatures(target: "c")) {
+      try Utility.compute(onlyTarget, target: "c")
+    }
   }
 }

@@ -68,9 +68,11 @@ struct HandComputedTests {
 
   @Test("two rows: logistic regression at the root of w = 2σ(−w), ridge in closed form")
   func twoRows() throws {
-    let model = try LogisticRegression(fitting: Self.matrix([[-1], [1]]), labels: [0, 1], classCount: 2)
+    let model = try LogisticRegression(
+      fitting: Self.matrix([[-1], [1]]), labels: [0, 1], classCount: 2)
     // f(w, b) = log(1 + e^(w−b)) + log(1 + e^(−w−b)) + w²/2 is even in b: b = 0 and w = 2σ(−w).
-    var low = 0.0, high = 2.0
+    var low = 0.0
+    var high = 2.0
     for _ in 0..<200 {
       let mid = (low + high) / 2
       if mid - 2 / (1 + exp(mid)) < 0 { low = mid } else { high = mid }
@@ -78,7 +80,8 @@ struct HandComputedTests {
     #expect(abs(model.coefficients[0] - low) <= 1e-12)
     #expect(abs(model.intercepts[0]) <= 1e-12)
     let ridge = try RidgeRegression(fitting: Self.matrix([[0], [2]]), targets: [1, 5])
-    #expect(abs(ridge.coefficients[0] - 4.0 / 3) <= 1e-15 && abs(ridge.intercept - 5.0 / 3) <= 1e-15)
+    #expect(
+      abs(ridge.coefficients[0] - 4.0 / 3) <= 1e-15 && abs(ridge.intercept - 5.0 / 3) <= 1e-15)
   }
 
   @Test("multinomial optimum: the gradient vanishes and the weights sum to zero over classes")
@@ -107,7 +110,8 @@ struct HandComputedTests {
   @Test("metrics with a test class missing from the training set (AUROC undefined)")
   func classMissingFromTraining() {
     let scores = ClassificationScores(
-      truth: [0, 1, 2, 2], predicted: [0, 1, 1, 0], probabilities: [0.9, 0.1, 0.2, 0.8, 0.4, 0.6, 0.7, 0.3],
+      truth: [0, 1, 2, 2], predicted: [0, 1, 1, 0],
+      probabilities: [0.9, 0.1, 0.2, 0.8, 0.4, 0.6, 0.7, 0.3],
       modelClasses: [0, 1], classCount: 3)
     #expect(scores.accuracy == 0.5)
     #expect(abs(scores.balancedAccuracy - 2.0 / 3) <= 1e-15)
@@ -117,26 +121,34 @@ struct HandComputedTests {
 
   @Test("ROC AUC counts ordered pairs, ties one half")
   func auc() {
-    #expect(ClassificationScores.rocAUC(truth: [1, 1, 0, 0], probabilities: [0.1, 0.9, 0.6, 0.4, 0.5, 0.5, 0.9, 0.1], modelClasses: [0, 1]) == 0.75)
+    #expect(
+      ClassificationScores.rocAUC(
+        truth: [1, 1, 0, 0], probabilities: [0.1, 0.9, 0.6, 0.4, 0.5, 0.5, 0.9, 0.1],
+        modelClasses: [0, 1]) == 0.75)
     #expect(ROCCurve(positives: [0.5], negatives: [0.5]).area == 0.5)
   }
 
   @Test("R² of a constant truth: 1 when exact, 0 otherwise")
   func regressionScores() {
     #expect(RegressionScores(truth: [2, 2], predicted: [2, 2]).r2 == 1)
-    #expect(RegressionScores(truth: [2, 2], predicted: [1, 3]) == RegressionScores(r2: 0, rmse: 1, mae: 1))
+    #expect(
+      RegressionScores(truth: [2, 2], predicted: [1, 3]) == RegressionScores(r2: 0, rmse: 1, mae: 1)
+    )
   }
 
   @Test("k-NN: equal distances go to the lower training index, vote ties to the first class")
   func neighbourTies() {
     let training = Self.matrix([[1], [-1], [1], [-1], [2], [0]])
     #expect(NearestTrainingRows.find(k: 3, from: Self.matrix([[0]]), in: training) == [5, 0, 1])
-    #expect(NearestTrainingRows.find(k: 5, from: Self.matrix([[0]]), in: training) == [5, 0, 1, 2, 3])
-    let knn = KNeighborsClassifier(training: training, labels: [1, 0, 1, 0, 1, 1], classCount: 2, k: 2)
+    #expect(
+      NearestTrainingRows.find(k: 5, from: Self.matrix([[0]]), in: training) == [5, 0, 1, 2, 3])
+    let knn = KNeighborsClassifier(
+      training: training, labels: [1, 0, 1, 0, 1, 1], classCount: 2, k: 2)
     // From 0.9, rows 0 and 2 tie nearest (both label 1).
     #expect(knn.probabilities(Self.matrix([[0.9]])) == [0, 1])
     // From 0.5, rows 0, 2 and 5 tie: rows 0 (label 1) and 2 (label 0) are taken, one vote each.
-    let tie = KNeighborsClassifier(training: training, labels: [1, 0, 0, 0, 1, 0], classCount: 2, k: 2)
+    let tie = KNeighborsClassifier(
+      training: training, labels: [1, 0, 0, 0, 1, 0], classCount: 2, k: 2)
     #expect(predictedClasses(tie.probabilities(Self.matrix([[0.5]])), classCount: 2) == [0])
   }
 
@@ -145,7 +157,9 @@ struct HandComputedTests {
     let labels = [Int](repeating: 1, count: 10) + [Int](repeating: 0, count: 7)
     let folds = StratifiedFolds.assign(labels: labels, folds: 3, seed: 4)
     for c in 0..<2 {
-      let counts = (0..<3).map { f in labels.indices.filter { labels[$0] == c && folds[$0] == f }.count }
+      let counts = (0..<3).map { f in
+        labels.indices.filter { labels[$0] == c && folds[$0] == f }.count
+      }
       let n = labels.filter { $0 == c }.count
       #expect(counts.allSatisfy { $0 == n / 3 || $0 == (n + 2) / 3 })
     }

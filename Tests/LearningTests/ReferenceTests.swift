@@ -26,7 +26,9 @@ struct ReferenceTests {
     let kinds = testCase["kinds"] as! [String: String]
     let files = testCase["files"] as! [String]
     func names(_ kind: String) -> [String] { kinds.filter { $0.value == kind }.map(\.key).sorted() }
-    let raws = try files.map { try RawTable.read(contentsOf: resourcePath("learning/\($0)", in: Bundle.module)) }
+    let raws = try files.map {
+      try RawTable.read(contentsOf: resourcePath("learning/\($0)", in: Bundle.module))
+    }
     var overrides = SchemaOverrides(
       categorical: names("categorical"), ordinal: names("ordinal"), ignore: names("ignore"))
     if let levels = testCase["levels"] as? [String: [String]], !levels.isEmpty {
@@ -45,7 +47,8 @@ struct ReferenceTests {
     case (nil, nil): break
     case (let x?, let y?):
       #expect(abs(x - y) <= tolerance * max(1, abs(y)), "\(what): \(x) vs scikit-learn \(y)")
-    default: Issue.record("\(what): \(String(describing: a)) vs scikit-learn \(String(describing: b))")
+    default:
+      Issue.record("\(what): \(String(describing: a)) vs scikit-learn \(String(describing: b))")
     }
   }
 
@@ -57,21 +60,26 @@ struct ReferenceTests {
     let report = try Utility.compute(
       try Self.samples(testCase), target: testCase["target"] as! String, task: task)
     let rows = testCase["rows"] as! [String: Int]
-    #expect(report.rows == .init(real: rows["real"]!, synthetic: rows["synthetic"]!, test: rows["test"]!))
+    #expect(
+      report.rows == .init(real: rows["real"]!, synthetic: rows["synthetic"]!, test: rows["test"]!))
     let dropped = testCase["missing_target"] as! [String: Int]
     #expect(
       report.missingTarget
         == .init(real: dropped["real"]!, synthetic: dropped["synthetic"]!, test: dropped["test"]!))
-    #expect(Set(report.models.keys) == (task == .classification ? ["logistic", "knn"] : ["ridge", "knn"]))
+    #expect(
+      Set(report.models.keys)
+        == (task == .classification ? ["logistic", "knn"] : ["ridge", "knn"]))
     for (model, comparison) in report.models {
       for (set, scores) in [("real", comparison.real), ("synthetic", comparison.synthetic)] {
-        let expected = ((testCase[set] as! [String: Any])[model] as! [String: Any])["scores"] as! [String: Any]
+        let expected =
+          ((testCase[set] as! [String: Any])[model] as! [String: Any])["scores"] as! [String: Any]
         let what = "\(name) \(model) trained on \(set)"
         switch scores {
         case .classification(let s):
           Self.expectClose(s.accuracy, Self.number(expected["accuracy"]), 1e-12, "\(what) accuracy")
           Self.expectClose(
-            s.balancedAccuracy, Self.number(expected["balanced_accuracy"]), 1e-12, "\(what) balanced")
+            s.balancedAccuracy, Self.number(expected["balanced_accuracy"]), 1e-12,
+            "\(what) balanced")
           Self.expectClose(s.f1Macro, Self.number(expected["f1_macro"]), 1e-12, "\(what) F1")
           Self.expectClose(s.auroc, Self.number(expected["auroc"]), 1e-6, "\(what) AUROC")
         case .regression(let s):
@@ -93,7 +101,10 @@ struct ReferenceTests {
       let values = try table.selecting(columns: [target], context: "target").columns[0].values
       let rows = values.indices.filter { !values[$0].isNaN }
       let names = table.columns.map(\.name).filter { $0 != target }
-      return (try table.selecting(rows: rows).selecting(columns: names, context: "features"), rows.map { values[$0] })
+      return (
+        try table.selecting(rows: rows).selecting(columns: names, context: "features"),
+        rows.map { values[$0] }
+      )
     }
     let test = try prepared(samples.holdout!)
     let column = try samples.real.selecting(columns: [target], context: "target").columns[0]
@@ -119,7 +130,8 @@ struct ReferenceTests {
         for (a, b) in zip(ridge.coefficients, Self.numbers(reference["coefficients"])) {
           Self.expectClose(a, b, 1e-8, "\(what) ridge coefficient")
         }
-        Self.expectClose(ridge.intercept, Self.number(reference["intercept"]), 1e-10, "\(what) intercept")
+        Self.expectClose(
+          ridge.intercept, Self.number(reference["intercept"]), 1e-10, "\(what) intercept")
         let knn = KNeighborsRegressor(training: x, targets: training.target).predict(xTest)
         let expectedKNN = Self.numbers((expected["knn"] as! [String: Any])["predictions"])
         for (row, (a, b)) in zip(knn, expectedKNN).enumerated() {
@@ -134,9 +146,12 @@ struct ReferenceTests {
       let modelClasses = expected["model_classes"] as! [Int]
       #expect(Set(training.target.map { index[$0]! }).sorted() == modelClasses)
       let labels = training.target.map { modelClasses.firstIndex(of: index[$0]!)! }
-      let logistic = try LogisticRegression(fitting: x, labels: labels, classCount: modelClasses.count)
+      let logistic = try LogisticRegression(
+        fitting: x, labels: labels, classCount: modelClasses.count)
       let reference = expected["logistic"] as! [String: Any]
-      let coefficients = (reference["coefficients"] as! [[NSNumber]]).flatMap { $0.map(\.doubleValue) }
+      let coefficients = (reference["coefficients"] as! [[NSNumber]]).flatMap {
+        $0.map(\.doubleValue)
+      }
       let scale = coefficients.reduce(1) { max($0, abs($1)) }
       #expect(logistic.coefficients.count == coefficients.count)
       for (a, b) in zip(logistic.coefficients, coefficients) {
@@ -146,17 +161,21 @@ struct ReferenceTests {
       let intercepts = Self.numbers(reference["intercepts"])
       let shift = modelClasses.count == 2 ? 0 : intercepts.reduce(0, +) / Double(intercepts.count)
       for (a, b) in zip(logistic.intercepts, intercepts) {
-        #expect(abs(a - (b - shift)) <= 1e-6 * max(1, abs(b)), "\(what) intercept \(a) vs \(b - shift)")
+        #expect(
+          abs(a - (b - shift)) <= 1e-6 * max(1, abs(b)), "\(what) intercept \(a) vs \(b - shift)")
       }
       let probabilities = logistic.probabilities(xTest)
-      let expectedProbabilities = (reference["probabilities"] as! [[NSNumber]]).flatMap { $0.map(\.doubleValue) }
+      let expectedProbabilities = (reference["probabilities"] as! [[NSNumber]]).flatMap {
+        $0.map(\.doubleValue)
+      }
       for (a, b) in zip(probabilities, expectedProbabilities) {
         #expect(abs(a - b) <= 1e-7, "\(what) logistic probability \(a) vs \(b)")
       }
       let knn = KNeighborsClassifier(training: x, labels: labels, classCount: modelClasses.count)
       let predicted = predictedClasses(knn.probabilities(xTest), classCount: modelClasses.count)
         .map { modelClasses[$0] }
-      #expect(predicted == ((expected["knn"] as! [String: Any])["predictions"] as! [Int]), "\(what) 5-NN")
+      #expect(
+        predicted == ((expected["knn"] as! [String: Any])["predictions"] as! [Int]), "\(what) 5-NN")
       let votes = (((expected["knn"] as! [String: Any])["probabilities"]) as! [[NSNumber]])
         .flatMap { $0.map(\.doubleValue) }
       #expect(knn.probabilities(xTest) == votes, "\(what) 5-NN vote shares")
@@ -172,7 +191,8 @@ struct ReferenceTests {
     let seed = UInt64(testCase["seed"] as! Int)
     let assigned = Detection.folds(
       real: samples.real.rowCount, synthetic: samples.synthetic.rowCount, folds: folds, seed: seed)
-    #expect(assigned.folds == testCase["fold_of_row"] as! [Int], "\(name): the script's folds are ours")
+    #expect(
+      assigned.folds == testCase["fold_of_row"] as! [Int], "\(name): the script's folds are ours")
     #expect(
       FeatureEncoder(fittedTo: samples.real, alsoSeeing: [samples.synthetic]).names
         == testCase["features"] as! [String])
