@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
   name: "tda-eval",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "TDAEval", targets: ["TDAEval"]),
     .executable(name: "tda-eval", targets: ["tda-eval"]),
@@ -16,8 +16,9 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    // `swift package generate-documentation --target TDAEval`: the DocC documentation (CI builds it).
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // MARK: - Public API
@@ -31,14 +32,9 @@ let package = Package(
     /// Vietoris–Rips and witness filtrations, the cohomology reducer, persistence diagrams.
     .target(
       name: "Persistence",
-      dependencies: [
-        "PointClouds", "ExactArithmetic",
-        .product(name: "HeapModule", package: "swift-collections"),
-      ]),
+      dependencies: ["PointClouds", "ExactArithmetic"]),
     /// Point clouds, strict CSV input, metrics, distance matrices, k-NN, seeded randomness.
-    .target(
-      name: "PointClouds",
-      dependencies: ["CDistanceKernels", .product(name: "HeapModule", package: "swift-collections")]),
+    .target(name: "PointClouds", dependencies: ["CDistanceKernels"]),
     /// Models on tables (scaling, one-hot, logistic, ridge, k-NN), their metrics (ROC AUC, F1,
     /// R²…), logistic and 1-NN detection, train-on-synthetic-test-on-real utility.
     .target(name: "Learning", dependencies: ["PointClouds", "Tables"]),

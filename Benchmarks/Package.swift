@@ -13,7 +13,7 @@ let benchmarkTargets = [
 
 let package = Package(
   name: "tda-eval-benchmarks",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   dependencies: [
     .package(name: "tda-eval", path: ".."),
     .package(

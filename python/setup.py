@@ -7,6 +7,7 @@ Environment variables:
   TDA_EVAL_PREBUILT_LIBRARY  an already built libCTDAEval to copy instead of building
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,15 @@ def swift_package() -> Path:
         "tda-eval: cannot find the Swift package (Package.swift) above "
         f"{HERE}; set TDA_EVAL_SOURCE_DIR to the repository root"
     )
+
+
+def version() -> str:
+    """The version defined once, in the Swift library (`TDAEvalVersion.current`)."""
+    source = (swift_package() / "Sources" / "TDAEval" / "Version.swift").read_text()
+    match = re.search(r'static let current = "([^"]+)"', source)
+    if match is None:
+        raise RuntimeError("tda-eval: no version in Sources/TDAEval/Version.swift")
+    return match.group(1)
 
 
 def build_library() -> Path:
@@ -70,4 +80,4 @@ class BinaryDistribution(Distribution):
         return True
 
 
-setup(cmdclass={"build_py": BuildWithSwift}, distclass=BinaryDistribution)
+setup(version=version(), cmdclass={"build_py": BuildWithSwift}, distclass=BinaryDistribution)

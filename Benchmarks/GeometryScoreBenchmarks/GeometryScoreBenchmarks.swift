@@ -1,7 +1,7 @@
 import Benchmark
 import TDAEval
 
-/// N(0, I_d) samples, as in shared/notes/metrics/BENCH.md (our generator, not numpy's).
+/// N(0, I_d) samples, as in `peers/gscore_ratios.py` (our generator, not numpy's).
 func gaussianCloud(count: Int, dimension: Int, seed: UInt64) -> PointCloud {
   var generator = SeededGenerator(seed: seed)
   return PointCloud(

@@ -1,8 +1,7 @@
 """Geometry Score: tda-eval vs the reference algorithm (Khrulkov & Oseledets' code on gudhi from
 PyPI), side by side in one run, on identical inputs and identical landmark draws.
 
-For each configuration: two clouds X, Y ~ N(0, I_d) (numpy RandomState(0) and (1), as in
-shared/notes/metrics/BENCH.md), `trials` landmark draws per cloud (numpy, uniform with
+For each configuration: two clouds X, Y ~ N(0, I_d) (numpy RandomState(0) and (1)), `trials` landmark draws per cloud (numpy, uniform with
 replacement, as the reference's np.random.choice) written as landmark files. Then
   * the peer: a fresh Python process runs the reference algorithm on both clouds with those
     landmarks (table = cdist + argsort, gudhi.WitnessComplex, H1 over Z/2, relative living times,

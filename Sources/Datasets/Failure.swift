@@ -28,26 +28,61 @@ public enum Failure: Hashable, Sendable, Codable {
   /// A fresh sample of only `max(1, round(fraction × count))` points; `fraction` ∈ (0, 1].
   case tooFewSamples(fraction: Double)
 
-  /// The kebab-case name used on the command line and in tables.
-  public var name: String {
-    switch self {
-    case .faithful: "faithful"
-    case .modeCollapse: "mode-collapse"
-    case .droppedModes: "dropped-modes"
-    case .noise: "noise"
-    case .memorisation: "memorisation"
-    case .translation: "translation"
-    case .scaling: "scaling"
-    case .wrongTopology: "wrong-topology"
-    case .tooFewSamples: "too-few-samples"
+  /// The kinds of failure, named as on the command line and in tables, in the order tables list
+  /// them.
+  public enum Kind: String, Sendable, CaseIterable, Codable {
+    case faithful
+    case modeCollapse = "mode-collapse"
+    case droppedModes = "dropped-modes"
+    case noise
+    case memorisation
+    case translation
+    case scaling
+    case wrongTopology = "wrong-topology"
+    case tooFewSamples = "too-few-samples"
+  }
+
+  /// The failure of `kind` with its parameter taken from the matching argument (the others are
+  /// ignored). The defaults are those of `tda-eval generate`: 40% of the modes kept, σ = 0.1,
+  /// every row memorised (exact copies), 10% of the points kept by too-few-samples, a unit
+  /// translation and a scaling by 1.5.
+  public init(
+    _ kind: Kind, kept: Double = 0.4, sigma: Double = 0.1, fraction: Double? = nil,
+    jitter: Double = 0, offset: Double = 1, factor: Double = 1.5
+  ) {
+    switch kind {
+    case .faithful: self = .faithful
+    case .modeCollapse: self = .modeCollapse
+    case .droppedModes: self = .droppedModes(kept: kept)
+    case .noise: self = .noise(sigma: sigma)
+    case .memorisation: self = .memorisation(fraction: fraction ?? 1, jitter: jitter)
+    case .translation: self = .translation(offset: offset)
+    case .scaling: self = .scaling(factor: factor)
+    case .wrongTopology: self = .wrongTopology
+    case .tooFewSamples: self = .tooFewSamples(fraction: fraction ?? 0.1)
     }
   }
 
+  /// The kind of this failure.
+  public var kind: Kind {
+    switch self {
+    case .faithful: .faithful
+    case .modeCollapse: .modeCollapse
+    case .droppedModes: .droppedModes
+    case .noise: .noise
+    case .memorisation: .memorisation
+    case .translation: .translation
+    case .scaling: .scaling
+    case .wrongTopology: .wrongTopology
+    case .tooFewSamples: .tooFewSamples
+    }
+  }
+
+  /// The kebab-case name used on the command line and in tables.
+  public var name: String { kind.rawValue }
+
   /// Every failure name, in the order tables list them.
-  public static let names = [
-    "faithful", "mode-collapse", "dropped-modes", "noise", "memorisation", "translation",
-    "scaling", "wrong-topology", "too-few-samples",
-  ]
+  public static let names = Kind.allCases.map(\.rawValue)
 
   /// A short label with the parameter, e.g. `noise σ=0.1` (parameters in shortest form).
   public var label: String {

@@ -29,39 +29,55 @@ public enum TableFailure: Hashable, Sendable, Codable {
   /// its absence (for the registry: stage IV, about 8% of real rows).
   case rareCategoryDropped
 
-  /// The kebab-case name used on the command line and in tables.
-  public var name: String {
+  /// The kinds of failure, named as on the command line and in tables, in the order tables list
+  /// them.
+  public enum Kind: String, Sendable, CaseIterable, Codable {
+    case faithful
+    case modeCollapse = "mode-collapse"
+    case brokenCorrelations = "broken-correlations"
+    case shiftedLabs = "shifted-labs"
+    case missingInflation = "missing-inflation"
+    case memorisation
+    case rareCategoryDropped = "rare-category-dropped"
+  }
+
+  /// The kind of this failure.
+  public var kind: Kind {
     switch self {
-    case .faithful: "faithful"
-    case .modeCollapse: "mode-collapse"
-    case .brokenCorrelations: "broken-correlations"
-    case .shiftedLabs: "shifted-labs"
-    case .missingInflation: "missing-inflation"
-    case .memorisation: "memorisation"
-    case .rareCategoryDropped: "rare-category-dropped"
+    case .faithful: .faithful
+    case .modeCollapse: .modeCollapse
+    case .brokenCorrelations: .brokenCorrelations
+    case .shiftedLabs: .shiftedLabs
+    case .missingInflation: .missingInflation
+    case .memorisation: .memorisation
+    case .rareCategoryDropped: .rareCategoryDropped
     }
   }
 
-  /// Every failure name, in the order tables list them.
-  public static let names = [
-    "faithful", "mode-collapse", "broken-correlations", "shifted-labs", "missing-inflation",
-    "memorisation", "rare-category-dropped",
-  ]
+  /// The kebab-case name used on the command line and in tables.
+  public var name: String { kind.rawValue }
 
-  /// The failure called `name`, with `parameter` as its sigma, rate or fraction (defaults: sigma
-  /// 1, rate 0.3, fraction 0.5), or nil for an unknown name. A parameter given to a failure that
-  /// takes none is ignored.
-  public init?(name: String, parameter: Double? = nil) {
-    switch name {
-    case "faithful": self = .faithful
-    case "mode-collapse": self = .modeCollapse
-    case "broken-correlations": self = .brokenCorrelations
-    case "shifted-labs": self = .shiftedLabs(sigma: parameter ?? 1)
-    case "missing-inflation": self = .missingInflation(rate: parameter ?? 0.3)
-    case "memorisation": self = .memorisation(fraction: parameter ?? 0.5)
-    case "rare-category-dropped": self = .rareCategoryDropped
-    default: return nil
+  /// Every failure name, in the order tables list them.
+  public static let names = Kind.allCases.map(\.rawValue)
+
+  /// The failure of `kind` with `parameter` as its sigma, rate or fraction (defaults: sigma 1,
+  /// rate 0.3, fraction 0.5). A parameter given to a failure that takes none is ignored.
+  public init(_ kind: Kind, parameter: Double? = nil) {
+    switch kind {
+    case .faithful: self = .faithful
+    case .modeCollapse: self = .modeCollapse
+    case .brokenCorrelations: self = .brokenCorrelations
+    case .shiftedLabs: self = .shiftedLabs(sigma: parameter ?? 1)
+    case .missingInflation: self = .missingInflation(rate: parameter ?? 0.3)
+    case .memorisation: self = .memorisation(fraction: parameter ?? 0.5)
+    case .rareCategoryDropped: self = .rareCategoryDropped
     }
+  }
+
+  /// The failure called `name` (see ``init(_:parameter:)``), or nil for an unknown name.
+  public init?(name: String, parameter: Double? = nil) {
+    guard let kind = Kind(rawValue: name) else { return nil }
+    self.init(kind, parameter: parameter)
   }
 
   /// A short label with the parameter, e.g. `shifted-labs σ=0.5` (parameters in shortest form).

@@ -1,3 +1,5 @@
+import PointClouds
+
 /// Why a diagram distance could not be computed: an invalid point or an out-of-range parameter.
 public enum DiagramDistanceError: Error, Equatable, Sendable {
   /// Point `index` (0-based) of diagram `diagram` ("first" or "second") is NaN, lies below the
@@ -8,7 +10,7 @@ public enum DiagramDistanceError: Error, Equatable, Sendable {
   case invalidParameter(name: String, value: String, allowed: String)
 }
 
-extension DiagramDistanceError: CustomStringConvertible {
+extension DiagramDistanceError: TDAEvalError {
   public var description: String {
     switch self {
     case .invalidPoint(let diagram, let index, let birth, let death):

@@ -7,7 +7,7 @@ import Persistence
 ///     W_{q,p}(A, B) = ( min over partial matchings γ of  Σ ‖a − γ(a)‖_p^q
 ///                       + Σ over unmatched points x of dist_p(x, diagonal)^q )^(1/q),
 ///
-/// `dist_p(x, diagonal) = (death − birth) · 2^(1/p − 1)`. Conventions (DESIGN.md, as Hera and
+/// `dist_p(x, diagonal) = (death − birth) · 2^(1/p − 1)`. Conventions (docs/metrics.md, as Hera and
 /// GUDHI): diagonal points cost nothing; duplicates count with multiplicity; essential points are
 /// matched within their family by sorting, adding `Σ |Δ|^q` of the finite coordinate (independent
 /// of p); the distance is +∞ if a family's counts differ, unless `ignoreEssential` drops them.

@@ -1,3 +1,5 @@
+import PointClouds
+
 /// Why a model, a detection or a utility comparison could not be computed; each case names the
 /// option, the column or the set to fix.
 public enum LearningError: Error, Equatable, Sendable {
@@ -15,7 +17,7 @@ public enum LearningError: Error, Equatable, Sendable {
   case notConverged(model: String)
 }
 
-extension LearningError: CustomStringConvertible {
+extension LearningError: TDAEvalError {
   public var description: String {
     switch self {
     case .invalidParameter(let name, let value, let allowed):

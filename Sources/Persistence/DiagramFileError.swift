@@ -1,3 +1,5 @@
+import PointClouds
+
 /// Why a persistence-diagram file was rejected. Every case names the file and, where it applies,
 /// the 1-based line and column.
 public enum DiagramFileError: Error, Equatable, Sendable {
@@ -15,7 +17,7 @@ public enum DiagramFileError: Error, Equatable, Sendable {
   case misplacedInfinity(file: String, line: Int, column: Int, text: String)
 }
 
-extension DiagramFileError: CustomStringConvertible {
+extension DiagramFileError: TDAEvalError {
   public var description: String {
     switch self {
     case .unreadable(let file, let reason):

@@ -1,3 +1,5 @@
+import PointClouds
+
 /// Why a persistence computation or its input was rejected.
 public enum PersistenceError: Error, Equatable, Sendable {
   /// A parameter is outside its allowed range.
@@ -8,7 +10,7 @@ public enum PersistenceError: Error, Equatable, Sendable {
   case malformedInput(file: String, line: Int, column: Int, reason: String)
 }
 
-extension PersistenceError: CustomStringConvertible {
+extension PersistenceError: TDAEvalError {
   public var description: String {
     switch self {
     case .invalidParameter(let name, let value, let allowed):

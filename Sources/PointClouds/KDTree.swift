@@ -9,14 +9,14 @@ import Foundation
 /// of at most ``leafSize`` points. Squared distances at the leaves are summed coordinate by
 /// coordinate in order, exactly as the brute-force kernel sums them, so both give the same bits.
 /// Complexity: O(n log² n) to build, O(n d) memory.
-public struct KDTree: Sendable {
+package struct KDTree: Sendable {
   /// The largest number of points in a leaf.
-  public static let leafSize = 16
+  package static let leafSize = 16
 
   /// The indexed cloud's dimension.
-  public let dimension: Int
+  package let dimension: Int
   /// Original index of each point in tree order.
-  public let order: [Int]
+  package let order: [Int]
   /// Coordinates in tree order, row-major.
   @usableFromInline let points: [Double]
   /// Per node: the range of tree-order points it holds, its children (−1 for a leaf).
@@ -25,7 +25,7 @@ public struct KDTree: Sendable {
   @usableFromInline let low: [Double], high: [Double]
 
   /// Builds the tree of `cloud`.
-  public init(_ cloud: PointCloud) {
+  package init(_ cloud: PointCloud) {
     let d = cloud.dimension
     dimension = d
     var order = Array(0..<cloud.count)
@@ -71,10 +71,10 @@ public struct KDTree: Sendable {
   }
 
   /// The number of nodes.
-  public var nodeCount: Int { start.count }
+  package var nodeCount: Int { start.count }
 
   /// Per node, the largest of `values` (indexed by original point index) over the node's points.
-  public func nodeMaxima(_ values: [Double]) -> [Double] {
+  package func nodeMaxima(_ values: [Double]) -> [Double] {
     (0..<nodeCount).map { node in
       var largest = -Double.infinity
       for position in start[node]..<end[node] { largest = Swift.max(largest, values[order[position]]) }
@@ -103,7 +103,7 @@ public struct KDTree: Sendable {
   /// Visits the tree for `query`: `prune(node, boxDistance)` says whether to skip a node (nearer
   /// child first); `visit(originalIndex, squaredDistance)` sees every point of every leaf reached.
   @inlinable
-  public func search(
+  package func search(
     _ query: UnsafePointer<Double>, prune: (Int, Double) -> Bool, visit: (Int, Double) -> Void
   ) {
     guard nodeCount > 0 else { return }
@@ -132,7 +132,7 @@ public struct KDTree: Sendable {
   }
 
   /// Runs `body(queryIndex, queryPointer)` for every point of `queries`, on every core.
-  public static func forEachQuery(
+  package static func forEachQuery(
     _ queries: PointCloud, _ body: @Sendable (Int, UnsafePointer<Double>) -> Void
   ) {
     let chunks = Swift.max(1, Swift.min(queries.count, 64))
@@ -155,14 +155,14 @@ extension KDTree {
   /// `dimension` dimensions. Measured on 20 000 vs 20 000 Gaussian points (`tda-eval metrics`,
   /// CPU seconds, tree / brute force): d = 2 0.21 / ≈ 2.6, d = 4 0.69 / ≈ 2.8, d = 6 2.4 / ≈ 3.0,
   /// d = 8 6.4 / ≈ 3.3.
-  public static func isPreferred(dimension: Int, count: Int) -> Bool {
+  package static func isPreferred(dimension: Int, count: Int) -> Bool {
     dimension <= 6 && count >= 512
   }
 }
 
 /// Output storage shared by concurrent queries, each writing only its own indices.
-public struct SharedOutput<Element>: @unchecked Sendable {
-  public let base: UnsafeMutablePointer<Element>
+package struct SharedOutput<Element>: @unchecked Sendable {
+  package let base: UnsafeMutablePointer<Element>
   /// Wraps `base`.
-  public init(base: UnsafeMutablePointer<Element>) { self.base = base }
+  package init(base: UnsafeMutablePointer<Element>) { self.base = base }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// `RipsPersistence.checkMemory`), so that a harness can catch it and pick smaller parameters.
 /// Its description is one line: what needs how much, the budget and where it comes from, and what
 /// would make the computation fit.
-public struct ResourceError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ResourceError: TDAEvalError, Equatable {
   /// What would have been allocated, e.g. "rips on 1000000 points (maxdim 0)".
   public var what: String
   /// The estimate, in bytes (a `Double`: estimates may exceed any integer type).

@@ -54,7 +54,7 @@ public enum NearestNeighbors {
 
   /// The k-th neighbour squared distances by searching `tree` (built on `cloud`) for each point.
   /// - Precondition: `1 <= k < cloud.count`.
-  public static func kthNeighborSquaredDistances(in cloud: PointCloud, k: Int, tree: KDTree)
+  package static func kthNeighborSquaredDistances(in cloud: PointCloud, k: Int, tree: KDTree)
     -> [Double]
   {
     precondition(k >= 1 && k < cloud.count, "k must be in 1..<count")
@@ -158,7 +158,7 @@ extension NearestNeighbors {
 
   /// For every point of `queries`, the nearest point of the tree's cloud (lowest index on ties)
   /// and the squared distance to it.
-  public static func nearest(from queries: PointCloud, to tree: KDTree) -> (
+  package static func nearest(from queries: PointCloud, to tree: KDTree) -> (
     indices: [Int], squaredDistances: [Double]
   ) {
     var indices = [Int](repeating: 0, count: queries.count)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How far a long computation has come; libraries report it, the CLI draws it.
 public struct ProgressUpdate: Sendable, Equatable {
@@ -19,28 +20,24 @@ public struct ProgressUpdate: Sendable, Equatable {
 /// Receives progress updates; it may be called from any thread, and often: keep it cheap.
 public typealias ProgressHandler = @Sendable (ProgressUpdate) -> Void
 
-/// Counts finished units of work across threads and reports each to a progress handler, if any,
-/// under one phase name.
-package final class ProgressCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var count = 0
+/// Counts finished units of work across threads and reports each to a progress handler, if any.
+package final class ProgressCounter: Sendable {
+  private let count = Atomic<Int>(0)
   private let total: Int
   private let phase: String
   private let progress: ProgressHandler?
 
-  package init(phase: String, total: Int, progress: ProgressHandler?) {
+  /// A counter of `total` units reported under `phase` (each ``increment(phase:)`` may name its own).
+  package init(phase: String = "", total: Int, progress: ProgressHandler?) {
     self.phase = phase
     self.total = total
     self.progress = progress
   }
 
-  /// Records one finished unit.
-  package func increment() {
+  /// Records one finished unit, reported under `phase` (default: the counter's).
+  package func increment(phase: String? = nil) {
     guard let progress else { return }
-    lock.lock()
-    count += 1
-    let completed = count
-    lock.unlock()
-    progress(ProgressUpdate(phase: phase, completed: completed, total: total))
+    let completed = count.add(1, ordering: .relaxed).newValue
+    progress(ProgressUpdate(phase: phase ?? self.phase, completed: completed, total: total))
   }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Receives the tiles of a streamed all-pairs pass (``SquaredDistanceTiles`` or
 /// ``BoundedSquaredDistanceTiles``), one worker's share of them.
@@ -80,28 +81,19 @@ package enum TiledPass {
 }
 
 /// Hands out block indices 0..<total to workers, first come first served.
-final class BlockClaims: @unchecked Sendable {
-  private let lock = NSLock()
-  private var nextBlock = 0
-  private var done = 0
+final class BlockClaims: Sendable {
+  private let claimed = Atomic<Int>(0)
+  private let done = Atomic<Int>(0)
   private let total: Int
 
   init(total: Int) { self.total = total }
 
   /// The next unclaimed block, or nil when all are claimed.
   func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard nextBlock < total else { return nil }
-    nextBlock += 1
-    return nextBlock - 1
+    let block = claimed.add(1, ordering: .relaxed).oldValue
+    return block < total ? block : nil
   }
 
   /// Records one finished block and returns how many are finished.
-  func finished() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    done += 1
-    return done
-  }
+  func finished() -> Int { done.add(1, ordering: .relaxed).newValue }
 }

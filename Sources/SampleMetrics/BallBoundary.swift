@@ -1,6 +1,6 @@
 /// Whether a k-NN ball B(x, r) contains the points at distance exactly r.
 ///
-/// The two reference implementations disagree (DEFINITIONS.md §2): `prdc` tests `distance < radius`
+/// The two reference implementations disagree (docs/metrics.md): `prdc` tests `distance < radius`
 /// on Euclidean distances (open balls), Kynkäänniemi et al.'s code tests `distance² <= radius²` on
 /// squared distances (closed balls). The difference shows on data with ties (integer grids,
 /// duplicates): an open ball of radius 0 contains nothing, not even copies of its centre.

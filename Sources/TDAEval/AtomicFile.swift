@@ -1,4 +1,5 @@
 import Foundation
+import PointClouds
 
 #if canImport(Glibc)
   import Glibc
@@ -55,7 +56,7 @@ public enum AtomicFile {
 #endif
 
 /// A file that could not be written, with the system's reason.
-public struct AtomicFileError: Error, CustomStringConvertible, Sendable {
+public struct AtomicFileError: TDAEvalError {
   public var path: String
   public var errno: Int32
 

@@ -1,3 +1,5 @@
+import PointClouds
+
 /// The kernel-density baseline of compared samples: the Gaussian KDE of point clouds (and of
 /// all-numeric tables), or the product kernel of statsmodels' `KDEMultivariate` on mixed tables.
 public enum KDEReport: Sendable, Encodable {
@@ -13,7 +15,7 @@ public enum KDEReport: Sendable, Encodable {
 }
 
 /// Why a `--bandwidth` text was refused: the one-line message of the CLI.
-public struct BandwidthError: Error, CustomStringConvertible, Sendable {
+public struct BandwidthError: TDAEvalError {
   public let description: String
 }
 

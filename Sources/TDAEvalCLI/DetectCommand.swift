@@ -65,12 +65,14 @@ struct DetectCommand: ParsableCommand {
   }
 }
 
-/// Runs a Learning computation, reporting a solver that failed as a failed computation (exit 1)
-/// rather than bad input.
+/// Runs a Learning computation, reporting a solver that failed as a failed computation (one line
+/// on stderr, exit 1) rather than bad input (exit 2).
 func computing<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
-  } catch LearningError.notConverged(let model) {
-    throw ComputationFailure(message: "\(model): Newton's method did not converge")
+  } catch let error as LearningError {
+    guard case .notConverged = error else { throw error }
+    FileHandle.standardError.write(Data("tda-eval: \(error)\n".utf8))
+    throw ExitCode(1)
   }
 }

@@ -41,8 +41,8 @@ struct DistanceCommand: ParsableCommand {
       valueName: "E"))
   var relativeError: Double?
 
-  @Option(help: "Wasserstein method: automatic, exact or auction.")
-  var method: String = Wasserstein.Method.automatic.rawValue
+  @Option(help: "Wasserstein method (automatic: exact for small diagrams, else the auction).")
+  var method = Wasserstein.Method.automatic
 
   @Flag(help: "Drop essential (infinite) points instead of matching them.")
   var ignoreEssential = false
@@ -68,9 +68,6 @@ struct DistanceCommand: ParsableCommand {
     if let relativeError, !(relativeError >= 0 && relativeError.isFinite) {
       throw ValidationError("--relative-error must be a finite number ≥ 0, got \(relativeError)")
     }
-    guard Wasserstein.Method(rawValue: method) != nil else {
-      throw ValidationError("--method must be automatic, exact or auction, got '\(method)'")
-    }
   }
 
   func run() throws {
@@ -82,7 +79,7 @@ struct DistanceCommand: ParsableCommand {
       error = relativeError ?? 0.01
       result = try Wasserstein.compute(
         a, b, order: order, internalP: internalP, relativeError: error,
-        method: Wasserstein.Method(rawValue: method)!, ignoreEssential: ignoreEssential,
+        method: method, ignoreEssential: ignoreEssential,
         matching: matching)
     } else {
       error = relativeError ?? 0
@@ -105,3 +102,5 @@ struct DistanceCommand: ParsableCommand {
   }
 }
 
+/// `--method`: how Wasserstein distances are computed.
+extension Wasserstein.Method: ExpressibleByArgument {}

@@ -43,8 +43,8 @@ struct GenerateCommand: ParsableCommand {
 
   @OptionGroup var memory: MemoryOptions
 
-  @Option(help: "Write the synthetic sample of this controlled failure (see the list below).")
-  var failure: String?
+  @Option(help: "Write the synthetic sample of this controlled failure.")
+  var failure: Failure.Kind?
 
   @Option(help: "With --failure: write the real sample of the same seed to this file.")
   var real: String?
@@ -101,10 +101,6 @@ struct GenerateCommand: ParsableCommand {
         "unknown base distribution '\(name)' for --failure; choose one of "
           + BaseDistribution.allCases.map(\.rawValue).joined(separator: ", "))
     }
-    guard let failure, Failure.names.contains(failure) else {
-      throw ValidationError(
-        "unknown failure '\(failure ?? "")'; choose one of \(Failure.names.joined(separator: ", "))")
-    }
     guard noise == 0 else {
       throw ValidationError("--noise does not apply with --failure; use --failure noise --sigma σ")
     }
@@ -115,17 +111,10 @@ struct GenerateCommand: ParsableCommand {
 
   /// The failure named by `--failure` with its parameters.
   private var controlledFailure: Failure? {
-    switch failure {
-    case "faithful": .faithful
-    case "mode-collapse": .modeCollapse
-    case "dropped-modes": .droppedModes(kept: kept)
-    case "noise": .noise(sigma: sigma)
-    case "memorisation": .memorisation(fraction: fraction ?? 1, jitter: jitter)
-    case "translation": .translation(offset: offset)
-    case "scaling": .scaling(factor: factor)
-    case "wrong-topology": .wrongTopology
-    case "too-few-samples": .tooFewSamples(fraction: fraction ?? 0.1)
-    default: nil
+    failure.map {
+      Failure(
+        $0, kept: kept, sigma: sigma, fraction: fraction, jitter: jitter, offset: offset,
+        factor: factor)
     }
   }
 
@@ -160,3 +149,6 @@ struct GenerateCommand: ParsableCommand {
     }
   }
 }
+
+/// `--failure`: a controlled failure by its name.
+extension Failure.Kind: ExpressibleByArgument {}

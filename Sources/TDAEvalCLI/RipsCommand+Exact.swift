@@ -21,6 +21,39 @@ extension SimplexIndexWidth: ExpressibleByArgument {
   public static var allValueStrings: [String] { ["64", "128", "gmp"] }
 }
 
+/// `--input-format`: the strict CSV reader or one of Ripser's formats (matched as Ripser matches
+/// them, e.g. `lower_distance_matrix`).
+enum RipsFileFormat: Equatable, ExpressibleByArgument {
+  case csv
+  case ripser(RipserInputFormat)
+
+  init?(argument: String) {
+    if argument == "csv" {
+      self = .csv
+    } else if let format = RipserInputFormat(name: argument) {
+      self = .ripser(format)
+    } else {
+      return nil
+    }
+  }
+
+  static var allValueStrings: [String] { ["csv"] + RipserInputFormat.allCases.map(\.rawValue) }
+  var defaultValueDescription: String { "csv" }
+}
+
+/// `--output` of `rips`.
+enum RipsOutput: String, CaseIterable, ExpressibleByArgument {
+  /// A summary per dimension and every bar.
+  case table
+  /// One JSON object (as `--json`).
+  case json
+  /// Ripser's own text output (`persistence intervals in dim k:`).
+  case ripser
+}
+
+/// `--metric`: the distance between points of a cloud.
+extension Metric: ExpressibleByArgument {}
+
 extension RipsCommand {
   /// `--verbose`: the engine's choices, on stderr.
   func reportChoices(_ result: RipsResult, coefficients: Coefficients) {
@@ -44,7 +77,7 @@ extension RipsCommand {
     }
     let check = TorsionCheck(runs: runs)
     guard let result = last else { return }
-    if outputOptions.json || output == "json" {
+    if outputOptions.json || output == .json {
       try printJSON(TorsionCheckReport(check, result: result, maxdim: rips.maxdim))
       return
     }

@@ -28,13 +28,13 @@ struct RipsCommand: ParsableCommand {
 
   @Option(
     name: [.customLong("input-format"), .customLong("format")],
-    help: "csv, point-cloud, lower-distance, upper-distance, distance, dipha, sparse or binary.")
-  var inputFormat = "csv"
+    help: "The input's format (Ripser's names also match by prefix, e.g. lower_distance_matrix).")
+  var inputFormat = RipsFileFormat.csv
 
   @OptionGroup var rips: RipsParameters
 
-  @Option(help: "table, json or ripser (Ripser's own text output).")
-  var output = "table"
+  @Option(help: "The output: a table, JSON, or Ripser's own text output.")
+  var output = RipsOutput.table
 
   @Option(help: "With --output ripser: print only finite bars with death > ratio × birth.")
   var ratio = 1.0
@@ -50,14 +50,6 @@ struct RipsCommand: ParsableCommand {
   @OptionGroup var memory: MemoryOptions
 
   func validate() throws {
-    guard inputFormat == "csv" || RipserInputFormat(name: inputFormat) != nil else {
-      throw ValidationError(
-        "--input-format must be csv, \(RipserInputFormat.allCases.map(\.rawValue).joined(separator: ", ")); got '\(inputFormat)'"
-      )
-    }
-    guard ["table", "json", "ripser"].contains(output) else {
-      throw ValidationError("--output must be table, json or ripser, got '\(output)'")
-    }
     guard ratio.isFinite && ratio >= 1 else {
       throw ValidationError("--ratio must be a finite number ≥ 1, got \(ratio)")
     }
@@ -67,9 +59,9 @@ struct RipsCommand: ParsableCommand {
     memory.install()
     let path = file ?? "-"
     let data: RipsInput
-    if let format = RipserInputFormat(name: inputFormat), inputFormat != "csv" {
-      data = try format.read(contentsOf: path)
-    } else {
+    switch inputFormat {
+    case .ripser(let format): data = try format.read(contentsOf: path)
+    case .csv:
       // `-` is standard input, named `<stdin>` in messages; pipes and FIFOs are read as streams.
       data = .cloud(try input.parse(try readInput(path), path: path))
     }
@@ -80,9 +72,9 @@ struct RipsCommand: ParsableCommand {
     let result = try rips.compute(data, progress: progress.handler)
     progress.finish()
     if verbose { reportChoices(result, coefficients: rips.coeff) }
-    if outputOptions.json || output == "json" {
+    if outputOptions.json || output == .json {
       try printJSON(RipsReport(result, parameters: rips))
-    } else if output == "ripser" {
+    } else if output == .ripser {
       let lines =
         RipserTextOutput.header(for: data, threshold: rips.threshold)
         + RipserTextOutput.intervals(result.diagrams, ratio: ratio)
@@ -110,16 +102,13 @@ struct RipsParameters: ParsableArguments {
   @Option(help: "Simplex index width: 64, 128 or gmp (default: the narrowest that fits).")
   var indexWidth: SimplexIndexWidth?
 
-  @Option(help: "Metric for point clouds: euclidean, manhattan or chebyshev.")
-  var metric = "euclidean"
+  @Option(help: "Metric for point clouds.")
+  var metric = Metric.euclidean
 
   @Option(help: "Worker threads (default: all processors).")
   var threads: Int?
 
   func validate() throws {
-    guard Metric(rawValue: metric) != nil else {
-      throw ValidationError("--metric must be euclidean, manhattan or chebyshev, got '\(metric)'")
-    }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
   }
 
@@ -135,7 +124,7 @@ struct RipsParameters: ParsableArguments {
     let options = options(progress: progress)
     switch data {
     case .cloud(let cloud):
-      return try RipsPersistence.compute(cloud, metric: Metric(rawValue: metric)!, options: options)
+      return try RipsPersistence.compute(cloud, metric: metric, options: options)
     case .dense(let matrix): return try RipsPersistence.compute(matrix, options: options)
     case .sparse(let matrix): return try RipsPersistence.compute(matrix, options: options)
     }
@@ -150,7 +139,7 @@ extension RipsParameters {
     switch data {
     case .cloud(let cloud):
       try RipsPersistence.checkMemory(
-        cloud, metric: Metric(rawValue: metric) ?? .euclidean, options: options, fewerPoints: fewerPoints)
+        cloud, metric: metric, options: options, fewerPoints: fewerPoints)
     case .dense(let matrix):
       try RipsPersistence.checkMemory(matrix, options: options, fewerPoints: fewerPoints)
     case .sparse(let matrix):

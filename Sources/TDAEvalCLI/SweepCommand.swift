@@ -158,9 +158,7 @@ struct SweepCommand: ParsableCommand {
   /// The one-line message `tda-eval evaluate` would print for `error` (without `tda-eval: `).
   static func message(for error: any Error) -> String {
     let text: String
-    if let failure = error as? ComputationFailure {
-      text = failure.message
-    } else if TDAEvalCommand.exitCode(for: error) == .validationFailure {
+    if TDAEvalCommand.exitCode(for: error) == .validationFailure {
       text = EvaluateCommand.message(for: error)
     } else {
       text = String(describing: error)

@@ -4,8 +4,9 @@ import TDAEval
 
 /// `tda-eval`: topological and geometric quality metrics for synthetic data.
 ///
-/// Exit status: 0 on success; 1 when a computation fails; 2 for bad input or bad options, with a
-/// one-line message on stderr.
+/// Exit status: 0 on success; 1 when the results cannot be written (a full device, a closed
+/// stdout) or some evaluations of a sweep failed; 2 for bad input or bad options, with a one-line
+/// message on stderr.
 @main
 struct TDAEvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -16,9 +17,10 @@ struct TDAEvalCommand: ParsableCommand {
       filtrations and the distances between them, manifold precision/recall, density/coverage, \
       the geometry score and kernel-density baselines.
 
-      Exit status: 0 on success, 1 when a computation fails, 2 for bad input or options.
+      Exit status: 0 on success, 1 when the results cannot be written or some evaluations of a \
+      sweep failed, 2 for bad input or options (one line on stderr).
       """,
-    version: "0.1.0",
+    version: TDAEvalVersion.current,
     subcommands: [
       RipsCommand.self, DiagramsCommand.self, DistanceCommand.self, MetricsCommand.self,
       KDECommand.self, GScoreCommand.self, EvaluateCommand.self, GenerateCommand.self,
@@ -35,38 +37,15 @@ struct TDAEvalCommand: ParsableCommand {
     }
   }
 
-  /// Prints `error` as one line on stderr and exits with the status of the CLI contract.
+  /// Prints `error` as one line on stderr and exits with the status of the CLI contract: the
+  /// status an `ExitCode` carries, else 2 (errors of the library describe bad input or parameters).
   static func exit(reporting error: any Error) -> Never {
     let parserCode = exitCode(for: error)
     if parserCode == .success { exit(withError: error) }  // --help, --version
-    let status: Int32
-    let text: String
-    if let failure = error as? ComputationFailure {
-      status = 1
-      text = failure.message
-    } else if let code = error as? ExitCode {
-      Foundation.exit(code.rawValue)
-    } else if parserCode == .validationFailure {
-      status = 2
-      text = message(for: error)
-    } else {
-      // Errors thrown by the library modules describe bad input or bad parameters.
-      status = 2
-      text = String(describing: error)
-    }
+    if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
+    let text = parserCode == .validationFailure ? message(for: error) : String(describing: error)
     let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
     FileHandle.standardError.write(Data("tda-eval: \(line)\n".utf8))
-    Foundation.exit(status)
+    Foundation.exit(2)
   }
-}
-
-/// A computation that failed on valid input (exit status 1).
-struct ComputationFailure: Error {
-  var message: String
-}
-
-/// A subcommand whose capability is not built yet (exit status 2).
-struct NotBuiltYet: Error, CustomStringConvertible {
-  var command: String
-  var description: String { "'tda-eval \(command)' is not built yet" }
 }

@@ -1,3 +1,5 @@
+import PointClouds
+
 /// Why a table, its schema or a table option was rejected. Each case names the file and, where
 /// there is one, the 1-based line and column (the header is line 1).
 public enum TableError: Error, Equatable, Sendable {
@@ -31,7 +33,7 @@ public enum TableError: Error, Equatable, Sendable {
   case nothingToCompare(file: String, reason: String)
 }
 
-extension TableError: CustomStringConvertible {
+extension TableError: TDAEvalError {
   public var description: String {
     switch self {
     case .unreadable(let file, let reason):

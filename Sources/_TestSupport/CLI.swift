@@ -7,10 +7,17 @@ public struct CommandResult: Sendable {
   public var stderr: String
 }
 
-/// The `tda-eval` executable built beside the running test bundle.
+/// The `tda-eval` executable built beside the running test bundle: on Linux in the folder of the
+/// running test binary; elsewhere (not tested in CI) in the package's `.build/debug`.
 public var tdaEvalExecutable: URL {
-  let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-  return running.deletingLastPathComponent().appendingPathComponent("tda-eval")
+  #if os(Linux)
+    let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return running.deletingLastPathComponent().appendingPathComponent("tda-eval")
+  #else
+    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    return package.appendingPathComponent(".build/debug/tda-eval")
+  #endif
 }
 
 /// Runs `tda-eval` with `arguments` (and `input` on stdin), waiting for it to finish.

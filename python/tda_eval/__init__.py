@@ -12,6 +12,7 @@ CLI reads them).
 import json
 import math
 import os
+from importlib import metadata as _metadata
 
 import numpy as np
 
@@ -33,7 +34,8 @@ __all__ = [
     "flatten",
     "to_frame",
 ]
-__version__ = "0.1.0"
+# The version of the installed distribution, which setup.py reads from Sources/TDAEval/Version.swift.
+__version__ = _metadata.version("tda-eval")
 
 # Options that make the CLI read samples as tables (with `columns`, which needs names).
 _TABLE_OPTIONS = ("categorical", "ordinal", "ignore", "schema", "na_values", "columns", "delimiter")

@@ -3,15 +3,7 @@ import Synchronization
 
 /// The number of worker threads used by default: the processors online.
 public var defaultThreadCount: Int {
-  /// Hands out consecutive runs of column numbers to the threads of a reduction.
-final class WorkCounter: Sendable {
-  private let next = Atomic<Int>(0)
-
-  /// The first of the next `count` numbers.
-  func take(_ count: Int) -> Int { next.add(count, ordering: .relaxed).oldValue }
-}
-
-#if canImport(Glibc) || canImport(Darwin)
+  #if canImport(Glibc) || canImport(Darwin)
     return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   #else
     return 1

@@ -1,3 +1,5 @@
+import PointClouds
+
 /// One of `count` interleaved parts of a list of work, numbered from 1: shard `i/n` takes the
 /// items at positions i−1, i−1+n, i−1+2n, … (positions count from 0). The shards of one `n`
 /// partition the list, and their sizes differ by at most one.
@@ -40,7 +42,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Bad sweep input: a manifest line, a shard, a results directory. The message is one line.
-public struct SweepError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct SweepError: TDAEvalError, Equatable {
   public var message: String
 
   public init(_ message: String) { self.message = message }
