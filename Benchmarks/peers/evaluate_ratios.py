@@ -11,9 +11,26 @@ the CSVs, interpreter start-up and imports included): median wall time of severa
 resident memory from /usr/bin/time -v. The peer worker also reports its in-process compute time
 (imports and CSV reading excluded) so start-up cost can be told apart.
 
+With --all-parts, `evaluate` runs with every default part instead (persistence on seeded
+1,000-point subsets, k-NN metrics with NDB/K, KDE, geometry score with γ = 1/8 and 100 trials,
+privacy) on real ~ N(0, I_d) from numpy RandomState(0) and synthetic from RandomState(1), n × d
+(default 5,000 × 30), and the peer pipeline does the same work in one Python process: ripser on
+the very subsets evaluate draws (its SplitMix64 streams re-implemented below), GUDHI's bottleneck
+and Wasserstein-1/2 distances, prdc, scipy's gaussian_kde both ways, scikit-learn's
+KMeans(20, n_init=1) fitted to the real sample and predicting the synthetic one with the NDB/K
+z-tests, scikit-learn's NearestNeighbors for the privacy distances (DCR, NNDR, identifiability)
+and the geometry-score reference code (Tests/SampleMetricsTests/Resources/gscore/
+make_references.py, on GUDHI) with evaluate's landmark draws, γ and trials. The reference takes
+minutes per trial at γ = 1/8, so it runs only --peer-trials draws per cloud and its time is scaled
+to all trials (marked). The script checks that the peers computed the same thing: ripser's bar
+counts per dimension equal evaluate's, and `tda-eval gscore` on those draws (landmark files)
+gives the reference's MRLT to 1e-9.
+
 Usage:
   swift build -c release --product tda-eval
   Benchmarks/peers/.venv/bin/python Benchmarks/peers/evaluate_ratios.py [--sizes 500 1000] [--runs 3]
+  Benchmarks/peers/.venv/bin/python Benchmarks/peers/evaluate_ratios.py --all-parts \
+      [--n 5000] [--d 30] [--runs 1] [--peer-trials 2] [--binary PATH]
 """
 import argparse
 import os
@@ -54,6 +71,128 @@ def worker(real_path, synth_path):
     print(f"compute_seconds {time.perf_counter() - start:.6f}")
 
 
+MASK = (1 << 64) - 1
+
+
+class SplitMix64:
+    """tda-eval's SeededGenerator (PointClouds/SeededGenerator.swift), for the same draws."""
+
+    def __init__(self, seed):
+        self.state = seed & MASK
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def below(self, bound):
+        """Lemire's unbiased integer in 0..<bound, as nextInt(below:)."""
+        product = self.next() * bound
+        if product & MASK < bound:
+            threshold = ((1 << 64) - bound) % bound
+            while product & MASK < threshold:
+                product = self.next() * bound
+        return product >> 64
+
+    @staticmethod
+    def stream(index, seed):
+        mixer = SplitMix64(seed ^ ((index * 0xD1B54A32D192ED03) & MASK))
+        return SplitMix64(mixer.next())
+
+
+def persistence_rows(count, points, seed, stream):
+    """Evaluation.persistenceRows: a partial Fisher-Yates shuffle, sorted."""
+    if count <= points:
+        return list(range(count))
+    generator = SplitMix64.stream(stream, seed)
+    indices = list(range(count))
+    for i in range(points):
+        j = i + generator.below(count - i)
+        indices[i], indices[j] = indices[j], indices[i]
+    return sorted(indices[:points])
+
+
+def landmark_draws(trials, per_trial, count, seed, cloud):
+    """LandmarkSets.random: trial t of cloud c from stream 2t + c."""
+    draws = []
+    for trial in range(trials):
+        generator = SplitMix64.stream(2 * trial + cloud, seed)
+        draws.append([generator.below(count) for _ in range(per_trial)])
+    return draws
+
+
+def worker_all_parts(real_path, synth_path, settings_path):
+    """The peer pipeline for every default part; prints a JSON line of per-part seconds."""
+    import json as json_module
+    import numpy as np
+    import gudhi
+    import gudhi.wasserstein
+    import prdc
+    from ripser import ripser
+    from scipy.stats import gaussian_kde, norm
+    from sklearn.cluster import KMeans
+    from sklearn.neighbors import NearestNeighbors
+    settings = json_module.load(open(settings_path))
+    sys.path.insert(0, os.path.join(ROOT, "Tests", "SampleMetricsTests", "Resources", "gscore"))
+    from make_references import h1_bars, living_times
+
+    real = np.loadtxt(real_path, delimiter=",", ndmin=2)
+    synth = np.loadtxt(synth_path, delimiter=",", ndmin=2)
+    seconds = {}
+    clock = time.perf_counter()
+
+    def lap(name):
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[name] = now - clock
+        clock = now
+
+    seed, points = settings["seed"], settings["persistence_points"]
+    diagrams = []
+    for cloud, stream in ((real, 100), (synth, 101)):
+        subset = cloud[persistence_rows(len(cloud), points, seed, stream)]
+        diagrams.append(ripser(subset, maxdim=1)["dgms"])
+    bars = [[len(d) for d in dgms] for dgms in diagrams]
+    for k in range(2):
+        gudhi.bottleneck_distance(diagrams[0][k], diagrams[1][k])
+        for q in (1, 2):
+            gudhi.wasserstein.wasserstein_distance(diagrams[0][k], diagrams[1][k], order=q,
+                                                   internal_p=np.inf, keep_essential_parts=True)
+    lap("persistence")
+    prdc.compute_prdc(real, synth, nearest_k=5)
+    model = KMeans(n_clusters=20, n_init=1).fit(real)
+    real_counts = np.bincount(model.labels_, minlength=20)
+    synth_counts = np.bincount(model.predict(synth), minlength=20)
+    pooled = (real_counts + synth_counts) / (len(real) + len(synth))
+    z = (real_counts / len(real) - synth_counts / len(synth)) / np.sqrt(
+        pooled * (1 - pooled) * (1 / len(real) + 1 / len(synth)))
+    int(np.sum(np.abs(z) > norm.ppf(0.975)))
+    lap("metrics")
+    gaussian_kde(real.T).logpdf(synth.T).mean()
+    gaussian_kde(synth.T).logpdf(real.T).mean()
+    lap("kde")
+    to_real = NearestNeighbors(n_neighbors=2).fit(real)
+    dcr, _ = to_real.kneighbors(synth)
+    np.where(dcr[:, 1] > 0, dcr[:, 0] / np.where(dcr[:, 1] > 0, dcr[:, 1], 1), 0)  # NNDR
+    inner, _ = to_real.kneighbors(real)
+    cross, _ = NearestNeighbors(n_neighbors=1).fit(synth).kneighbors(real)
+    np.mean(cross[:, 0] < inner[:, 1])  # identifiability
+    lap("privacy")
+    mrlts = []
+    for cloud, cloud_index in ((real, 0), (synth, 1)):
+        draws = landmark_draws(settings["trials"], settings["landmarks"], len(cloud), seed,
+                               cloud_index)[: settings["peer_trials"]]
+        rlts = []
+        for landmarks in draws:
+            h1, alpha_max = h1_bars(cloud, np.array(landmarks), settings["gamma"])
+            rlts.append(living_times(h1, alpha_max, settings["imax"]))
+        mrlts.append(np.mean(rlts, axis=0).tolist())
+    lap("gscore")
+    print(json_module.dumps(dict(seconds=seconds, bars=bars, mrlts=mrlts)))
+
+
 def timed(command):
     """Wall seconds, peak RSS in MB and stdout of one run under /usr/bin/time -v."""
     start = time.perf_counter()
@@ -65,25 +204,108 @@ def timed(command):
     return wall, peak / 1024, result.stdout
 
 
+def all_parts(args):
+    """`evaluate` with every default part against the peer pipeline, side by side."""
+    import json
+    import numpy as np
+    with tempfile.TemporaryDirectory() as directory:
+        real = os.path.join(directory, "real.csv")
+        synth = os.path.join(directory, "synth.csv")
+        for path, seed in ((real, 0), (synth, 1)):
+            cloud = np.random.RandomState(seed).standard_normal((args.n, args.d))
+            np.savetxt(path, cloud, delimiter=",", fmt="%.17g")
+        ours = [timed([args.binary, "evaluate", real, synth, "--json"]) for _ in range(args.runs)]
+        report = json.loads(ours[-1][2])
+        parameters = report["parameters"]
+        settings = dict(seed=parameters["seed"], persistence_points=parameters["persistence_points"],
+                        trials=parameters["trials"], landmarks=parameters["landmarks"],
+                        gamma=parameters["gamma"], imax=parameters["imax"],
+                        peer_trials=min(args.peer_trials, parameters["trials"]))
+        settings_path = os.path.join(directory, "settings.json")
+        json.dump(settings, open(settings_path, "w"))
+        peers = [timed([sys.executable, __file__, "--worker-all-parts", real, synth, settings_path])
+                 for _ in range(args.runs)]
+        peer = json.loads(peers[-1][2].strip().splitlines()[-1])
+        # The peers computed the same thing: bar counts, and the MRLT on the reference's draws.
+        our_bars = [[len(d["pairs"]) for d in report["diagrams"][side]["diagrams"]]
+                    for side in ("real", "synthetic")]
+        if our_bars != peer["bars"]:
+            sys.exit(f"bar counts differ: tda-eval {our_bars}, ripser {peer['bars']}")
+        files = []
+        for name, path, cloud_index in (("real", real, 0), ("synth", synth, 1)):
+            draws = landmark_draws(settings["trials"], settings["landmarks"], args.n,
+                                   settings["seed"], cloud_index)[: settings["peer_trials"]]
+            landmark_path = os.path.join(directory, name + ".landmarks")
+            with open(landmark_path, "w") as f:
+                f.writelines(",".join(map(str, draw)) + "\n" for draw in draws)
+            files.append(landmark_path)
+        check = json.loads(subprocess.run(
+            [args.binary, "gscore", real, synth, "--real-landmarks", files[0], "--synth-landmarks",
+             files[1], "--gamma", repr(settings["gamma"]), "--imax", str(settings["imax"]),
+             "--json"], capture_output=True, text=True, check=True).stdout)
+        difference = max(abs(a - b) for ours_mrlt, theirs in
+                         zip((check["mrlt_real"], check["mrlt_synth"]), peer["mrlts"])
+                         for a, b in zip(ours_mrlt, theirs))
+        if difference > 1e-9:
+            sys.exit(f"MRLTs on the reference's draws differ by {difference}")
+    scale = settings["trials"] / settings["peer_trials"]
+    peer_parts = {}
+    for part in ("persistence", "metrics", "kde", "privacy", "gscore"):
+        values = [json.loads(run[2].strip().splitlines()[-1])["seconds"][part] for run in peers]
+        peer_parts[part] = statistics.median(values) * (scale if part == "gscore" else 1)
+    our_parts = {part: statistics.median(json.loads(run[2])["timings"][part] for run in ours)
+                 for part in peer_parts}
+    our_wall = statistics.median(r[0] for r in ours)
+    peer_start_up = statistics.median(r[0] for r in peers) - statistics.median(
+        sum(json.loads(run[2].strip().splitlines()[-1])["seconds"].values()) for run in peers)
+    peer_total = sum(peer_parts.values()) + peer_start_up
+    print(f"# evaluate, every default part, {args.n} x {args.d} Gaussian samples, median of "
+          f"{args.runs} run(s); the reference geometry score ran {settings['peer_trials']} of "
+          f"{settings['trials']} draws per cloud, scaled x{scale:g}; MRLTs agree to {difference:.1e}")
+    print("| part | tda-eval s (in process) | peers s (in process) | ratio |")
+    print("| --- | --- | --- | --- |")
+    for part, seconds in peer_parts.items():
+        mark = " (scaled)" if part == "gscore" else ""
+        print(f"| {part} | {our_parts[part]:.2f} | {seconds:.1f}{mark} "
+              f"| {our_parts[part] / seconds:.4f} |")
+    print(f"| whole process (start-up, reading, every part) | {our_wall:.2f} | {peer_total:.1f} "
+          f"| **{our_wall / peer_total:.4f}** |")
+    print(f"peak RSS: tda-eval {max(r[1] for r in ours):.0f} MB, peers "
+          f"{max(r[1] for r in peers):.0f} MB")
+
+
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "--worker":
         worker(sys.argv[2], sys.argv[3])
+        return
+    if len(sys.argv) == 5 and sys.argv[1] == "--worker-all-parts":
+        worker_all_parts(sys.argv[2], sys.argv[3], sys.argv[4])
         return
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--base", default="torus")
+    parser.add_argument("--binary", default=TDA_EVAL)
+    parser.add_argument("--all-parts", action="store_true",
+                        help="every default part of evaluate against the whole peer pipeline")
+    parser.add_argument("--n", type=int, default=5000, help="--all-parts: points per sample")
+    parser.add_argument("--d", type=int, default=30, help="--all-parts: dimension")
+    parser.add_argument("--peer-trials", type=int, default=2,
+                        help="--all-parts: geometry-score draws per cloud the reference runs")
     args = parser.parse_args()
-    if not os.path.exists(TDA_EVAL):
+    if not os.path.exists(args.binary):
         sys.exit("build first: swift build -c release --product tda-eval")
+    if args.all_parts:
+        all_parts(args)
+        return
     rows = []
     with tempfile.TemporaryDirectory() as directory:
         for n in args.sizes:
             real = os.path.join(directory, f"real{n}.csv")
             synth = os.path.join(directory, f"synth{n}.csv")
-            subprocess.run([TDA_EVAL, "generate", args.base, "--failure", "noise", "--sigma", "0.1",
+            subprocess.run([args.binary, "generate", args.base, "--failure", "noise", "--sigma", "0.1",
                             "--n", str(n), "--seed", "1", "--real", real, "--out", synth], check=True)
-            ours = [timed([TDA_EVAL, "evaluate", real, synth, "--skip", "gscore", "--bins", "0",
+            ours = [timed([args.binary, "evaluate", real, synth, "--skip", "gscore", "--bins", "0",
                            "--persistence-points", str(n), "--json"]) for _ in range(args.runs)]
             peers = [timed([sys.executable, __file__, "--worker", real, synth])
                      for _ in range(args.runs)]

@@ -78,6 +78,11 @@ public enum RipsPersistence {
     guard cloud.count >= 1 else {
       throw .invalidParameter(name: "points", value: "0", allowed: "at least 1")
     }
+    if takesSpanningTreePath(cloud, metric: metric, options: options) {
+      var result = try h0(of: cloud, threshold: options.threshold, progress: options.progress)
+      result.indexWidth = indexWidth(points: cloud.count, maxDimension: 0, forced: options.indexWidth)
+      return result
+    }
     if let threshold = options.threshold {
       let sparse = SparseDistanceMatrix(cloud, metric: metric, threshold: threshold, threads: options.threads)
       return try compute(sparse, reportedThreshold: threshold, options: options)
@@ -300,6 +305,14 @@ extension RipsPersistence {
   ) throws(ResourceError) {
     let n = cloud.count
     let cloudBytes = Double(n) * Double(cloud.dimension) * 8
+    if takesSpanningTreePath(cloud, metric: metric, options: options) {
+      let bytes = Double(n) * spanningTreeBytesPerPoint(dimension: cloud.dimension) + cloudBytes
+      let threshold = options.threshold.map { ", threshold \($0)" } ?? ""
+      try budget.check(
+        bytes: bytes, what: "rips on \(n) points (maxdim 0\(threshold))",
+        suggestion: "use \(fewerPoints)")
+      return
+    }
     // A cheap bound first (all pairs admitted); the edges under a threshold only when it fails.
     var estimate = estimateMemory(
       points: n, maxDimension: options.maxDimension, denseMatrix: options.threshold == nil,

@@ -158,6 +158,9 @@ struct BoundedPassData: @unchecked Sendable {
   /// Per-point shares of the error bound, in data units.
   @usableFromInline let queryErrors: UnsafeMutablePointer<Double>
   @usableFromInline let referenceErrors: UnsafeMutablePointer<Double>
+  /// The largest of `referenceErrors` (so a row's upper bounds are at most its largest lower bound
+  /// plus twice this and the query's share).
+  let largestReferenceError: Double
   let queryCount: Int
   let referenceCount: Int
   /// Queries rounded to float32, row-major.
@@ -237,6 +240,7 @@ struct BoundedPassData: @unchecked Sendable {
       }
       referenceNorms[panel] = norms
     }
+    largestReferenceError = (0..<max(1, panels * 8)).reduce(0) { Swift.max($0, referenceErrors[$1]) }
     (self.queryFloats, self.queryNorms, self.queryErrors) = (queryFloats, queryNorms, queryErrors)
     (self.referencePanels, self.referenceNorms, self.referenceErrors) =
       (referencePanels, referenceNorms, referenceErrors)

@@ -46,7 +46,7 @@ struct ResourceGuardTests {
     let rows = (0..<600).map { "\(Double($0 % 30) * 0.1),\(Double($0 / 30) * 0.1)" }
     let cloud = try writeFile(rows.joined(separator: "\n") + "\n", named: "grid.csv", in: directory)
     let cases: [([String], String)] = [
-      (["rips", cloud, "--maxdim", "0", "--max-memory", "1M"], "rips on 600 points (maxdim 0) may need up to"),
+      (["rips", cloud, "--maxdim", "0", "--max-memory", "100K"], "rips on 600 points (maxdim 0) may need up to"),
       (["diagrams", cloud, cloud, "--max-memory", "1M"], "rips on 600 points (maxdim 1)"),
       (["evaluate", cloud, cloud, "--max-memory", "1M"], "--persistence-points"),
       (["rips", cloud, "--threads", "1000000000"], "use at most"),

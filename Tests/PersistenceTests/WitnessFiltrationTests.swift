@@ -125,6 +125,26 @@ struct WitnessFiltrationTests {
     }
   }
 
+  @Test(
+    "γ = 1/8 and 1/4 in dimension 12 (many landmarks within d₀ + α): agrees with the definition",
+    arguments: [(21 as UInt64, 0.125), (22, 0.25)])
+  func wideRelaxation(seed: UInt64, gamma: Double) {
+    var generator = SeededGenerator(seed: seed)
+    let witnesses = (0..<60).map { _ in (0..<12).map { _ in generator.nextGaussian() } }
+    let landmarks = (0..<18).map { _ in witnesses[generator.nextInt(below: witnesses.count)] }
+    let filtration = WitnessFiltration(
+      witnesses: PointCloud(rows: witnesses), landmarks: PointCloud(rows: landmarks),
+      maxAlpha: .fractionOfMaxDistance(gamma))
+    let expected = WitnessOracle.filtration(
+      witnesses: witnesses, landmarks: landmarks, maxAlpha: filtration.maxAlpha)
+    let found = simplices(of: filtration)
+    #expect(expected.keys.filter { $0.count == 3 }.count > 100)
+    #expect(Set(found.keys) == Set(expected.keys))
+    for (simplex, value) in expected {
+      #expect(found[simplex].map { isClose($0, value) } == true, "\(simplex)")
+    }
+  }
+
   @Test("edge and triangle indices are the combinatorial number system, in any vertex order")
   func indices() {
     #expect(WitnessFiltration.edgeIndex(0, 1) == 0)
