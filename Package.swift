@@ -35,8 +35,12 @@ let package = Package(
       dependencies: ["PointClouds", "ExactArithmetic"]),
     /// Point clouds, strict CSV input, metrics, distance matrices, k-NN, seeded randomness.
     .target(name: "PointClouds", dependencies: ["CDistanceKernels"]),
+    /// Models on tables (scaling, one-hot, logistic, ridge, k-NN), their metrics (ROC AUC, F1,
+    /// R²…), logistic and 1-NN detection, train-on-synthetic-test-on-real utility.
+    .target(name: "Learning", dependencies: ["PointClouds", "Tables"]),
     /// Precision/recall, density/coverage, realism, geometry score, KDE and VQ baselines.
-    .target(name: "SampleMetrics", dependencies: ["PointClouds", "Persistence", "Tables"]),
+    .target(
+      name: "SampleMetrics", dependencies: ["PointClouds", "Persistence", "Tables", "Learning"]),
     /// Mixed-type tables: RFC 4180 reading, schemas, missing cells, Gower and Euclidean row distances.
     .target(name: "Tables", dependencies: ["PointClouds", "CDistanceKernels"]),
     /// The library a harness imports: every module above, evaluation reports, benchmark tables.
@@ -44,7 +48,7 @@ let package = Package(
       name: "TDAEval",
       dependencies: [
         "PointClouds", "Persistence", "DiagramDistances", "SampleMetrics", "Datasets",
-        "ExactArithmetic", "Tables",
+        "ExactArithmetic", "Tables", "Learning",
       ]),
     /// The command-line tool.
     .executableTarget(
@@ -86,6 +90,9 @@ let package = Package(
       resources: [.copy("Resources")]),
     .testTarget(
       name: "TablesTests", dependencies: ["Tables", "_TestSupport"], resources: [.copy("Resources")]),
+    .testTarget(
+      name: "LearningTests", dependencies: ["Learning", "Datasets", "_TestSupport"],
+      resources: [.copy("Resources")]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),
     .testTarget(name: "TDAEvalTests", dependencies: ["TDAEval", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["tda-eval", "_TestSupport"]),

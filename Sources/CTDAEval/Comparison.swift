@@ -84,6 +84,8 @@ enum Comparison {
     "gscore": ["landmarks", "gamma", "imax", "trials", "seed", "threads"],
     "privacy": ["quasi_identifiers", "sensitive"],
     "fidelity": [],
+    "detect": ["folds", "permutations", "seed"],
+    "utility": ["target", "task"],
     "evaluate": [
       "skip", "maxdim", "coeff", "threshold", "persistence_points", "relative_error", "k", "balls",
       "standardize", "bins", "bandwidth", "landmarks", "gamma", "imax", "trials", "seed",
@@ -104,7 +106,42 @@ enum Comparison {
     case "fidelity":
       guard case .tables(let tables) = samples else { preconditionFailure("fidelity reads tables") }
       return try encodeJSON(FidelityReport.compute(tables))
+    case "detect", "utility":
+      guard case .tables(let tables) = samples else {
+        throw BadInput("\(command) reads tables: pass CSV texts (tda_compare_csv)")
+      }
+      return try encodeJSON(try learning(command, tables, options))
     default: return try encodeJSON(try evaluate(samples, options))
+    }
+  }
+
+  /// `detect` or `utility` on tables (the holdout is utility's test table).
+  static func learning(_ command: String, _ tables: TableSamples, _ options: Options) throws
+    -> any Encodable
+  {
+    do {
+      if command == "detect" {
+        let seed = try options.uint64("seed") ?? 0
+        return try Detection.compute(
+          tables,
+          options: .init(
+            folds: try options.int("folds") ?? 3,
+            permutations: try options.int("permutations") ?? 1000, seed: seed))
+      }
+      guard let target = try options.string("target") else {
+        throw BadInput("utility needs a target column (target=...)")
+      }
+      guard tables.holdout != nil else { throw BadInput("utility needs a test table (test=...)") }
+      var task: UtilityReport.Task? = nil
+      if let name = try options.string("task") {
+        guard let value = UtilityReport.Task(rawValue: name) else {
+          throw BadInput("--task must be classification or regression, got '\(name)'")
+        }
+        task = value
+      }
+      return try Utility.compute(tables, target: target, task: task)
+    } catch LearningError.notConverged(let model) {
+      throw ComputationFailure(message: "\(model): Newton's method did not converge")
     }
   }
 

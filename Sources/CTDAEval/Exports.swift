@@ -110,7 +110,7 @@ public func tda_compare(
 
 /// A real/synthetic comparison of CSV texts (a header row; text, categories and missing cells
 /// allowed), read exactly as the CLI reads files: numeric files as point clouds, others as
-/// tables. `holdout` may be NULL. Options as for `tda_compare`, plus `files` (the names used in
+/// tables. `holdout` may be NULL (for `utility`, it is the test table). Options as for `tda_compare`, plus `files` (the names used in
 /// messages and to infer the delimiter) and `schema_json` (a schema's JSON text).
 @_cdecl("tda_compare_csv")
 public func tda_compare_csv(
@@ -132,7 +132,7 @@ public func tda_compare_csv(
     let input = try InputOptions(options)
     let samples = try input.load(
       texts, paths: paths,
-      asTables: name == "fidelity" || (name == "privacy" && (try options.string("sensitive")) != nil))
+      asTables: ["fidelity", "detect", "utility"].contains(name) || (name == "privacy" && (try options.string("sensitive")) != nil))
     return try Comparison.run(name, samples: samples, options: options)
   }
 }

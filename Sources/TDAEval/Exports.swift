@@ -2,6 +2,7 @@
 @_exported import Datasets
 @_exported import DiagramDistances
 @_exported import ExactArithmetic
+@_exported import Learning
 @_exported import Persistence
 @_exported import PointClouds
 @_exported import SampleMetrics

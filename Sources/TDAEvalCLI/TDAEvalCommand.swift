@@ -25,7 +25,7 @@ struct TDAEvalCommand: ParsableCommand {
       RipsCommand.self, DiagramsCommand.self, DistanceCommand.self, MetricsCommand.self,
       KDECommand.self, GScoreCommand.self, EvaluateCommand.self, GenerateCommand.self,
       TablesCommand.self, SchemaCommand.self, PrivacyCommand.self, SweepCommand.self,
-      MergeCommand.self, FidelityCommand.self,
+      MergeCommand.self, FidelityCommand.self, DetectCommand.self, UtilityCommand.self,
     ])
 
   static func main() {

@@ -27,6 +27,8 @@ __all__ = [
     "gscore",
     "privacy",
     "fidelity",
+    "detect",
+    "utility",
     "evaluate",
     "Evaluation",
     "flatten",
@@ -159,6 +161,20 @@ def fidelity(real, synthetic, **options):
     return _compare("fidelity", real, synthetic, None, options)
 
 
+def detect(real, synthetic, **options):
+    """``tda-eval detect --json``: logistic detection (mean ROC AUC over seeded stratified folds
+    and SDMetrics' score) and the exact 1-NN two-sample test with its permutation p-value.
+    Options: folds, permutations, seed, and the table options. Samples are read as tables."""
+    return _compare("detect", real, synthetic, None, options, tables=True)
+
+
+def utility(real, synthetic, *, test, target, **options):
+    """``tda-eval utility --json``: models trained on the real and on the synthetic table, scored
+    on the real ``test`` table, predicting the column ``target``. Options: task
+    ("classification" or "regression"), and the table options. Samples are read as tables."""
+    return _compare("utility", real, synthetic, test, dict(options, target=target), tables=True)
+
+
 def evaluate(real, synthetic, holdout=None, **options):
     """``tda-eval evaluate --json``: every metric for the pair, as an :class:`Evaluation` (a dict).
 
@@ -170,7 +186,7 @@ def evaluate(real, synthetic, holdout=None, **options):
     return Evaluation(_compare("evaluate", real, synthetic, holdout, options))
 
 
-def _compare(command, real, synthetic, holdout, options):
+def _compare(command, real, synthetic, holdout, options, tables=False):
     options = dict(options)
     if "holdout" in options:
         raise TypeError("give the holdout as the third argument, not an option")
@@ -182,7 +198,7 @@ def _compare(command, real, synthetic, holdout, options):
     samples = [_sample(real, "real"), _sample(synthetic, "synthetic")]
     if holdout is not None:
         samples.append(_sample(holdout, "holdout"))
-    as_csv = any(kind == "csv" for kind, *_ in samples) or any(
+    as_csv = tables or any(kind == "csv" for kind, *_ in samples) or any(
         options.get(key) is not None for key in _TABLE_OPTIONS + ("schema_json",)
     ) or options.get("distance") == "gower" or options.get("missing", "error") != "error"
     if not as_csv:

@@ -1,4 +1,5 @@
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -202,3 +203,39 @@ def test_errors_raise_value_error_with_message(examples, tmp_path):
         tda_eval.metrics(bad, examples / "circle-synth.csv")
     with pytest.raises(FileNotFoundError):
         tda_eval.metrics(tmp_path / "missing.csv", synth)
+
+
+LEARNING = Path(__file__).resolve().parents[2] / "Tests" / "LearningTests" / "Resources" / "learning"
+
+
+def test_detect_equals_cli(cli):
+    real, synth = LEARNING / "pima_real.csv", LEARNING / "pima_synth_missing.csv"
+    expected = cli("detect", real, synth, "--seed", 3, "--permutations", 200)
+    result = tda_eval.detect(real, synth, seed=3, permutations=200)
+    assert result == expected
+    assert set(result["logistic"]) >= {"auc", "score"}
+    assert set(result["nearest_neighbour"]) >= {"accuracy", "p_value"}
+
+
+def test_detect_takes_frames_and_arrays():
+    pd = pytest.importorskip("pandas")
+    rng = np.random.default_rng(4)
+    real, synth = rng.normal(size=(60, 3)), rng.normal(size=(50, 3)) + 3
+    result = tda_eval.detect(real, synth, permutations=50)
+    assert result["logistic"]["auc"] > 0.95 and result["nearest_neighbour"]["accuracy"] > 0.9
+    frames = tda_eval.detect(pd.DataFrame(real), pd.DataFrame(synth), permutations=50)
+    assert frames == result
+
+
+def test_utility_equals_cli(cli):
+    real, synth, test = (LEARNING / f"pbc_{name}.csv" for name in ("real", "synth", "test"))
+    expected = cli("utility", real, synth, "--test", test, "--target", "status", "--categorical", "status,sex")
+    result = tda_eval.utility(real, synth, test=test, target="status", categorical=["status", "sex"])
+    assert result == expected
+    assert result["task"] == "classification" and set(result["models"]) == {"logistic", "knn"}
+
+
+def test_utility_errors():
+    real = LEARNING / "pbc_real.csv"
+    with pytest.raises(ValueError, match="nope"):
+        tda_eval.utility(real, real, test=real, target="nope")

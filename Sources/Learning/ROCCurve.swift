@@ -17,7 +17,9 @@ public struct ROCCurve: Codable, Sendable, Equatable {
   /// - Precondition: both are non-empty.
   public init(positives: [Double], negatives: [Double]) {
     precondition(!positives.isEmpty && !negatives.isEmpty, "ROC needs both classes")
-    let labelled = (positives.map { ($0, true) } + negatives.map { ($0, false) }).sorted { $0.0 > $1.0 }
+    let labelled = (positives.map { ($0, true) } + negatives.map { ($0, false) }).sorted {
+      $0.0 > $1.0
+    }
     var tps: [Double] = []
     var fps: [Double] = []
     var tp = 0.0
