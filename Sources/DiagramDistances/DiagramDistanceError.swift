@@ -10,7 +10,7 @@ public enum DiagramDistanceError: Error, Equatable, Sendable {
   case invalidParameter(name: String, value: String, allowed: String)
 }
 
-extension DiagramDistanceError: TDAEvalError {
+extension DiagramDistanceError: LocalizedTDAEvalError {
   public var description: String {
     switch self {
     case .invalidPoint(let diagram, let index, let birth, let death):

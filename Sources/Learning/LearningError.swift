@@ -17,7 +17,7 @@ public enum LearningError: Error, Equatable, Sendable {
   case notConverged(model: String)
 }
 
-extension LearningError: TDAEvalError {
+extension LearningError: LocalizedTDAEvalError {
   public var description: String {
     switch self {
     case .invalidParameter(let name, let value, let allowed):

@@ -17,7 +17,7 @@ public enum DiagramFileError: Error, Equatable, Sendable {
   case misplacedInfinity(file: String, line: Int, column: Int, text: String)
 }
 
-extension DiagramFileError: TDAEvalError {
+extension DiagramFileError: LocalizedTDAEvalError {
   public var description: String {
     switch self {
     case .unreadable(let file, let reason):

@@ -129,7 +129,7 @@ extension PersistenceDiagram {
 
 /// A diagram cell holding a finite number beyond float64 (e.g. `1e400`): it would be read as
 /// infinite, so it is refused; only `inf` / `infinity` mean an infinite value.
-public struct DiagramValueOverflow: TDAEvalError, Equatable {
+public struct DiagramValueOverflow: LocalizedTDAEvalError, Equatable {
   public var file: String
   public var line: Int
   public var column: Int

@@ -23,7 +23,7 @@ public enum PointCloudError: Error, Equatable, Sendable {
   case invalidParameter(name: String, value: String, allowed: String)
 }
 
-extension PointCloudError: TDAEvalError {
+extension PointCloudError: LocalizedTDAEvalError {
   public var description: String {
     switch self {
     case .unreadable(let file, let reason):

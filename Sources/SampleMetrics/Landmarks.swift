@@ -173,7 +173,7 @@ public enum LandmarkFileError: Error, Equatable, Sendable {
     otherTrials: Int, otherLandmarks: Int)
 }
 
-extension LandmarkFileError: TDAEvalError {
+extension LandmarkFileError: LocalizedTDAEvalError {
   public var description: String {
     switch self {
     case .unreadable(let file, let reason):

@@ -22,7 +22,7 @@ public enum SampleMetricsError: Error, Equatable, Sendable {
   case singularCovariance(set: String)
 }
 
-extension SampleMetricsError: TDAEvalError {
+extension SampleMetricsError: LocalizedTDAEvalError {
   public var description: String {
     switch self {
     case .invalidParameter(let name, let value, let allowed):

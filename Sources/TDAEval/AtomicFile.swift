@@ -56,7 +56,7 @@ public enum AtomicFile {
 #endif
 
 /// A file that could not be written, with the system's reason.
-public struct AtomicFileError: TDAEvalError {
+public struct AtomicFileError: LocalizedTDAEvalError {
   public var path: String
   public var errno: Int32
 

@@ -15,7 +15,7 @@ public enum KDEReport: Sendable, Encodable {
 }
 
 /// Why a `--bandwidth` text was refused: the one-line message of the CLI.
-public struct BandwidthError: TDAEvalError {
+public struct BandwidthError: LocalizedTDAEvalError {
   public let description: String
 }
 

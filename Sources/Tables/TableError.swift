@@ -33,7 +33,7 @@ public enum TableError: Error, Equatable, Sendable {
   case nothingToCompare(file: String, reason: String)
 }
 
-extension TableError: TDAEvalError {
+extension TableError: LocalizedTDAEvalError {
   public var description: String {
     switch self {
     case .unreadable(let file, let reason):

@@ -42,7 +42,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Bad sweep input: a manifest line, a shard, a results directory. The message is one line.
-public struct SweepError: TDAEvalError, Equatable {
+public struct SweepError: LocalizedTDAEvalError, Equatable {
   public var message: String
 
   public init(_ message: String) { self.message = message }
