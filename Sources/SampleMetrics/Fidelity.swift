@@ -59,9 +59,11 @@ public struct FidelityReport: Sendable, Codable, Equatable {
   public var columnPairTrends: Double?
   /// Mean of the two properties that are defined.
   public var quality: Double?
+  /// The association matrices of both tables (dython's `associations`), for the heatmaps.
+  public var associations: AssociationMatrices
 
   enum CodingKeys: String, CodingKey {
-    case columns, pairs, quality
+    case columns, pairs, quality, associations
     case columnShapes = "column_shapes", columnPairTrends = "column_pair_trends"
   }
 
@@ -128,7 +130,7 @@ public struct FidelityReport: Sendable, Codable, Equatable {
     let quality = mean([shapes, trends].compactMap { $0 })
     return FidelityReport(
       columns: columns, pairs: pairs, columnShapes: shapes, columnPairTrends: trends,
-      quality: quality)
+      quality: quality, associations: .compute(real: real, synthetic: synthetic))
   }
 
   /// The report of a real/synthetic pair of tables read under one schema.
