@@ -20,6 +20,9 @@ generation included; the call alone is reported as well):
               union of both frames), and that extra output row is dropped.
   dcr    sdmetrics.single_table.DCRBaselineProtection.compute_breakdown(real, synth,
          metadata={"tables": {"t": {"columns": {...}}}}, table_name="t", num_rows_subsample=None)
+  quality  sdmetrics.reports.single_table.QualityReport().generate(real, synth, metadata,
+           verbose=False) (column shapes and column pair trends; compare with `tda-eval fidelity`,
+           --template "{binary} fidelity {real} {synth} --json"). Not part of --peer all.
 Peak RSS is that process's maximum resident set (/usr/bin/time %M, i.e. getrusage ru_maxrss;
 the child also reports its own resource.getrusage), wall time from the parent.
 With --tda-eval PATH the command --template (default below) is timed the same way on the CSV
@@ -30,6 +33,8 @@ Setup:  python3 -m venv .venv-tables && .venv-tables/bin/pip install numpy panda
 Run:    .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 5000 --peer gower
         .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 5000 --peer gower-full
         .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 1000 --peer dcr
+        .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 50000 --peer quality \
+            --tda-eval .build/release/tda-eval --template "{binary} fidelity {real} {synth} --json"
         .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 5000 --tda-eval .build/release/tda-eval
         .venv-tables/bin/python Benchmarks/peers/tables_peers.py --write /tmp/tables --n 5000   (CSV only)
 """
@@ -89,6 +94,18 @@ if peer in ("gower", "gower-full"):
     seconds = time.perf_counter() - start
     dcr = matrix.min(axis=1).astype(float)
     value = {"dcr_median": float(np.median(dcr)), "dcr_mean": float(dcr.mean())}
+elif peer == "quality":
+    import warnings
+    warnings.filterwarnings("ignore")
+    from sdmetrics.reports.single_table import QualityReport
+    start = time.perf_counter()
+    report = QualityReport()
+    report.generate(real, synth, sdmetrics_metadata(), verbose=False)
+    seconds = time.perf_counter() - start
+    properties = report.get_properties().set_index("Property")["Score"]
+    value = {"quality": float(report.get_score()),
+             "column_shapes": float(properties["Column Shapes"]),
+             "column_pair_trends": float(properties["Column Pair Trends"])}
 else:
     import warnings
     warnings.filterwarnings("ignore")
@@ -142,8 +159,8 @@ def run_process(command):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=5000, help="rows in each sample (default 5000)")
-    parser.add_argument("--peer", choices=["gower", "gower-full", "dcr", "all", "none"], default="all",
-                        help="all = gower, gower-full, dcr")
+    parser.add_argument("--peer", choices=["gower", "gower-full", "dcr", "quality", "all", "none"],
+                        default="all", help="all = gower, gower-full, dcr")
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--write", metavar="DIR", help="only write the two CSV files into DIR and exit")
     parser.add_argument("--from-csv", action="store_true",
@@ -174,7 +191,9 @@ def main():
                     rss_mib=max(r[1] for r in runs))
         try:
             parsed = json.loads(runs[-1][2])
-            ours["value"] = {k: parsed[k] for k in ("dcr", "distance_to_closest_record") if k in parsed}
+            ours["value"] = {k: parsed[k] for k in ("dcr", "distance_to_closest_record", "quality",
+                                                       "column_shapes", "column_pair_trends")
+                              if k in parsed}
         except (ValueError, TypeError):
             pass
         rows.append(ours)

@@ -113,16 +113,13 @@ public struct AssociationMatrices: Sendable, Codable, Equatable {
 
   /// dython's `associations(table)` on the columns `columns`, in that order.
   public static func matrix(_ table: Table, columns: [Int]) -> [[Double]] {
-    let prepared = columns.map { prepare(table.columns[$0]) }
+    let prepared = [Prepared](concurrentlyComputing: columns.count) {
+      prepare(table.columns[columns[$0]])
+    }
     let count = columns.count
     let pairs = (0..<count).flatMap { i in ((i + 1)..<count).map { (i, $0) } }
-    // Pairs shared among the cores, each written to its own slot.
-    var values = [Double](repeating: 0, count: pairs.count)
-    values.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: pairs.count) { k in
-        output[k] = association(prepared[pairs[k].0], prepared[pairs[k].1])
-      }
+    let values = [Double](concurrentlyComputing: pairs.count) {
+      association(prepared[pairs[$0].0], prepared[pairs[$0].1])
     }
     var result = (0..<count).map { i -> [Double] in
       var row = [Double](repeating: 0, count: count)
