@@ -24,7 +24,9 @@ generation included; the call alone is reported as well):
            verbose=False) (column shapes and column pair trends; compare with `tda-eval fidelity`,
            --template "{binary} fidelity {real} {synth} --json"). Not part of --peer all.
 Peak RSS is that process's maximum resident set (/usr/bin/time %M, i.e. getrusage ru_maxrss;
-the child also reports its own resource.getrusage), wall time from the parent.
+the child also reports its own resource.getrusage), wall time from the parent, CPU time the
+process's user + system time (/usr/bin/time %U + %S; all threads), which a loaded machine
+distorts less than the wall time.
 With --tda-eval PATH the command --template (default below) is timed the same way on the CSV
 files and each peer gets a ratio tda-eval / peer (below 1: tda-eval is faster). Peers then read
 the same CSV files (pandas.read_csv) instead of generating the frames in memory.
@@ -142,18 +144,20 @@ def write_csv(directory, n):
 
 def run_process(command):
     """Runs command as a whole process under /usr/bin/time; returns (wall s, peak RSS MiB of that
-    process, stdout). (/usr/bin/time rather than os.wait4 on our own child: Linux carries the peak
+    process, stdout, CPU s = user + system of that process and its threads). (/usr/bin/time rather than os.wait4 on our own child: Linux carries the peak
     RSS of the forking Python process over exec, which would inflate small processes.)"""
     with tempfile.TemporaryFile(mode="w+") as out, tempfile.TemporaryFile(mode="w+") as err:
         start = time.perf_counter()
-        code = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=out, stderr=err).returncode
+        code = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + command, stdout=out,
+                              stderr=err).returncode
         wall = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         errors = err.read().strip()
         if code != 0:
             raise RuntimeError(f"{command[0]} failed ({code}): {errors[-600:]}")
-        return wall, int(errors.splitlines()[-1]) / 1024.0, out.read()
+        rss, user, system = errors.splitlines()[-1].split()
+        return wall, int(rss) / 1024.0, out.read(), float(user) + float(system)
 
 
 def main():
@@ -188,7 +192,7 @@ def main():
         command = args.template.format(binary=args.binary, real=real_csv, synth=synth_csv).split()
         runs = [run_process(command) for _ in range(args.repeats)]
         ours = dict(tool="tda-eval", command=" ".join(command), wall_s=statistics.median(r[0] for r in runs),
-                    rss_mib=max(r[1] for r in runs))
+                    cpu_s=statistics.median(r[3] for r in runs), rss_mib=max(r[1] for r in runs))
         try:
             parsed = json.loads(runs[-1][2])
             ours["value"] = {k: parsed[k] for k in ("dcr", "distance_to_closest_record", "quality",
@@ -201,26 +205,32 @@ def main():
     for peer in peers:
         runs = []
         for _ in range(args.repeats):
-            wall, rss, out = run_process([sys.executable, "-c", PEER_CHILD, peer, str(args.n), real_csv, synth_csv])
+            wall, rss, out, cpu = run_process([sys.executable, "-c", PEER_CHILD, peer, str(args.n), real_csv,
+                                               synth_csv])
             child = json.loads(out.strip().splitlines()[-1])
-            runs.append((wall, rss, child))
+            runs.append((wall, rss, child, cpu))
         row = dict(tool=peer, wall_s=statistics.median(r[0] for r in runs),
+                   cpu_s=statistics.median(r[3] for r in runs),
                    call_s=statistics.median(r[2]["call_s"] for r in runs),
                    rss_mib=max(r[1] for r in runs), value=runs[-1][2]["value"])
         if ours:
             row["ratio"] = ours["wall_s"] / row["wall_s"]
+            row["cpu_ratio"] = ours["cpu_s"] / row["cpu_s"]
         rows.append(row)
         print(json.dumps(row), flush=True)
 
     print()
     print(f"n = {args.n} vs {args.n}, {'CSV input' if use_csv else 'frames generated in the process'}, "
           f"median of {args.repeats} run(s)")
-    print("| tool | wall s (process) | call s | peak RSS MiB | tda-eval ÷ peer (wall) |")
-    print("|---|---|---|---|---|")
+    print("| tool | wall s (process) | CPU s (process) | call s | peak RSS MiB "
+          "| tda-eval ÷ peer (wall) | tda-eval ÷ peer (CPU) |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
         call = "%.2f" % r["call_s"] if "call_s" in r else "–"
         ratio = "%.3f" % r["ratio"] if "ratio" in r else "–"
-        print(f"| {r['tool']} | {r['wall_s']:.2f} | {call} | {r['rss_mib']:.0f} | {ratio} |")
+        cpu_ratio = "%.3f" % r["cpu_ratio"] if "cpu_ratio" in r else "–"
+        print(f"| {r['tool']} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | {call} | {r['rss_mib']:.0f} "
+              f"| {ratio} | {cpu_ratio} |")
 
 
 if __name__ == "__main__":

@@ -49,7 +49,8 @@ public struct AssociationMatrices: Sendable, Codable, Equatable {
         entries.append(
           (
             abs(real[i][j] - synthetic[i][j]),
-            Difference(columns: [columns[i], columns[j]], real: real[i][j], synthetic: synthetic[i][j])
+            Difference(
+              columns: [columns[i], columns[j]], real: real[i][j], synthetic: synthetic[i][j])
           ))
       }
     }

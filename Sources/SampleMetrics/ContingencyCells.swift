@@ -18,7 +18,11 @@ struct ContingencyCells {
     let keys = first.indices.map { Int(first[$0]) * secondLevels + Int(second[$0]) }.sorted()
     cells = []
     for key in keys {
-      if cells.last?.cell == key { cells[cells.count - 1].count += 1 } else { cells.append((key, 1)) }
+      if cells.last?.cell == key {
+        cells[cells.count - 1].count += 1
+      } else {
+        cells.append((key, 1))
+      }
     }
   }
 }

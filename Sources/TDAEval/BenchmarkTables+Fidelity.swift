@@ -99,9 +99,14 @@ extension BenchmarkTables {
     var csv = "data,failure,metric,mean,sd,seeds\n"
     var markdown = "# Fidelity measures next to the topological metrics\n\n"
     markdown +=
-      "Mean ± sample standard deviation over \(seeds.count) seeds; \(count) real and \(count) synthetic rows (fewer under `few`). Fidelity as `tda-eval fidelity` (SDMetrics' quality report; association_difference = mean |real − synthetic| of dython's association matrices); topological metrics as in table 1. Regenerate with `tda-eval tables --only fidelity`.\n"
+      "Mean ± sample standard deviation over \(seeds.count) seeds; \(count) real and \(count) "
+      + "synthetic rows (fewer under `few`). Fidelity as `tda-eval fidelity` (SDMetrics' quality "
+      + "report; association_difference = mean |real − synthetic| of dython's association "
+      + "matrices); topological metrics as in table 1. Regenerate with "
+      + "`tda-eval tables --only fidelity`.\n"
     var latex =
-      "% Fidelity measures next to the topological metrics: mean +/- sd over \(seeds.count) seeds.\n"
+      "% Fidelity measures next to the topological metrics: mean +/- sd over \(seeds.count) "
+      + "seeds.\n"
     let blocks: [(name: String, title: String, subjects: [FidelitySubject])] =
       fidelityBases.map { base in
         (
@@ -131,14 +136,18 @@ extension BenchmarkTables {
           ids: seeds.map { Self.fidelityID(subject, $0) }, results: results)
         columns.append(rows)
         for row in rows {
-          csv +=
-            "\(block.name),\(label),\(row.metric),\(Self.csvNumber(row.summary.mean)),\(Self.csvNumber(row.summary.deviation)),\(row.summary.samples)\n"
+          let fields = [
+            block.name, label, row.metric, Self.csvNumber(row.summary.mean),
+            Self.csvNumber(row.summary.deviation), "\(row.summary.samples)",
+          ]
+          csv += fields.joined(separator: ",") + "\n"
         }
       }
       let (header, body) = Self.metricRows(labels: labels, columns: columns)
       markdown += "\n## \(block.title)\n\n" + Self.markdownTable(header: header, rows: body)
       latex += Self.latexTable(
-        caption: "Fidelity and topological metrics under controlled failures: \(block.title), mean $\\pm$ sd over \(seeds.count) seeds.",
+        caption: "Fidelity and topological metrics under controlled failures: \(block.title), "
+          + "mean $\\pm$ sd over \(seeds.count) seeds.",
         label: "tab:fidelity-\(block.name)", header: header, rows: body)
     }
     return [
