@@ -108,7 +108,8 @@ public struct FidelityReport: Sendable, Codable, Equatable {
   /// How one column compares; its present values are sorted once for KS, W1 and the range.
   static func columnFidelity(_ real: Table.Column, _ synthetic: Table.Column) -> ColumnFidelity {
     let r = real.values, s = synthetic.values
-    let presentR = r.filter { !$0.isNaN }.sorted(), presentS = s.filter { !$0.isNaN }.sorted()
+    let presentR = radixSorted(r.filter { !$0.isNaN })
+    let presentS = radixSorted(s.filter { !$0.isNaN })
     var column = ColumnFidelity(
       name: real.name, kind: real.kind,
       shape: .init(metric: real.kind == .numeric ? "KSComplement" : "TVComplement", score: nil),
