@@ -20,8 +20,13 @@ generation included; the call alone is reported as well):
               union of both frames), and that extra output row is dropped.
   dcr    sdmetrics.single_table.DCRBaselineProtection.compute_breakdown(real, synth,
          metadata={"tables": {"t": {"columns": {...}}}}, table_name="t", num_rows_subsample=None)
+  quality  sdmetrics.reports.single_table.QualityReport().generate(real, synth, metadata,
+           verbose=False) (column shapes and column pair trends; compare with `tda-eval fidelity`,
+           --template "{binary} fidelity {real} {synth} --json"). Not part of --peer all.
 Peak RSS is that process's maximum resident set (/usr/bin/time %M, i.e. getrusage ru_maxrss;
-the child also reports its own resource.getrusage), wall time from the parent.
+the child also reports its own resource.getrusage), wall time from the parent, CPU time the
+process's user + system time (/usr/bin/time %U + %S; all threads), which a loaded machine
+distorts less than the wall time.
 With --tda-eval PATH the command --template (default below) is timed the same way on the CSV
 files and each peer gets a ratio tda-eval / peer (below 1: tda-eval is faster). Peers then read
 the same CSV files (pandas.read_csv) instead of generating the frames in memory.
@@ -30,6 +35,8 @@ Setup:  python3 -m venv .venv-tables && .venv-tables/bin/pip install numpy panda
 Run:    .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 5000 --peer gower
         .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 5000 --peer gower-full
         .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 1000 --peer dcr
+        .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 50000 --peer quality \
+            --tda-eval .build/release/tda-eval --template "{binary} fidelity {real} {synth} --json"
         .venv-tables/bin/python Benchmarks/peers/tables_peers.py --n 5000 --tda-eval .build/release/tda-eval
         .venv-tables/bin/python Benchmarks/peers/tables_peers.py --write /tmp/tables --n 5000   (CSV only)
 """
@@ -89,6 +96,18 @@ if peer in ("gower", "gower-full"):
     seconds = time.perf_counter() - start
     dcr = matrix.min(axis=1).astype(float)
     value = {"dcr_median": float(np.median(dcr)), "dcr_mean": float(dcr.mean())}
+elif peer == "quality":
+    import warnings
+    warnings.filterwarnings("ignore")
+    from sdmetrics.reports.single_table import QualityReport
+    start = time.perf_counter()
+    report = QualityReport()
+    report.generate(real, synth, sdmetrics_metadata(), verbose=False)
+    seconds = time.perf_counter() - start
+    properties = report.get_properties().set_index("Property")["Score"]
+    value = {"quality": float(report.get_score()),
+             "column_shapes": float(properties["Column Shapes"]),
+             "column_pair_trends": float(properties["Column Pair Trends"])}
 else:
     import warnings
     warnings.filterwarnings("ignore")
@@ -125,25 +144,27 @@ def write_csv(directory, n):
 
 def run_process(command):
     """Runs command as a whole process under /usr/bin/time; returns (wall s, peak RSS MiB of that
-    process, stdout). (/usr/bin/time rather than os.wait4 on our own child: Linux carries the peak
+    process, stdout, CPU s = user + system of that process and its threads). (/usr/bin/time rather than os.wait4 on our own child: Linux carries the peak
     RSS of the forking Python process over exec, which would inflate small processes.)"""
     with tempfile.TemporaryFile(mode="w+") as out, tempfile.TemporaryFile(mode="w+") as err:
         start = time.perf_counter()
-        code = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=out, stderr=err).returncode
+        code = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + command, stdout=out,
+                              stderr=err).returncode
         wall = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         errors = err.read().strip()
         if code != 0:
             raise RuntimeError(f"{command[0]} failed ({code}): {errors[-600:]}")
-        return wall, int(errors.splitlines()[-1]) / 1024.0, out.read()
+        rss, user, system = errors.splitlines()[-1].split()
+        return wall, int(rss) / 1024.0, out.read(), float(user) + float(system)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=5000, help="rows in each sample (default 5000)")
-    parser.add_argument("--peer", choices=["gower", "gower-full", "dcr", "all", "none"], default="all",
-                        help="all = gower, gower-full, dcr")
+    parser.add_argument("--peer", choices=["gower", "gower-full", "dcr", "quality", "all", "none"],
+                        default="all", help="all = gower, gower-full, dcr")
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--write", metavar="DIR", help="only write the two CSV files into DIR and exit")
     parser.add_argument("--from-csv", action="store_true",
@@ -171,10 +192,12 @@ def main():
         command = args.template.format(binary=args.binary, real=real_csv, synth=synth_csv).split()
         runs = [run_process(command) for _ in range(args.repeats)]
         ours = dict(tool="tda-eval", command=" ".join(command), wall_s=statistics.median(r[0] for r in runs),
-                    rss_mib=max(r[1] for r in runs))
+                    cpu_s=statistics.median(r[3] for r in runs), rss_mib=max(r[1] for r in runs))
         try:
             parsed = json.loads(runs[-1][2])
-            ours["value"] = {k: parsed[k] for k in ("dcr", "distance_to_closest_record") if k in parsed}
+            ours["value"] = {k: parsed[k] for k in ("dcr", "distance_to_closest_record", "quality",
+                                                       "column_shapes", "column_pair_trends")
+                              if k in parsed}
         except (ValueError, TypeError):
             pass
         rows.append(ours)
@@ -182,26 +205,32 @@ def main():
     for peer in peers:
         runs = []
         for _ in range(args.repeats):
-            wall, rss, out = run_process([sys.executable, "-c", PEER_CHILD, peer, str(args.n), real_csv, synth_csv])
+            wall, rss, out, cpu = run_process([sys.executable, "-c", PEER_CHILD, peer, str(args.n), real_csv,
+                                               synth_csv])
             child = json.loads(out.strip().splitlines()[-1])
-            runs.append((wall, rss, child))
+            runs.append((wall, rss, child, cpu))
         row = dict(tool=peer, wall_s=statistics.median(r[0] for r in runs),
+                   cpu_s=statistics.median(r[3] for r in runs),
                    call_s=statistics.median(r[2]["call_s"] for r in runs),
                    rss_mib=max(r[1] for r in runs), value=runs[-1][2]["value"])
         if ours:
             row["ratio"] = ours["wall_s"] / row["wall_s"]
+            row["cpu_ratio"] = ours["cpu_s"] / row["cpu_s"]
         rows.append(row)
         print(json.dumps(row), flush=True)
 
     print()
     print(f"n = {args.n} vs {args.n}, {'CSV input' if use_csv else 'frames generated in the process'}, "
           f"median of {args.repeats} run(s)")
-    print("| tool | wall s (process) | call s | peak RSS MiB | tda-eval ÷ peer (wall) |")
-    print("|---|---|---|---|---|")
+    print("| tool | wall s (process) | CPU s (process) | call s | peak RSS MiB "
+          "| tda-eval ÷ peer (wall) | tda-eval ÷ peer (CPU) |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
         call = "%.2f" % r["call_s"] if "call_s" in r else "–"
         ratio = "%.3f" % r["ratio"] if "ratio" in r else "–"
-        print(f"| {r['tool']} | {r['wall_s']:.2f} | {call} | {r['rss_mib']:.0f} | {ratio} |")
+        cpu_ratio = "%.3f" % r["cpu_ratio"] if "cpu_ratio" in r else "–"
+        print(f"| {r['tool']} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | {call} | {r['rss_mib']:.0f} "
+              f"| {ratio} | {cpu_ratio} |")
 
 
 if __name__ == "__main__":

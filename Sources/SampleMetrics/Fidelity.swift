@@ -60,9 +60,11 @@ public struct FidelityReport: Sendable, Codable, Equatable {
   public var columnPairTrends: Double?
   /// Mean of the two properties that are defined.
   public var quality: Double?
+  /// The association matrices of both tables (dython's `associations`), for the heatmaps.
+  public var associations: AssociationMatrices
 
   enum CodingKeys: String, CodingKey {
-    case columns, pairs, quality
+    case columns, pairs, quality, associations
     case columnShapes = "column_shapes", columnPairTrends = "column_pair_trends"
   }
 
@@ -72,64 +74,60 @@ public struct FidelityReport: Sendable, Codable, Equatable {
   public static let associationThreshold = 0.3
 
   /// The report of `synthetic` against `real` (same used columns, as `TableSamples` makes them).
+  /// Columns and pairs are shared among the cores; every sum runs in a fixed order, so the report
+  /// is the same bits whatever the number of threads.
   public static func compute(real: Table, synthetic: Table) -> FidelityReport {
     precondition(real.columns.count == synthetic.columns.count, "tables under one schema")
     let used = real.columns.indices.filter { real.columns[$0].kind != .ignore }
-    var columns: [ColumnFidelity] = []
-    for index in used {
-      let r = real.columns[index].values, s = synthetic.columns[index].values
-      let kind = real.columns[index].kind
-      let presentR = r.filter { !$0.isNaN }, presentS = s.filter { !$0.isNaN }
-      var column = ColumnFidelity(
-        name: real.columns[index].name, kind: kind,
-        shape: .init(metric: kind == .numeric ? "KSComplement" : "TVComplement", score: nil),
-        missingReal: r.isEmpty ? 0 : Double(r.count - presentR.count) / Double(r.count),
-        missingSynthetic: s.isEmpty ? 0 : Double(s.count - presentS.count) / Double(s.count))
-      if kind == .numeric {
-        column.shape.score = ksComplement(presentR, presentS)
-        column.wasserstein1 = wasserstein1(presentR, presentS)
-        column.rangeCoverage = rangeCoverage(presentR, presentS)
-      } else {
-        column.shape.score = tvComplement(presentR, presentS)
-        column.categoryCoverage =
-          presentR.isEmpty ? nil
-          : Double(Set(presentS).intersection(presentR).count) / Double(Set(presentR).count)
-      }
-      columns.append(column)
+    let columns = [ColumnFidelity](concurrentlyComputing: used.count) {
+      columnFidelity(real.columns[used[$0]], synthetic.columns[used[$0]])
     }
-    var pairs: [PairFidelity] = []
-    let binnedR = Dictionary(
-      uniqueKeysWithValues: used.filter { real.columns[$0].kind == .numeric }.map {
-        ($0, histogramCodes(real.columns[$0].values))
-      })
-    let binnedS = Dictionary(
-      uniqueKeysWithValues: used.filter { real.columns[$0].kind == .numeric }.map {
-        ($0, histogramCodes(synthetic.columns[$0].values))
-      })
-    for (a, i) in used.enumerated() {
-      for j in used[(a + 1)...] {
-        let names = [real.columns[i].name, real.columns[j].name]
-        let numericI = real.columns[i].kind == .numeric, numericJ = real.columns[j].kind == .numeric
-        if numericI && numericJ {
-          pairs.append(
-            correlationPair(
-              names, real.columns[i].values, real.columns[j].values,
-              synthetic.columns[i].values, synthetic.columns[j].values))
-        } else {
-          let ri = numericI && !numericJ ? binnedR[i]! : real.columns[i].values
-          let si = numericI && !numericJ ? binnedS[i]! : synthetic.columns[i].values
-          let rj = numericJ && !numericI ? binnedR[j]! : real.columns[j].values
-          let sj = numericJ && !numericI ? binnedS[j]! : synthetic.columns[j].values
-          pairs.append(contingencyPair(names, ri, rj, si, sj))
-        }
+    let labels = [ContingencyLabels](concurrentlyComputing: used.count) {
+      ContingencyLabels(real.columns[used[$0]], synthetic.columns[used[$0]])
+    }
+    let pairIndices = used.indices.flatMap { a in (a + 1..<used.count).map { (a, $0) } }
+    let pairs = [PairFidelity](concurrentlyComputing: pairIndices.count) { k in
+      let (a, b) = pairIndices[k]
+      let i = used[a], j = used[b]
+      let names = [real.columns[i].name, real.columns[j].name]
+      guard real.columns[i].kind == .numeric && real.columns[j].kind == .numeric else {
+        return contingencyPair(names, labels[a], labels[b])
       }
+      return correlationPair(
+        names, real.columns[i].values, real.columns[j].values, synthetic.columns[i].values,
+        synthetic.columns[j].values,
+        singleValued: labels[a].singleValued || labels[b].singleValued)
     }
     let shapes = mean(columns.compactMap(\.shape.score))
     let trends = mean(pairs.filter(\.counted).compactMap(\.score))
     let quality = mean([shapes, trends].compactMap { $0 })
     return FidelityReport(
       columns: columns, pairs: pairs, columnShapes: shapes, columnPairTrends: trends,
-      quality: quality)
+      quality: quality, associations: .compute(real: real, synthetic: synthetic))
+  }
+
+  /// How one column compares; its present values are sorted once for KS, W1 and the range.
+  static func columnFidelity(_ real: Table.Column, _ synthetic: Table.Column) -> ColumnFidelity {
+    let r = real.values, s = synthetic.values
+    let presentR = radixSorted(r.filter { !$0.isNaN })
+    let presentS = radixSorted(s.filter { !$0.isNaN })
+    var column = ColumnFidelity(
+      name: real.name, kind: real.kind,
+      shape: .init(metric: real.kind == .numeric ? "KSComplement" : "TVComplement", score: nil),
+      missingReal: r.isEmpty ? 0 : Double(r.count - presentR.count) / Double(r.count),
+      missingSynthetic: s.isEmpty ? 0 : Double(s.count - presentS.count) / Double(s.count))
+    if real.kind == .numeric {
+      // Sorting sorted values costs a linear pass (Swift's sort finds the runs).
+      column.shape.score = ksComplement(presentR, presentS)
+      column.wasserstein1 = wasserstein1(presentR, presentS)
+      column.rangeCoverage = rangeCoverage(presentR, presentS)
+    } else {
+      column.shape.score = tvComplement(presentR, presentS)
+      column.categoryCoverage =
+        presentR.isEmpty ? nil
+        : Double(Set(presentS).intersection(presentR).count) / Double(Set(presentR).count)
+    }
+    return column
   }
 
   /// The report of a real/synthetic pair of tables read under one schema.
@@ -229,22 +227,26 @@ public struct FidelityReport: Sendable, Codable, Equatable {
 
   /// Pearson's ρ on the rows where both are present; nil when fewer than 2 or one is constant.
   static func pearson(_ x: [Double], _ y: [Double]) -> Double? {
-    var a: [Double] = [], b: [Double] = []
+    var count = 0, largestA = 0.0, largestB = 0.0
     for k in x.indices where !x[k].isNaN && !y[k].isNaN {
-      a.append(x[k])
-      b.append(y[k])
+      count += 1
+      largestA = max(largestA, x[k].magnitude)
+      largestB = max(largestB, y[k].magnitude)
     }
-    guard a.count >= 2 else { return nil }
+    guard count >= 2 else { return nil }
     // ρ is scale-invariant: values near the float64 limits are taken in units of a power of two
     // (exact), so that sums and squares stay finite.
-    let aScale = PowerOfTwoScale.bringing(largest: a.reduce(0) { max($0, $1.magnitude) })
-    let bScale = PowerOfTwoScale.bringing(largest: b.reduce(0) { max($0, $1.magnitude) })
-    if aScale != .identity { a = a.map(aScale.scale) }
-    if bScale != .identity { b = b.map(bScale.scale) }
-    let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
+    let aScale = PowerOfTwoScale.bringing(largest: largestA)
+    let bScale = PowerOfTwoScale.bringing(largest: largestB)
+    var sumA = 0.0, sumB = 0.0
+    for k in x.indices where !x[k].isNaN && !y[k].isNaN {
+      sumA += aScale.scale(x[k])
+      sumB += bScale.scale(y[k])
+    }
+    let ma = sumA / Double(count), mb = sumB / Double(count)
     var sab = 0.0, saa = 0.0, sbb = 0.0
-    for k in a.indices {
-      let da = a[k] - ma, db = b[k] - mb
+    for k in x.indices where !x[k].isNaN && !y[k].isNaN {
+      let da = aScale.scale(x[k]) - ma, db = bScale.scale(y[k]) - mb
       sab += da * db
       saa += da * da
       sbb += db * db
@@ -253,13 +255,13 @@ public struct FidelityReport: Sendable, Codable, Equatable {
     return min(max(sab / (saa.squareRoot() * sbb.squareRoot()), -1), 1)
   }
 
-  static func distinctPresent(_ values: [Double]) -> Int { Set(values.filter { !$0.isNaN }).count }
-
+  /// `singleValued`: a column of the pair has a single distinct present value on either side,
+  /// which SDMetrics refuses.
   static func correlationPair(
-    _ names: [String], _ ri: [Double], _ rj: [Double], _ si: [Double], _ sj: [Double]
+    _ names: [String], _ ri: [Double], _ rj: [Double], _ si: [Double], _ sj: [Double],
+    singleValued: Bool
   ) -> PairFidelity {
-    // SDMetrics refuses a column with a single distinct present value on either side.
-    if [ri, rj, si, sj].contains(where: { distinctPresent($0) == 1 }) {
+    if singleValued {
       return PairFidelity(
         columns: names, metric: "CorrelationSimilarity", real: nil, synthetic: nil, score: nil,
         counted: false)
@@ -271,62 +273,93 @@ public struct FidelityReport: Sendable, Codable, Equatable {
       score: score, counted: real.map { abs($0) > correlationThreshold } ?? false)
   }
 
-  /// A label of a contingency cell: NaN (missing) is a label of its own.
-  struct Cell: Hashable {
-    var a: UInt64, b: UInt64
-    init(_ x: Double, _ y: Double) {
-      a = x.isNaN ? UInt64.max : x.bitPattern
-      b = y.isNaN ? UInt64.max : y.bitPattern
+  /// A column as the labels of the contingency tables: numeric columns cut by
+  /// ``histogramCodes(_:)`` (each side on its own range), discrete ones as they are, missing a
+  /// label of its own. Codes are shared by both sides and follow the order of the labels' bit
+  /// patterns (missing last), the order in which the sums below run.
+  struct ContingencyLabels: Sendable {
+    var real: [Int32], synthetic: [Int32]
+    var levels: Int
+    /// A single distinct present value on either side (numeric columns).
+    var singleValued: Bool
+
+    init(_ realColumn: Table.Column, _ syntheticColumn: Table.Column) {
+      let numeric = realColumn.kind == .numeric
+      let r = numeric ? histogramCodes(realColumn.values) : realColumn.values
+      let s = numeric ? histogramCodes(syntheticColumn.values) : syntheticColumn.values
+      func key(_ x: Double) -> UInt64 { x.isNaN ? UInt64.max : x.bitPattern }
+      let keys = Set(r.map(key)).union(s.map(key)).sorted()
+      let codes = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+      real = r.map { codes[key($0)]! }
+      synthetic = s.map { codes[key($0)]! }
+      levels = keys.count
+      func single(_ values: [Double]) -> Bool {
+        guard let first = values.first(where: { !$0.isNaN }) else { return false }
+        return values.allSatisfy { $0.isNaN || $0 == first }
+      }
+      singleValued = numeric && (single(realColumn.values) || single(syntheticColumn.values))
     }
   }
 
-  /// Cramér's V (no continuity correction) of the contingency table of the rows, missing a label;
-  /// nil when the table has fewer than 2 rows or columns.
-  static func cramersV(_ x: [Double], _ y: [Double]) -> Double? {
-    var cells: [Cell: Double] = [:], rows: [UInt64: Double] = [:], cols: [UInt64: Double] = [:]
-    for k in x.indices {
-      let cell = Cell(x[k], y[k])
-      cells[cell, default: 0] += 1
-      rows[cell.a, default: 0] += 1
-      cols[cell.b, default: 0] += 1
+  /// Cramér's V (no continuity correction) of a contingency table, missing a label; nil when the
+  /// table has fewer than 2 rows or columns. χ² is summed over every pair of present row and
+  /// column labels, in label order.
+  static func cramersV(_ table: ContingencyCells, levels: (Int, Int), rows n: Int) -> Double? {
+    var rowCounts = [Int](repeating: 0, count: levels.0)
+    var columnCounts = [Int](repeating: 0, count: levels.1)
+    for (cell, count) in table.cells {
+      rowCounts[cell / levels.1] += count
+      columnCounts[cell % levels.1] += count
     }
-    guard rows.count >= 2, cols.count >= 2 else { return nil }
-    let n = Double(x.count)
-    var chi2 = 0.0
-    // Summed in a fixed order (Dictionary order changes from process to process).
-    for (r, nr) in rows.sorted(by: { $0.key < $1.key }) {
-      for (c, nc) in cols.sorted(by: { $0.key < $1.key }) {
-        let expected = nr * nc / n
-        let observed = cells[Cell(bits: r, c)] ?? 0
+    let rows = rowCounts.indices.filter { rowCounts[$0] > 0 }
+    let columns = columnCounts.indices.filter { columnCounts[$0] > 0 }
+    guard rows.count >= 2, columns.count >= 2 else { return nil }
+    let total = Double(n)
+    var chi2 = 0.0, next = 0
+    for r in rows {
+      for c in columns {
+        let expected = Double(rowCounts[r]) * Double(columnCounts[c]) / total
+        var observed = 0.0
+        if next < table.cells.count && table.cells[next].cell == r * levels.1 + c {
+          observed = Double(table.cells[next].count)
+          next += 1
+        }
         chi2 += (observed - expected) * (observed - expected) / expected
       }
     }
-    return (chi2 / n / Double(min(rows.count, cols.count) - 1)).squareRoot()
+    return (chi2 / total / Double(min(rows.count, columns.count) - 1)).squareRoot()
   }
 
   static func contingencyPair(
-    _ names: [String], _ ri: [Double], _ rj: [Double], _ si: [Double], _ sj: [Double]
+    _ names: [String], _ a: ContingencyLabels, _ b: ContingencyLabels
   ) -> PairFidelity {
-    var real: [Cell: Double] = [:], synthetic: [Cell: Double] = [:]
-    for k in ri.indices { real[Cell(ri[k], rj[k]), default: 0] += 1 }
-    for k in si.indices { synthetic[Cell(si[k], sj[k]), default: 0] += 1 }
-    var variation = 0.0
-    // Summed in cell order, so every process gives the same bits.
-    for cell in Set(real.keys).union(synthetic.keys).sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-      let p = (real[cell] ?? 0) / Double(ri.count), q = (synthetic[cell] ?? 0) / Double(si.count)
-      variation += abs(p - q) / 2
+    let levels = (a.levels, b.levels)
+    let real = ContingencyCells(a.real, firstLevels: a.levels, b.real, secondLevels: b.levels)
+    let synthetic = ContingencyCells(
+      a.synthetic, firstLevels: a.levels, b.synthetic, secondLevels: b.levels)
+    let nR = a.real.count, nS = a.synthetic.count
+    // Summed in cell order over the cells either table has, so every process gives the same bits.
+    var variation = 0.0, p = 0, q = 0
+    while p < real.cells.count || q < synthetic.cells.count {
+      let cell = min(
+        p < real.cells.count ? real.cells[p].cell : Int.max,
+        q < synthetic.cells.count ? synthetic.cells[q].cell : Int.max)
+      var countR = 0.0, countS = 0.0
+      if p < real.cells.count && real.cells[p].cell == cell {
+        countR = Double(real.cells[p].count)
+        p += 1
+      }
+      if q < synthetic.cells.count && synthetic.cells[q].cell == cell {
+        countS = Double(synthetic.cells[q].count)
+        q += 1
+      }
+      variation += abs(countR / Double(nR) - countS / Double(nS)) / 2
     }
-    let association = cramersV(ri, rj)
+    let association = cramersV(real, levels: levels, rows: nR)
     return PairFidelity(
       columns: names, metric: "ContingencySimilarity", real: association,
-      synthetic: cramersV(si, sj), score: ri.isEmpty || si.isEmpty ? nil : 1 - variation,
+      synthetic: cramersV(synthetic, levels: levels, rows: nS),
+      score: nR == 0 || nS == 0 ? nil : 1 - variation,
       counted: association.map { $0 > associationThreshold } ?? false)
-  }
-}
-
-extension FidelityReport.Cell {
-  init(bits a: UInt64, _ b: UInt64) {
-    self.a = a
-    self.b = b
   }
 }

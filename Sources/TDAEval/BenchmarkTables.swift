@@ -23,8 +23,11 @@ public struct TableFile: Sendable, Equatable {
 ///    memorised copies — which measure sees copies, which near-copies, and where they stop.
 /// 3. `runtime.{csv,md,tex}` and `runtime-*.svg`: wall-clock seconds and peak added resident
 ///    memory of each evaluation part against the number of points n and the dimension d.
+/// 4. `fidelity.{csv,md,tex}`: the fidelity measures (column shapes, column pair trends, quality,
+///    association difference) next to the topological metrics, for the tabular base distribution
+///    and the mixed-type patient registry under their controlled failures.
 ///
-/// Tables 1 and 2 depend only on the configuration (seeded data, deterministic metrics, fixed
+/// Tables 1, 2 and 4 depend only on the configuration (seeded data, deterministic metrics, fixed
 /// number formatting), so regenerating them gives byte-identical files; table 3 measures time.
 public struct BenchmarkTables: Sendable {
   /// Points per sample in tables 1 and 2.
@@ -56,14 +59,20 @@ public struct BenchmarkTables: Sendable {
   public var persistenceSizeLimit: Int
   /// The configuration of every evaluation (its `seed` is replaced by each repetition's seed).
   public var evaluation: Evaluation
+  /// Base distributions of table 4 (under ``failures``) and the registry's failures there.
+  public var fidelityBases: [BaseDistribution]
+  public var registryFailures: [TableFailure]
 
   public init(
     count: Int, seeds: [UInt64], bases: [BaseDistribution], failures: [Failure],
     noiseBases: [BaseDistribution], noiseLevels: [Double], keptBases: [BaseDistribution],
     keptFractions: [Double], runtimeSizes: [Int], runtimeBaseDimension: Int,
     runtimeDimensions: [Int], runtimeBaseCount: Int, persistenceSizeLimit: Int,
-    evaluation: Evaluation, jitterBases: [BaseDistribution] = [], jitterLevels: [Double] = []
+    evaluation: Evaluation, jitterBases: [BaseDistribution] = [], jitterLevels: [Double] = [],
+    fidelityBases: [BaseDistribution] = [], registryFailures: [TableFailure] = []
   ) {
+    self.fidelityBases = fidelityBases
+    self.registryFailures = registryFailures
     self.jitterBases = jitterBases
     self.jitterLevels = jitterLevels
     self.count = count
@@ -102,7 +111,8 @@ public struct BenchmarkTables: Sendable {
       keptFractions: [0.2, 0.4, 0.6, 0.8, 1], runtimeSizes: [500, 1000, 2000, 5000, 10_000, 20_000],
       runtimeBaseDimension: 2, runtimeDimensions: [2, 4, 16, 64], runtimeBaseCount: 2000,
       persistenceSizeLimit: 2000, evaluation: evaluation, jitterBases: [.gaussianMixture, .tabular],
-      jitterLevels: [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5])
+      jitterLevels: [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5], fidelityBases: [.tabular],
+      registryFailures: standardRegistryFailures)
   }
 
   /// A small version for CI: two bases, 100 points, 2 seeds; well under a minute in a debug build.
@@ -116,10 +126,12 @@ public struct BenchmarkTables: Sendable {
       noiseBases: [.circle], noiseLevels: [0, 0.1, 0.3], keptBases: [.gaussianMixture],
       keptFractions: [0.2, 0.6, 1], runtimeSizes: [100, 200], runtimeBaseDimension: 2,
       runtimeDimensions: [2, 8], runtimeBaseCount: 100, persistenceSizeLimit: 200,
-      evaluation: evaluation, jitterBases: [.gaussianMixture], jitterLevels: [0, 0.05, 0.2])
+      evaluation: evaluation, jitterBases: [.gaussianMixture], jitterLevels: [0, 0.05, 0.2],
+      fidelityBases: [.gaussianMixture],
+      registryFailures: [.faithful, .brokenCorrelations, .shiftedLabs(sigma: 1)])
   }
 
-  /// The three tables.
+  /// The tables.
   public enum Table: String, Sendable, CaseIterable {
     /// Every metric under every failure.
     case failures
@@ -127,6 +139,8 @@ public struct BenchmarkTables: Sendable {
     case sensitivity
     /// Runtime and peak memory against n and d.
     case runtime
+    /// Fidelity measures next to the topological metrics on tables.
+    case fidelity
   }
 
   /// The number of evaluations `tables` take (the progress total).
@@ -149,6 +163,7 @@ public struct BenchmarkTables: Sendable {
     if tables.contains(.failures) { files += try failureTables(results: results) }
     if tables.contains(.sensitivity) { files += try sensitivityTables(results: results) }
     if tables.contains(.runtime) { files += try runtimeTables(results: results) }
+    if tables.contains(.fidelity) { files += try fidelityTables(results: results) }
     return files
   }
 
@@ -161,6 +176,7 @@ public struct BenchmarkTables: Sendable {
     enum Work: Sendable, Hashable {
       case evaluation(base: BaseDistribution, failure: Failure, seed: UInt64)
       case runtime(RuntimeCase)
+      case fidelity(FidelitySubject, seed: UInt64)
     }
 
     /// A stable name, the key of the job's result.
@@ -221,6 +237,16 @@ public struct BenchmarkTables: Sendable {
         }
       }
     }
+    if tables.contains(.fidelity) {
+      for subject in fidelitySubjects {
+        for seed in seeds {
+          jobs.append(
+            Job(
+              id: Self.fidelityID(subject, seed), phase: "fidelity \(subject.phase)",
+              work: .fidelity(subject, seed: seed)))
+        }
+      }
+    }
     if tables.contains(.runtime) {
       for timed in runtimeCases {
         jobs.append(
@@ -268,6 +294,8 @@ public struct BenchmarkTables: Sendable {
         try configuration.evaluate(real: real, synthetic: synthetic)
       }
       return JobResult(seconds: report.timings[timed.part.rawValue] ?? .nan, peakBytes: peak)
+    case .fidelity(let subject, let seed):
+      return try runFidelity(subject, seed: seed)
     }
   }
 
@@ -300,10 +328,18 @@ public struct BenchmarkTables: Sendable {
   func summaries(
     family: String, base: BaseDistribution, failure: Failure, results: [String: JobResult]
   ) throws -> [(metric: String, summary: Summary)] {
+    try summaries(
+      ids: seeds.map { Self.evaluationID(family, base, failure, $0) }, results: results)
+  }
+
+  /// Every metric of the jobs `ids` (one per seed), summarised, in order of first appearance.
+  func summaries(ids: [String], results: [String: JobResult]) throws
+    -> [(metric: String, summary: Summary)]
+  {
     var order: [String] = []
     var values: [String: [Double]] = [:]
-    for seed in seeds {
-      let result = try Self.result(Self.evaluationID(family, base, failure, seed), in: results)
+    for id in ids {
+      let result = try Self.result(id, in: results)
       for (name, value) in zip(result.metrics, result.values) {
         if values[name] == nil { order.append(name) }
         values[name, default: []].append(value)
@@ -351,14 +387,8 @@ public struct BenchmarkTables: Sendable {
             "\(base.rawValue),\(Self.columnLabel(failure)),\(row.metric),\(Self.csvNumber(row.summary.mean)),\(Self.csvNumber(row.summary.deviation)),\(row.summary.samples)\n"
         }
       }
-      let metrics = Self.union(columns.map { $0.map(\.metric) })
-      let header = ["metric"] + applicable.map(Self.columnLabel)
-      let body = metrics.map { metric in
-        [metric]
-          + columns.map { column in
-            column.first { $0.metric == metric }.map { Self.cell($0.summary) } ?? "—"
-          }
-      }
+      let (header, body) = Self.metricRows(
+        labels: applicable.map(Self.columnLabel), columns: columns)
       markdown += "\n## \(base.rawValue) (d = \(base.dimension))\n\n"
       markdown += Self.markdownTable(header: header, rows: body)
       latex += Self.latexTable(
@@ -370,6 +400,21 @@ public struct BenchmarkTables: Sendable {
       TableFile(name: "failures.md", contents: markdown),
       TableFile(name: "failures.tex", contents: latex),
     ]
+  }
+
+  /// The header and rows of a metric × failure block: one column of summaries per failure
+  /// (labelled `labels`), one row per metric in order of first appearance, "—" where missing.
+  static func metricRows(labels: [String], columns: [[(metric: String, summary: Summary)]])
+    -> (header: [String], body: [[String]])
+  {
+    let metrics = union(columns.map { $0.map(\.metric) })
+    let body = metrics.map { metric in
+      [metric]
+        + columns.map { column in
+          column.first { $0.metric == metric }.map { cell($0.summary) } ?? "—"
+        }
+    }
+    return (["metric"] + labels, body)
   }
 
   // MARK: - Table 2

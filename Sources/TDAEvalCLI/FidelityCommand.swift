@@ -15,7 +15,10 @@ struct FidelityCommand: ParsableCommand {
       ContingencySimilarity (numeric columns cut in 10 equal bins, missing a category of its \
       own); a pair counts when |ρ_real| > 0.5 or Cramér's V of the real table > 0.3. \
       column_shapes, column_pair_trends and quality equal SDMetrics 0.32's QualityReport with \
-      its defaults (docs/fidelity.md).
+      its defaults. associations: Pearson's r, the correlation ratio η and the bias-corrected \
+      Cramér's V between every two columns of each table, as dython's associations (missing \
+      cells read as 0 or as a label of their own); the text lists the largest differences \
+      (docs/fidelity.md).
       Example: tda-eval fidelity real.csv synth.csv --ignore patient_id --json
       """)
 
@@ -62,5 +65,18 @@ struct FidelityCommand: ParsableCommand {
     writeStandardOutput(
       "\ncolumn shapes \(text(report.columnShapes)), column pair trends "
         + "\(text(report.columnPairTrends)), quality \(text(report.quality))\n")
+    let associations = report.associations
+    guard let meanDifference = associations.meanAbsoluteDifference else { return }
+    writeStandardOutput(
+      "\nassociations (Pearson, η, Cramér's V; --json for the matrices): mean |real − synthetic| "
+        + "\(formatted(meanDifference)); the largest differences:\n")
+    printTable(
+      header: ["pair", "real", "synthetic", "difference"],
+      rows: associations.largestDifferences(5).map {
+        [
+          $0.columns.joined(separator: " × "), formatted($0.real), formatted($0.synthetic),
+          formatted($0.synthetic - $0.real),
+        ]
+      })
   }
 }

@@ -153,59 +153,85 @@ extension Table {
       }
     }
     let used = schema.columns.filter { $0.kind != .ignore }
-    var categories = used.map { $0.categories ?? [] }
-    var codes = categories.map { labels in
-      Dictionary(labels.enumerated().map { ($1, Double($0)) }, uniquingKeysWith: { a, _ in a })
+    let raws = [real] + others
+    /// One used column of every table: its values per table and its final categories.
+    struct Encoded: Sendable {
+      var values: [[Double]] = []
+      var categories: [String]
+      /// The first bad cell: in the table `raws[table]`.
+      var failure: (table: Int, error: TableError)?
     }
-    var tables: [Table] = []
-    for raw in [real] + others {
-      var columns: [Column] = []
-      var fileColumns: [Int] = []
-      for (u, column) in used.enumerated() {
+    // Columns encoded on every core, each through the tables in order (a label first met in a
+    // later table is appended to the categories); the error thrown is the first bad cell in
+    // (table, column) order, as a loop over the tables, then the columns, would find it.
+    let encoded = [Encoded](concurrentlyComputing: used.count) { u in
+      let column = used[u]
+      var result = Encoded(categories: column.categories ?? [])
+      var codes = Dictionary(
+        result.categories.enumerated().map { ($1, Double($0)) }, uniquingKeysWith: { a, _ in a })
+      for (t, raw) in raws.enumerated() {
         let position = raw.names.firstIndex(of: column.name)!
-        fileColumns.append(position + 1)
         let cells = raw.cells[position]
         var values = [Double](repeating: .nan, count: cells.count)
+        func fail(_ error: TableError) -> Encoded {
+          result.failure = (t, error)
+          return result
+        }
         for (row, cell) in cells.enumerated() where !missingValues.isMissing(cell) {
           switch column.kind {
           case .numeric:
             guard let value = parseNumber(cell) else {
-              throw TableError.notANumber(
-                file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
-                text: cell)
+              return fail(
+                .notANumber(
+                  file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
+                  text: cell))
             }
             guard value.isFinite else {
-              throw TableError.notFinite(
-                file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
-                text: cell)
+              return fail(
+                .notFinite(
+                  file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
+                  text: cell))
             }
             values[row] = value
           case .categorical:
-            if let code = codes[u][cell] {
+            if let code = codes[cell] {
               values[row] = code
             } else {
-              let code = Double(categories[u].count)
-              categories[u].append(cell)
-              codes[u][cell] = code
+              let code = Double(result.categories.count)
+              result.categories.append(cell)
+              codes[cell] = code
               values[row] = code
             }
           case .ordinal:
-            guard let code = codes[u][cell] else {
-              throw TableError.unknownLevel(
-                file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
-                text: cell, levels: categories[u])
+            guard let code = codes[cell] else {
+              return fail(
+                .unknownLevel(
+                  file: raw.file, line: raw.lines[row], column: position + 1, name: column.name,
+                  text: cell, levels: result.categories))
             }
             values[row] = code
           case .ignore:
             break
           }
         }
-        columns.append(Column(name: column.name, kind: column.kind, values: values))
+        result.values.append(values)
       }
-      tables.append(Table(file: raw.file, columns: columns, lines: raw.lines, fileColumns: fileColumns))
+      return result
     }
-    for t in tables.indices {
-      for c in tables[t].columns.indices { tables[t].columns[c].categories = categories[c] }
+    let failures = encoded.indices.compactMap { u in
+      encoded[u].failure.map { ($0.table, u, $0.error) }
+    }
+    if let first = failures.min(by: { ($0.0, $0.1) < ($1.0, $1.1) }) { throw first.2 }
+    let tables = raws.enumerated().map { t, raw in
+      Table(
+        file: raw.file,
+        columns: used.indices.map { u in
+          Column(
+            name: used[u].name, kind: used[u].kind, values: encoded[u].values[t],
+            categories: encoded[u].categories)
+        },
+        lines: raw.lines,
+        fileColumns: used.map { raw.names.firstIndex(of: $0.name)! + 1 })
     }
     return tables
   }

@@ -1,4 +1,5 @@
 import Foundation
+import PointClouds
 
 /// What is known of one column: its kind and, as `tda-eval schema` reports them, its missing and
 /// distinct counts and its range (numeric) or categories (categorical, ordinal).
@@ -146,25 +147,32 @@ extension TableSchema {
     try check(overrides.columns ?? [], "--columns")
     try check(overrides.schema?.columns.map(\.name) ?? [], overrides.schemaFile)
 
-    var columns: [ColumnSchema] = []
-    for (c, name) in table.names.enumerated() {
-      let given = overrides.schema?[name]
-      var kind: ColumnKind
-      if overrides.ignore.contains(name) || (overrides.columns.map { !$0.contains(name) } ?? false) {
-        kind = .ignore
-      } else if overrides.ordinal.contains(name) {
-        kind = .ordinal
-      } else if overrides.categorical.contains(name) {
-        kind = .categorical
-      } else if let given {
-        kind = given.kind
-      } else {
-        kind = try inferredKind(table, column: c, missing: overrides.missingValues)
+    // Columns described on every core; the first failure in column order is thrown, as a loop
+    // over the columns would.
+    let described = [Result<ColumnSchema, any Error>](concurrentlyComputing: table.names.count) {
+      c in
+      Result {
+        let name = table.names[c]
+        let given = overrides.schema?[name]
+        var kind: ColumnKind
+        let unlisted = overrides.columns.map { !$0.contains(name) } ?? false
+        if overrides.ignore.contains(name) || unlisted {
+          kind = .ignore
+        } else if overrides.ordinal.contains(name) {
+          kind = .ordinal
+        } else if overrides.categorical.contains(name) {
+          kind = .categorical
+        } else if let given {
+          kind = given.kind
+        } else {
+          kind = try inferredKind(table, column: c, missing: overrides.missingValues)
+        }
+        return try describe(
+          table, column: c, kind: kind, missing: overrides.missingValues,
+          order: given?.kind == kind ? given?.categories : nil)
       }
-      columns.append(
-        try describe(table, column: c, kind: kind, missing: overrides.missingValues,
-          order: given?.kind == kind ? given?.categories : nil))
     }
+    let columns = try described.map { try $0.get() }
     guard columns.contains(where: { $0.kind != .ignore }) else {
       throw TableError.nothingToCompare(file: file, reason: "every column is ignored")
     }
@@ -219,8 +227,10 @@ extension TableSchema {
     let name = table.names[c]
     let cells = table.cells[c]
     let present = cells.filter { !missing.isMissing($0) }
+    // A numeric column counts its distinct values below (as numbers), not as texts.
     var schema = ColumnSchema(
-      name: name, kind: kind, missing: cells.count - present.count, distinct: Set(present).count)
+      name: name, kind: kind, missing: cells.count - present.count,
+      distinct: kind == .numeric ? nil : Set(present).count)
     switch kind {
     case .ignore:
       break
@@ -282,6 +292,9 @@ extension TableSchema {
 /// parse so that they can be reported), or nil.
 func parseNumber(_ cell: String) -> Double? {
   guard !cell.isEmpty else { return nil }
+  // The correctly rounded fast path of the point-cloud reader first (the same bits as strtod).
+  var text = cell
+  if let value = text.withUTF8({ DecimalFastPath.value(0..<$0.count, in: $0) }) { return value }
   var plain = true
   for byte in cell.utf8 {
     switch byte {

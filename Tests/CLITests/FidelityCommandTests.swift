@@ -25,8 +25,21 @@ struct FidelityCommandTests {
     for key in ["column_shapes", "column_pair_trends", "quality"] {
       #expect(object[key] is NSNumber, "\(key)")
     }
+    // associations: x, y, c on each side; real x, y: r of (1, 2, 3, 4) and (2, 4.5, 5, 9).
+    let associations = try #require(object["associations"] as? [String: Any])
+    #expect(associations["columns"] as? [String] == ["x", "y", "c"])
+    let realMatrix = try #require(associations["real"] as? [[Double]])
+    let synthMatrix = try #require(associations["synthetic"] as? [[Double]])
+    #expect(realMatrix.count == 3 && realMatrix.allSatisfy { $0.count == 3 })
+    #expect(synthMatrix.count == 3 && synthMatrix.allSatisfy { $0.count == 3 })
+    #expect((0..<3).allSatisfy { realMatrix[$0][$0] == 1 })
+    let y = [2, 4.5, 5, 9], meanY = y.reduce(0, +) / 4
+    let sxy = zip([-1.5, -0.5, 0.5, 1.5], y).reduce(0) { $0 + $1.0 * ($1.1 - meanY) }
+    let syy = y.reduce(0) { $0 + ($1 - meanY) * ($1 - meanY) }
+    #expect(abs(realMatrix[0][1] - sxy / (5.0.squareRoot() * syy.squareRoot())) < 1e-12)
     let text = try runTDAEval(["fidelity", real, synthetic])
     #expect(text.status == 0 && text.stdout.contains("quality"))
+    #expect(text.stdout.contains("largest differences") && text.stdout.contains("x × y"))
   }
 
   @Test("every process prints the same bits (sums never follow a hash table's order)")

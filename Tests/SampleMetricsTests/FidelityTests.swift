@@ -42,7 +42,9 @@ struct FidelityTests {
     }
   }
 
-  @Test("equals SDMetrics' QualityReport per column, per pair and overall", arguments: [0, 1, 2])
+  @Test(
+    "equals SDMetrics' QualityReport per column, per pair and overall",
+    arguments: FidelityTests.cases.indices)
   func matchesSDMetrics(index: Int) throws {
     let testCase = Self.cases[index]
     let name = testCase["name"] as! String
@@ -89,6 +91,27 @@ struct FidelityTests {
     Self.expectClose(
       report.columnPairTrends, Self.number(testCase["column_pair_trends"]), "\(name) trends")
     Self.expectClose(report.quality, Self.number(testCase["quality"]), "\(name) quality")
+  }
+
+  @Test(
+    "the association matrices equal dython's associations", arguments: FidelityTests.cases.indices)
+  func matchesDython(index: Int) throws {
+    let testCase = Self.cases[index]
+    let name = testCase["name"] as! String
+    let associations = FidelityReport.compute(try Self.samples(testCase)).associations
+    let expected = testCase["associations"] as! [String: Any]
+    #expect(associations.columns == expected["columns"] as! [String])
+    for side in ["real", "synthetic"] {
+      let matrix = side == "real" ? associations.real : associations.synthetic
+      let reference = (expected[side] as! [[Any]]).map { $0.map { Self.number($0)! } }
+      #expect(matrix.count == reference.count && matrix.allSatisfy { $0.count == reference.count })
+      for (i, row) in zip(matrix, reference).enumerated() {
+        for (j, pair) in zip(row.0, row.1).enumerated() {
+          let what = "\(name) \(side) \(associations.columns[i])×\(associations.columns[j])"
+          #expect(abs(pair.0 - pair.1) <= 1e-9, "\(what): \(pair.0) vs dython \(pair.1)")
+        }
+      }
+    }
   }
 
   /// real: x = 1, 2, 3, –; c = a, a, b, b.  synthetic: x = 2, 2, 4; c = a, b, c.

@@ -107,6 +107,42 @@ struct BenchmarkTablesTests {
     #expect(precision.count == 2 && precision[1] < precision[0])
   }
 
+  @Test("the fidelity table: its measures next to the topological metrics, and what each sees")
+  func fidelityTable() throws {
+    var tables = tiny
+    tables.count = 150
+    tables.bases = [.gaussianMixture]
+    tables.fidelityBases = [.gaussianMixture]
+    tables.registryFailures = [.faithful, .brokenCorrelations, .shiftedLabs(sigma: 1)]
+    let files = try tables.generate(tables: [.failures, .fidelity])
+    #expect(Set(files.map(\.name)).isSuperset(of: ["fidelity.csv", "fidelity.md", "fidelity.tex"]))
+    let csv = try #require(files.first { $0.name == "fidelity.csv" }).contents
+    var mean: [String: Double] = [:]
+    for row in rows(csv) { mean["\(row[0])/\(row[1])/\(row[2])"] = Double(row[3]) }
+    let topological = ["bottleneck_h0", "bottleneck_h1", "wasserstein1_h1", "gscore"]
+    for name in BenchmarkTables.fidelityMeasures.map(\.name) + topological {
+      #expect(mean["registry/shifted-labs σ=1.0/\(name)"] != nil, "\(name)")
+    }
+    // Two uncorrelated columns: no pair counts, so no pair trends; every other row is there.
+    #expect(mean["gaussian-mixture/faithful/column_pair_trends"] == nil)
+    #expect(mean["gaussian-mixture/faithful/column_shapes"] != nil)
+    #expect(mean["gaussian-mixture/faithful/gscore"] != nil)
+    // Shuffled numeric columns keep every marginal (the same column shapes, exactly) and lose the
+    // relations: pair trends fall, the associations move.
+    let faithful = "registry/faithful", broken = "registry/broken-correlations"
+    #expect(mean["\(broken)/column_shapes"] == mean["\(faithful)/column_shapes"])
+    #expect(mean["\(broken)/column_pair_trends"]! < mean["\(faithful)/column_pair_trends"]!)
+    #expect(
+      mean["\(broken)/association_difference"]! > mean["\(faithful)/association_difference"]!)
+    // Shifted labs move the marginals.
+    #expect(mean["registry/shifted-labs σ=1.0/column_shapes"]! < mean["\(faithful)/column_shapes"]!)
+    // The topological metrics are those of the failure table (same pairs, same configuration).
+    let failures = try #require(files.first { $0.name == "failures.csv" }).contents
+    for row in rows(failures) where ["bottleneck_h1", "gscore"].contains(row[2]) {
+      #expect(mean["gaussian-mixture/\(row[1])/\(row[2])"] == Double(row[3]), "\(row)")
+    }
+  }
+
   @Test("cell, number and LaTeX formatting")
   func formatting() {
     #expect(BenchmarkTables.cell(.init([1, 2])) == "1.5 ± 0.707")

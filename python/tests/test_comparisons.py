@@ -128,6 +128,10 @@ def test_fidelity_equals_cli(cli, examples):
     result = tda_eval.fidelity(real, synth, schema=schema)
     assert result == expected
     assert 0 <= result["quality"] <= 1
+    associations = result["associations"]
+    size = len(associations["columns"])
+    for side in ("real", "synthetic"):
+        assert np.asarray(associations[side]).shape == (size, size)
 
 
 def test_evaluate_equals_cli(cli, examples):
