@@ -252,6 +252,7 @@ public struct BenchmarkTables: Sendable {
       let holdout = base.sample(count: count, using: &holdoutStream).cloud
       var configuration = evaluation
       configuration.seed = seed
+      configuration.baseline = false
       configuration.k = min(configuration.k, pair.synthetic.cloud.count - 1)
       let report = try configuration.evaluate(
         real: pair.real.cloud, synthetic: pair.synthetic.cloud, holdout: holdout)
@@ -262,6 +263,7 @@ public struct BenchmarkTables: Sendable {
       let synthetic = Generator.sample(
         .gaussianMixture, count: timed.count, dimension: timed.dimension, noise: 0.1, seed: 12)
       var configuration = evaluation
+      configuration.baseline = false
       configuration.parts = [timed.part]
       configuration.persistencePoints = timed.count
       let (report, peak) = try PeakMemory.measure {
