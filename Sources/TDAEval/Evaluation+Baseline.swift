@@ -39,13 +39,23 @@ public final class EvaluationBaseline: Sendable, Codable {
 extension Evaluation {
   /// The stream of the seed that splits the real sample into the baseline's halves.
   static let halvesStream = 200
+  /// The streams of the seeded subsets of the second real sample and of the synthetic sample.
+  static let secondSubsetStream = 201
+  static let syntheticSubsetStream = 202
   /// The first stream of the bootstrap's resamples (one stream per replicate).
   static let bootstrapStream = 1000
   /// The coverage of the bootstrap percentile intervals.
   public static let intervalLevel = 0.95
 
-  /// `report` (the comparison of `samples`) with the baseline, the bootstrap intervals and the
-  /// readings, as ``baseline`` and ``bootstrap`` ask.
+  /// `report` (the comparison of `samples`) with the baseline, the matched comparison, the
+  /// bootstrap intervals and the readings, as ``baseline`` and ``bootstrap`` ask.
+  ///
+  /// The baseline compares a reference real sample (the first seeded half of `real`, or `real`
+  /// itself with a holdout) with a second real sample (the other half, or the holdout); the
+  /// matched comparison compares the synthetic sample with the same reference, at the same size
+  /// as the second real sample (seeded subsets of both to the smaller size). Metrics that
+  /// depend on the sample sizes (distances to the closest record, diagram distances, KDE) are
+  /// thus read at equal sizes against an equal reference.
   func withReadings<Sample: Sendable>(
     _ report: EvaluationReport, samples: ComparedRows<Sample>,
     rows: @escaping @Sendable (Sample) -> Int,
@@ -58,43 +68,65 @@ extension Evaluation {
     var report = report
     let start = ContinuousClock.now
     let source = samples.holdout == nil ? "halves" : "holdout"
-    let pair: ComparedRows<Sample>
+    let reference: Sample
+    var second: Sample
     if let holdout = samples.holdout {
-      pair = .init(real: samples.real, synthetic: holdout)
+      (reference, second) = (samples.real, holdout)
     } else {
       let halves = Self.halves(rows(samples.real), seed: seed)
-      pair = .init(
-        real: selecting(samples.real, halves.first), synthetic: selecting(samples.real, halves.second))
+      (reference, second) = (selecting(samples.real, halves.first), selecting(samples.real, halves.second))
     }
+    let size = min(rows(second), rows(samples.synthetic))
+    func subset(_ sample: Sample, stream: Int) -> Sample {
+      guard rows(sample) > size else { return sample }
+      var random = SeededGenerator.stream(stream, of: seed)
+      return selecting(
+        sample, ControlledFailures.distinctIndices(size, below: rows(sample), using: &random).sorted())
+    }
+    second = subset(second, stream: Self.secondSubsetStream)
+    let pairs = (
+      baseline: ComparedRows(real: reference, synthetic: second),
+      matched: ComparedRows(
+        real: reference, synthetic: subset(samples.synthetic, stream: Self.syntheticSubsetStream))
+    )
     do {
-      try validate(real: Counted(rows: rows(pair.real)), synthetic: Counted(rows: rows(pair.synthetic)))
+      try validate(real: Counted(rows: rows(reference)), synthetic: Counted(rows: size))
     } catch let error as PointCloudError {
       report.omitted["baseline"] =
         "the baseline's samples (\(Reading.describe(source))) are too small for these parameters: \(error)"
       return report
     }
-    let baselineReport = try compare(pair, relabelled(progress, prefix: "baseline"))
+    let baselineReport = try compare(pairs.baseline, relabelled(progress, prefix: "baseline"))
+    let matchedReport = try compare(pairs.matched, relabelled(progress, prefix: "matched"))
     report.baseline = EvaluationBaseline(source: source, report: baselineReport)
+    report.matched = EvaluationBaseline(source: source, report: matchedReport)
     report.timings["baseline"] = (ContinuousClock.now - start).seconds
-    var intervals: (comparison: [String: ClosedInterval], baseline: [String: ClosedInterval]) = ([:], [:])
+    var intervals: [[String: ClosedInterval]] = [[:], [:], [:]]
     if bootstrap > 0 {
       let start = ContinuousClock.now
       intervals = try bootstrapIntervals(
-        samples, pair, rows: rows, selecting: selecting, compare: compare, progress: progress)
+        [samples, pairs.matched, pairs.baseline], rows: rows, selecting: selecting,
+        compare: compare, progress: progress)
       report.timings["bootstrap"] = (ContinuousClock.now - start).seconds
     }
-    let baselineValues = Dictionary(
-      baselineReport.scalarMetrics.map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
+    func values(_ report: EvaluationReport) -> [String: Double] {
+      Dictionary(report.scalarMetrics.map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+    let baselineValues = values(baselineReport)
+    let matchedValues = values(matchedReport)
     report.readings = report.scalarMetrics.compactMap { metric in
-      if let value = baselineValues[metric.path] {
+      let path = metric.path
+      if let baseline = baselineValues[path], let matched = matchedValues[path] {
         return Reading(
-          metric, baseline: value, source: source, interval: intervals.comparison[metric.path],
-          baselineInterval: intervals.baseline[metric.path])
+          metric, matched: .init(value: matched, interval: intervals[1][path]),
+          baseline: .init(value: baseline, interval: intervals[2][path]), source: source,
+          interval: intervals[0][path], size: size)
       }
       guard let null = metric.rule.null else { return nil }
       return Reading(
-        metric, baseline: null, source: "null", interval: intervals.comparison[metric.path],
-        baselineInterval: nil)
+        metric, matched: .init(value: metric.value, interval: intervals[0][path]),
+        baseline: .init(value: null, interval: nil), source: "null", interval: intervals[0][path],
+        size: report.synthetic.points)
     }
     return report
   }
@@ -109,24 +141,24 @@ extension Evaluation {
     return (first, (0..<count).filter { !chosen[$0] })
   }
 
-  /// The 95% percentile intervals of every scalar metric over ``bootstrap`` replicates of the
-  /// comparison and of the baseline: each replicate resamples every sample of its pair with
-  /// replacement (stream ``bootstrapStream`` + replicate of the seed), so the intervals depend
+  /// The 95% percentile intervals of every scalar metric of each comparison in `comparisons`
+  /// over ``bootstrap`` replicates: each replicate resamples every sample of its pair with
+  /// replacement (its own stream of the seed, from ``bootstrapStream``), so the intervals depend
   /// on the seed only, not on the number of threads that compute the replicates in parallel.
   func bootstrapIntervals<Sample: Sendable>(
-    _ comparison: ComparedRows<Sample>, _ baseline: ComparedRows<Sample>,
-    rows: @escaping @Sendable (Sample) -> Int,
+    _ comparisons: [ComparedRows<Sample>], rows: @escaping @Sendable (Sample) -> Int,
     selecting: @escaping @Sendable (Sample, [Int]) -> Sample,
     compare: @escaping @Sendable (ComparedRows<Sample>, ProgressHandler?) throws
       -> EvaluationReport,
     progress: ProgressHandler?
-  ) throws -> (comparison: [String: ClosedInterval], baseline: [String: ClosedInterval]) {
+  ) throws -> [[String: ClosedInterval]] {
     let replicates = bootstrap
     let seed = seed
-    let counter = ProgressCounter(total: 2 * replicates, handler: progress)
-    let results = ReplicateResults(count: 2 * replicates)
-    DispatchQueue.concurrentPerform(iterations: 2 * replicates) { job in
-      let pair = job < replicates ? comparison : baseline
+    let jobs = comparisons.count * replicates
+    let counter = ProgressCounter(total: jobs, handler: progress)
+    let results = ReplicateResults(count: jobs)
+    DispatchQueue.concurrentPerform(iterations: jobs) { job in
+      let pair = comparisons[job / replicates]
       var random = SeededGenerator.stream(Self.bootstrapStream + job, of: seed)
       func resample(_ sample: Sample) -> Sample {
         let count = rows(sample)
@@ -136,27 +168,23 @@ extension Evaluation {
         real: resample(pair.real), synthetic: resample(pair.synthetic),
         holdout: pair.holdout.map(resample))
       results.set(
-        job,
-        Result {
-          try compare(resampled, nil).scalarMetrics.map { ($0.path, $0.value) }
-        })
+        job, Result { try compare(resampled, nil).scalarMetrics.map { ($0.path, $0.value) } })
       counter.advance("bootstrap")
     }
-    func intervals(_ jobs: Range<Int>) throws -> [String: ClosedInterval] {
+    let tail = (1 - Self.intervalLevel) / 2 * 100
+    return try comparisons.indices.map { index in
       var values: [String: [Double]] = [:]
-      for job in jobs {
+      for job in index * replicates..<(index + 1) * replicates {
         for (path, value) in try results.get(job) { values[path, default: []].append(value) }
       }
-      let tail = (1 - Self.intervalLevel) / 2 * 100
       return values.compactMapValues { replicateValues in
-        guard replicateValues.count == jobs.count, replicateValues.allSatisfy(\.isFinite) else {
+        guard replicateValues.count == replicates, replicateValues.allSatisfy(\.isFinite) else {
           return nil
         }
         return ClosedInterval(
           lower: percentile(replicateValues, tail), upper: percentile(replicateValues, 100 - tail))
       }
     }
-    return (try intervals(0..<replicates), try intervals(replicates..<2 * replicates))
   }
 }
 

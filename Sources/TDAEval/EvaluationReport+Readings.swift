@@ -37,12 +37,13 @@ extension EvaluationReport {
   /// `row` showing `reading`.
   static func row(_ row: HTMLReport.MetricRow, reading: Reading) -> HTMLReport.MetricRow {
     var row = row
+    row.matched = format(reading.matched)
     row.baseline = format(reading.baseline)
     row.verdict = reading.verdict.rawValue
     row.reading = reading.text
-    if let interval = reading.interval, let baselineInterval = reading.baselineInterval {
+    if let interval = reading.matchedInterval, let baselineInterval = reading.baselineInterval {
       row.bars = .init(
-        value: reading.value, interval: interval, baseline: reading.baseline,
+        value: reading.matched, interval: interval, baseline: reading.baseline,
         baselineInterval: baselineInterval)
     }
     return row

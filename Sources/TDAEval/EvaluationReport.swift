@@ -5,7 +5,8 @@
 /// (as `tda-eval metrics`), `kde` (as `tda-eval kde`; `kde_table` for mixed tables), `gscore` (as
 /// `tda-eval gscore`), `privacy` (as `tda-eval privacy`), `fidelity` (as `tda-eval fidelity`),
 /// `distance` (`euclidean` or `gower`), `standardized` (the parts that worked on z-scored
-/// samples); `baseline` (the same fields between two real samples, with its `source`) and
+/// samples); `baseline` (the same fields between two real samples, with its `source`),
+/// `matched` (the same fields between the baseline's reference and the synthetic sample) and
 /// `readings` (one ``Reading`` per scalar metric); `timings` (seconds per part, the baseline and
 /// the bootstrap) and `omitted` (parts not computed, with the reason). Infinity is `null`.
 public struct EvaluationReport: Sendable, Codable {
@@ -46,6 +47,9 @@ public struct EvaluationReport: Sendable, Codable {
   public var standardized: [String]?
   /// The same metrics between two samples of the real distribution.
   public var baseline: EvaluationBaseline?
+  /// The same metrics between the baseline's reference real sample and the synthetic sample,
+  /// at the baseline's sizes: what each reading's verdict compares with the baseline.
+  public var matched: EvaluationBaseline?
   /// Every scalar metric read against the baseline.
   public var readings: [Reading]?
   /// Wall-clock seconds of each computed part, keyed by ``Evaluation/Part`` raw value.
@@ -69,7 +73,7 @@ public struct EvaluationReport: Sendable, Codable {
   enum CodingKeys: String, CodingKey {
     case parameters, real, synthetic, distance, persistence = "diagrams", sampleMetrics = "metrics"
     case kde, tableKDE = "kde_table", geometryScore = "gscore", privacy, fidelity, standardized
-    case baseline, readings, timings, omitted
+    case baseline, matched, readings, timings, omitted
   }
 }
 

@@ -161,8 +161,10 @@ struct EvaluateCommand: ParsableCommand {
           rows: report.metricRows.map { [$0.name, $0.value, $0.reading] })
       } else {
         printTable(
-          header: ["metric", "value", "baseline", "verdict", "reading"],
-          rows: report.metricRows.map { [$0.name, $0.value, $0.baseline, $0.verdict, $0.reading] })
+          header: ["metric", "value", "matched", "baseline", "verdict", "reading"],
+          rows: report.metricRows.map {
+            [$0.name, $0.value, $0.matched, $0.baseline, $0.verdict, $0.reading]
+          })
       }
       for note in report.standardizationNotes { writeStandardOutput("\(note)\n") }
       for (part, reason) in report.omitted.sorted(by: { $0.key < $1.key }) {

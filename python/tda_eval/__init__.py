@@ -140,7 +140,8 @@ def kde(real, synthetic, **options):
 
 def gscore(real, synthetic, **options):
     """``tda-eval gscore --json``: the geometry score and both MRLT vectors.
-    Options: landmarks, gamma, imax, trials (default 1000), seed, threads, and the table options."""
+    Options: landmarks, gamma (a number or "reference"), imax, trials, seed, threads, standardize,
+    and the table options; the defaults are every command's (see docs/readings.md)."""
     return _compare("gscore", real, synthetic, None, options)
 
 
@@ -160,10 +161,16 @@ def fidelity(real, synthetic, **options):
 def evaluate(real, synthetic, holdout=None, **options):
     """``tda-eval evaluate --json``: every metric for the pair, as an :class:`Evaluation` (a dict).
 
-    Options: skip (a list of parts: persistence, metrics, kde, gscore, privacy), maxdim, coeff,
-    threshold, persistence_points, relative_error, k, balls, standardize, bins, bandwidth,
-    landmarks, gamma (a number or "reference"), imax, trials, seed, and the table options.
-    ``timings`` differ from run to run; everything else is the CLI's output.
+    Options: skip (a list of parts: persistence, metrics, kde, gscore, privacy, fidelity),
+    maxdim, coeff, threshold, persistence_points, relative_error, k, balls, standardize, bins,
+    bandwidth, landmarks, gamma (a number or "reference"), imax, trials, seed, baseline (False
+    skips the baseline and the readings), bootstrap (replicates of the percentile intervals), and
+    the table options. Besides the metrics the dict holds ``baseline`` (the same metrics between
+    two seeded halves of the real sample, or the real sample and the holdout), ``matched``,
+    ``readings`` (one per scalar metric: ``metric``, ``value``, ``matched``, ``baseline``,
+    intervals with ``bootstrap``, ``verdict`` and ``text``), ``fidelity`` and ``standardized``
+    (see docs/readings.md). ``timings`` differ from run to run; everything else is the CLI's
+    output.
     """
     return Evaluation(_compare("evaluate", real, synthetic, holdout, options))
 

@@ -27,6 +27,8 @@ public struct HTMLReport: Sendable, Equatable {
     public var value: String
     /// One sentence saying what the value means for this pair.
     public var reading: String
+    /// The synthetic sample's value at the baseline's sizes against the baseline's reference.
+    public var matched = ""
     /// What a second real sample gets, as shown ("" without a baseline).
     public var baseline = ""
     /// `consistent` or `differs` ("" without a baseline).
@@ -41,7 +43,7 @@ public struct HTMLReport: Sendable, Equatable {
     }
   }
 
-  /// A value and its baseline with their bootstrap intervals, drawn as two error bars.
+  /// A (matched) value and its baseline with their bootstrap intervals, drawn as two error bars.
   public struct ErrorBars: Sendable, Equatable {
     public var value: Double
     public var interval: ClosedInterval
@@ -121,7 +123,7 @@ public struct HTMLReport: Sendable, Equatable {
     html += "<h2>Metrics</h2>\n"
     if metrics.contains(where: { !$0.baseline.isEmpty }) {
       html +=
-        "<p class=\"note\">Each value beside what a second real sample gets (the baseline); a reading differs when the value lies beyond the baseline's tolerance on the metric's worse side (and, with bootstrap intervals, the two intervals do not overlap). Error bars: 95% bootstrap percentile intervals of the value (blue) and the baseline (grey).</p>\n"
+        "<p class=\"note\">Each value beside what a second real sample gets. Baseline: the metric between two real samples (two seeded halves of the real sample, or the real sample and the holdout); matched: the synthetic sample against the same reference real rows at the same size. A reading differs when the matched value lies beyond the baseline's tolerance on the metric's worse side (and, with bootstrap intervals, the two intervals do not overlap). Error bars: 95% bootstrap percentile intervals of the matched value (blue) and the baseline (grey).</p>\n"
       html += metricTableWithBaseline()
     } else {
       html += table(
@@ -183,14 +185,15 @@ public struct HTMLReport: Sendable, Equatable {
   private func metricTableWithBaseline() -> String {
     let e = SVGPlot.escape
     var html = "<table class=\"metrics\">\n<thead><tr>"
-    for cell in ["metric", "value", "baseline", "verdict", "intervals", "reading"] {
+    for cell in ["metric", "value", "matched", "baseline", "verdict", "intervals", "reading"] {
       html += "<th>\(cell)</th>"
     }
     html += "</tr></thead>\n<tbody>\n"
     for row in metrics {
       let verdictClass = row.verdict == "differs" ? " class=\"differs\"" : ""
       html += "<tr><td>\(e(row.name))</td><td class=\"num\">\(e(row.value))</td>"
-      html += "<td class=\"num\">\(e(row.baseline))</td><td\(verdictClass)>\(e(row.verdict))</td>"
+      html += "<td class=\"num\">\(e(row.matched))</td><td class=\"num\">\(e(row.baseline))</td>"
+      html += "<td\(verdictClass)>\(e(row.verdict))</td>"
       html += "<td>\(row.bars.map(SVGPlot.errorBars) ?? "")</td><td>\(e(row.reading))</td></tr>\n"
     }
     html += "</tbody>\n</table>\n"
