@@ -24,7 +24,12 @@ public struct TableFile: Sendable, Equatable {
 /// 3. `runtime.{csv,md,tex}` and `runtime-*.svg`: wall-clock seconds and peak added resident
 ///    memory of each evaluation part against the number of points n and the dimension d.
 ///
-/// Tables 1 and 2 depend only on the configuration (seeded data, deterministic metrics, fixed
+/// 4. `calibration.{csv,md}`: the null calibration — every metric between two seeded samples of
+///    the same base distribution (the faithful pair) at several sample sizes, mean, sd, min and
+///    max over the seeds: how far apart two real samples already are, before a difference
+///    means anything (the readings' tolerances are checked against it, `docs/readings.md`).
+///
+/// Tables 1, 2 and 4 depend only on the configuration (seeded data, deterministic metrics, fixed
 /// number formatting), so regenerating them gives byte-identical files; table 3 measures time.
 public struct BenchmarkTables: Sendable {
   /// Points per sample in tables 1 and 2.
@@ -56,14 +61,23 @@ public struct BenchmarkTables: Sendable {
   public var persistenceSizeLimit: Int
   /// The configuration of every evaluation (its `seed` is replaced by each repetition's seed).
   public var evaluation: Evaluation
+  /// Base distributions, sample sizes and seeds of the null-calibration table.
+  public var calibrationBases: [BaseDistribution]
+  public var calibrationSizes: [Int]
+  public var calibrationSeeds: [UInt64]
 
   public init(
     count: Int, seeds: [UInt64], bases: [BaseDistribution], failures: [Failure],
     noiseBases: [BaseDistribution], noiseLevels: [Double], keptBases: [BaseDistribution],
     keptFractions: [Double], runtimeSizes: [Int], runtimeBaseDimension: Int,
     runtimeDimensions: [Int], runtimeBaseCount: Int, persistenceSizeLimit: Int,
-    evaluation: Evaluation, jitterBases: [BaseDistribution] = [], jitterLevels: [Double] = []
+    evaluation: Evaluation, jitterBases: [BaseDistribution] = [], jitterLevels: [Double] = [],
+    calibrationBases: [BaseDistribution] = [], calibrationSizes: [Int] = [],
+    calibrationSeeds: [UInt64] = []
   ) {
+    self.calibrationBases = calibrationBases
+    self.calibrationSizes = calibrationSizes
+    self.calibrationSeeds = calibrationSeeds
     self.jitterBases = jitterBases
     self.jitterLevels = jitterLevels
     self.count = count
@@ -90,7 +104,8 @@ public struct BenchmarkTables: Sendable {
   ]
 
   /// The thesis tables: every base, 600 points (Rips on 300 of them), 5 seeds, geometry score
-  /// over 40 trials, runtime for sizes 500 … 20 000.
+  /// over 40 trials, runtime for sizes 500 … 20 000; the null calibration at 300, 1,000 and
+  /// 3,000 points over 10 seeds.
   public static var full: BenchmarkTables {
     var evaluation = Evaluation()
     evaluation.persistencePoints = 300
@@ -102,7 +117,8 @@ public struct BenchmarkTables: Sendable {
       keptFractions: [0.2, 0.4, 0.6, 0.8, 1], runtimeSizes: [500, 1000, 2000, 5000, 10_000, 20_000],
       runtimeBaseDimension: 2, runtimeDimensions: [2, 4, 16, 64], runtimeBaseCount: 2000,
       persistenceSizeLimit: 2000, evaluation: evaluation, jitterBases: [.gaussianMixture, .tabular],
-      jitterLevels: [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5])
+      jitterLevels: [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5], calibrationBases: BaseDistribution.allCases,
+      calibrationSizes: [300, 1000, 3000], calibrationSeeds: Array(1...10))
   }
 
   /// A small version for CI: two bases, 100 points, 2 seeds; well under a minute in a debug build.
@@ -116,7 +132,8 @@ public struct BenchmarkTables: Sendable {
       noiseBases: [.circle], noiseLevels: [0, 0.1, 0.3], keptBases: [.gaussianMixture],
       keptFractions: [0.2, 0.6, 1], runtimeSizes: [100, 200], runtimeBaseDimension: 2,
       runtimeDimensions: [2, 8], runtimeBaseCount: 100, persistenceSizeLimit: 200,
-      evaluation: evaluation, jitterBases: [.gaussianMixture], jitterLevels: [0, 0.05, 0.2])
+      evaluation: evaluation, jitterBases: [.gaussianMixture], jitterLevels: [0, 0.05, 0.2],
+      calibrationBases: [.circle], calibrationSizes: [60, 120], calibrationSeeds: [1, 2, 3])
   }
 
   /// The three tables.
@@ -127,6 +144,8 @@ public struct BenchmarkTables: Sendable {
     case sensitivity
     /// Runtime and peak memory against n and d.
     case runtime
+    /// Every metric between two samples of one distribution, against n.
+    case calibration
   }
 
   /// The number of evaluations `tables` take (the progress total).
@@ -149,6 +168,7 @@ public struct BenchmarkTables: Sendable {
     if tables.contains(.failures) { files += try failureTables(results: results) }
     if tables.contains(.sensitivity) { files += try sensitivityTables(results: results) }
     if tables.contains(.runtime) { files += try runtimeTables(results: results) }
+    if tables.contains(.calibration) { files += try calibrationTables(results: results) }
     return files
   }
 
@@ -161,6 +181,7 @@ public struct BenchmarkTables: Sendable {
     enum Work: Sendable, Hashable {
       case evaluation(base: BaseDistribution, failure: Failure, seed: UInt64)
       case runtime(RuntimeCase)
+      case calibration(base: BaseDistribution, count: Int, seed: UInt64)
     }
 
     /// A stable name, the key of the job's result.
@@ -230,6 +251,19 @@ public struct BenchmarkTables: Sendable {
             work: .runtime(timed)))
       }
     }
+    if tables.contains(.calibration) {
+      for base in calibrationBases {
+        for size in calibrationSizes {
+          for seed in calibrationSeeds {
+            jobs.append(
+              Job(
+                id: Self.calibrationID(base, size, seed),
+                phase: "calibration \(base.rawValue) n=\(size)",
+                work: .calibration(base: base, count: size, seed: seed)))
+          }
+        }
+      }
+    }
     return jobs
   }
 
@@ -270,6 +304,16 @@ public struct BenchmarkTables: Sendable {
         try configuration.evaluate(real: real, synthetic: synthetic)
       }
       return JobResult(seconds: report.timings[timed.part.rawValue] ?? .nan, peakBytes: peak)
+    case .calibration(let base, let size, let seed):
+      let pair = try ControlledFailures.pair(base: base, failure: .faithful, count: size, seed: seed)
+      var configuration = evaluation
+      configuration.seed = seed
+      configuration.baseline = false
+      configuration.k = min(configuration.k, size - 1)
+      let metrics = try configuration.evaluate(
+        real: pair.real.cloud, synthetic: pair.synthetic.cloud
+      ).scalarMetrics
+      return JobResult(metrics: metrics.map(\.path), values: metrics.map(\.value))
     }
   }
 

@@ -93,7 +93,7 @@ extension EvaluationReport {
     if let geometryScore {
       add(
         "gscore", "gscore.gscore", geometryScore.gscore,
-        .higher(absolute: 0.1, relative: 3, "the H1 structure of the witness complexes differs"))
+        .higher(absolute: 0.25, relative: 3, "the H1 structure of the witness complexes differs"))
     }
     if let privacy {
       add(

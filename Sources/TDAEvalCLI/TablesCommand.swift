@@ -12,7 +12,9 @@ struct TablesCommand: ParsableCommand {
       the seeds), sensitivity-*.csv and sensitivity-*.svg (metrics against noise σ, against \
       the fraction of modes kept, and — with the privacy measures — against the jitter of \
       memorised copies), and runtime.{csv,md,tex} with runtime-*.svg (seconds and peak \
-      memory of each metric against n and d). Everything but the runtime files is byte-identical \
+      memory of each metric against n and d), and calibration.{csv,md} (every metric between two \
+      samples of one distribution at n = 300, 1,000 and 3,000: the null calibration of the \
+      readings). Everything but the runtime files is byte-identical \
       from run to run. The full tables take a long time: build with -c release. --quick makes a \
       small version for CI.
       Example:
@@ -27,7 +29,7 @@ struct TablesCommand: ParsableCommand {
   var quick = false
 
   @Option(
-    help: "Tables to make, comma separated: failures, sensitivity, runtime (default: all). The runtime table is the only one that is not byte-identical across runs."
+    help: "Tables to make, comma separated: failures, sensitivity, runtime, calibration (default: all). The runtime table is the only one that is not byte-identical across runs."
   )
   var only: String?
 
@@ -49,7 +51,7 @@ struct TablesCommand: ParsableCommand {
     for name in only.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
       guard let table = BenchmarkTables.Table(rawValue: name) else {
         throw ValidationError(
-          "--only names an unknown table '\(name)'; choose among failures, sensitivity, runtime")
+          "--only names an unknown table '\(name)'; choose among failures, sensitivity, runtime, calibration")
       }
       selected.insert(table)
     }
