@@ -1,10 +1,19 @@
 import Foundation
 
-/// The samples of one comparison, of one kind (clouds or tables).
+/// The samples of one comparison, of one kind (clouds or tables), and the persistence diagrams
+/// already known for them.
 struct ComparedRows<Sample: Sendable>: Sendable {
   var real: Sample
   var synthetic: Sample
   var holdout: Sample?
+  var known = KnownDiagrams()
+}
+
+/// Persistence diagrams another comparison already computed for the same Rips input (or for a
+/// seeded subset of the same size of the same sample), so that they are not computed again.
+struct KnownDiagrams: Sendable {
+  var real: RipsSummary?
+  var synthetic: RipsSummary?
 }
 
 /// The baseline of a report: the same metrics between two samples of the real distribution.
@@ -84,11 +93,20 @@ extension Evaluation {
         sample, ControlledFailures.distinctIndices(size, below: rows(sample), using: &random).sorted())
     }
     second = subset(second, stream: Self.secondSubsetStream)
-    let pairs = (
+    var pairs = (
       baseline: ComparedRows(real: reference, synthetic: second),
       matched: ComparedRows(
         real: reference, synthetic: subset(samples.synthetic, stream: Self.syntheticSubsetStream))
     )
+    // With a holdout the reference is the real sample itself: its diagram is the comparison's.
+    // The synthetic subset's Rips subset is, when both have persistencePoints rows or more, a
+    // seeded uniform subset of persistencePoints synthetic rows, as the comparison's: its
+    // diagram is taken over unless the reference's own z-scoring differs.
+    let sameScaling = samples.holdout != nil || !standardize
+    if samples.holdout != nil { pairs.baseline.known.real = report.persistence?.real }
+    if sameScaling && size >= persistencePoints && rows(samples.synthetic) >= persistencePoints {
+      pairs.matched.known.synthetic = report.persistence?.synthetic
+    }
     do {
       try validate(real: Counted(rows: rows(reference)), synthetic: Counted(rows: size))
     } catch let error as PointCloudError {
@@ -97,6 +115,7 @@ extension Evaluation {
       return report
     }
     let baselineReport = try compare(pairs.baseline, relabelled(progress, prefix: "baseline"))
+    pairs.matched.known.real = baselineReport.persistence?.real
     let matchedReport = try compare(pairs.matched, relabelled(progress, prefix: "matched"))
     report.baseline = EvaluationBaseline(source: source, report: baselineReport)
     report.matched = EvaluationBaseline(source: source, report: matchedReport)
@@ -166,7 +185,7 @@ extension Evaluation {
       }
       let resampled = ComparedRows(
         real: resample(pair.real), synthetic: resample(pair.synthetic),
-        holdout: pair.holdout.map(resample))
+        holdout: pair.holdout.map(resample), known: KnownDiagrams())
       results.set(
         job, Result { try compare(resampled, nil).scalarMetrics.map { ($0.path, $0.value) } })
       counter.advance("bootstrap")

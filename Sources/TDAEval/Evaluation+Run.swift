@@ -29,13 +29,19 @@ extension Evaluation {
     return try withReadings(
       report, samples: .init(real: real, synthetic: synthetic, holdout: holdout),
       rows: { $0.count }, selecting: { $0.selecting(points: $1) },
-      compare: { try compare(real: $0.real, synthetic: $0.synthetic, holdout: $0.holdout, progress: $1) },
+      compare: {
+        try compare(
+          real: $0.real, synthetic: $0.synthetic, holdout: $0.holdout, known: $0.known,
+          progress: $1)
+      },
       progress: progress)
   }
 
-  /// Every part in ``parts`` for one pair of clouds, without baseline or readings.
+  /// Every part in ``parts`` for one pair of clouds, without baseline or readings (the `known`
+  /// diagrams taken as they are).
   func compare(
-    real: PointCloud, synthetic: PointCloud, holdout: PointCloud?, progress: ProgressHandler?
+    real: PointCloud, synthetic: PointCloud, holdout: PointCloud?,
+    known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
   ) throws -> EvaluationReport {
     var report = EvaluationReport(
       parameters: self, real: .init(points: real.count, dimension: real.dimension),
@@ -50,7 +56,7 @@ extension Evaluation {
       switch part {
       case .persistence:
         report.persistence = try comparePersistence(
-          real: scaled(real), synthetic: scaled(synthetic), progress: progress)
+          real: scaled(real), synthetic: scaled(synthetic), known: known, progress: progress)
       case .sampleMetrics:
         report.sampleMetrics = try SampleMetricsReport.compute(
           real: real, synthetic: synthetic, holdout: holdout, k: k, balls: balls,
@@ -167,10 +173,12 @@ extension Evaluation {
       .sorted()
   }
 
-  /// The Rips diagrams of both samples and, when available, their distances.
-  func comparePersistence(real: PointCloud, synthetic: PointCloud, progress: ProgressHandler?)
-    throws -> PersistenceComparison
-  {
+  /// The Rips diagrams of both samples (but the `known` ones) and, when available, their
+  /// distances.
+  func comparePersistence(
+    real: PointCloud, synthetic: PointCloud, known: KnownDiagrams = KnownDiagrams(),
+    progress: ProgressHandler?
+  ) throws -> PersistenceComparison {
     func rips(_ cloud: PointCloud, _ name: String, stream: Int) throws -> RipsSummary {
       let subset = persistenceSubset(cloud, stream: stream)
       let options = RipsOptions(
@@ -181,8 +189,8 @@ extension Evaluation {
         maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
         points: result.points, diagrams: result.diagrams)
     }
-    let realDiagrams = try rips(real, "real", stream: 100)
-    let syntheticDiagrams = try rips(synthetic, "synthetic", stream: 101)
+    let realDiagrams = try known.real ?? rips(real, "real", stream: 100)
+    let syntheticDiagrams = try known.synthetic ?? rips(synthetic, "synthetic", stream: 101)
     let distances = try DiagramDistanceSummary.between(
       real: realDiagrams.diagrams, synthetic: syntheticDiagrams.diagrams,
       wassersteinRelativeError: wassersteinRelativeError)

@@ -33,13 +33,15 @@ extension Evaluation {
         pair.real = tables.real
         pair.synthetic = tables.synthetic
         pair.holdout = tables.holdout
-        return try compare(pair, progress: progress)
+        return try compare(pair, known: tables.known, progress: progress)
       },
       progress: progress)
   }
 
   /// Every part in ``parts`` for one pair of mixed tables, without baseline or readings.
-  func compare(_ samples: TableSamples, progress: ProgressHandler?) throws -> EvaluationReport {
+  func compare(
+    _ samples: TableSamples, known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
+  ) throws -> EvaluationReport {
     let real = samples.real
     let synthetic = samples.synthetic
     let clouds = try standardizedClouds(samples)
@@ -54,9 +56,9 @@ extension Evaluation {
       case .persistence:
         if let clouds {
           report.persistence = try comparePersistence(
-            real: clouds.real, synthetic: clouds.synthetic, progress: progress)
+            real: clouds.real, synthetic: clouds.synthetic, known: known, progress: progress)
         } else {
-          report.persistence = try comparePersistence(samples, progress: progress)
+          report.persistence = try comparePersistence(samples, known: known, progress: progress)
         }
       case .sampleMetrics:
         report.sampleMetrics = try SampleMetricsReport.compute(
@@ -151,9 +153,9 @@ extension Evaluation {
 
   /// The Rips diagrams of seeded subsets of both tables under Gower's distance, and their
   /// distances (the subsets are drawn as for clouds, so a table and its cloud share them).
-  func comparePersistence(_ samples: TableSamples, progress: ProgressHandler?) throws
-    -> PersistenceComparison
-  {
+  func comparePersistence(
+    _ samples: TableSamples, known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
+  ) throws -> PersistenceComparison {
     func rips(_ table: Table, _ name: String, stream: Int) throws -> RipsSummary {
       let subset = table.selecting(rows: persistenceRows(table.rowCount, stream: stream))
       let options = RipsOptions(
@@ -167,8 +169,8 @@ extension Evaluation {
         maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
         points: result.points, diagrams: result.diagrams)
     }
-    let realDiagrams = try rips(samples.real, "real", stream: 100)
-    let syntheticDiagrams = try rips(samples.synthetic, "synthetic", stream: 101)
+    let realDiagrams = try known.real ?? rips(samples.real, "real", stream: 100)
+    let syntheticDiagrams = try known.synthetic ?? rips(samples.synthetic, "synthetic", stream: 101)
     return PersistenceComparison(
       real: realDiagrams, synthetic: syntheticDiagrams,
       distances: try DiagramDistanceSummary.between(
