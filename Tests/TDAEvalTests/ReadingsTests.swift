@@ -42,7 +42,7 @@ struct ReadingsTests {
     (.gaussianMixture, .scaling(factor: 1.5), ["metrics.precision", "metrics.density"]),
     (
       .gaussianMixture, .memorisation(fraction: 0.5, jitter: 0),
-      ["metrics.dcr.exact_copies", "metrics.dcr.p5", "privacy.nndr.median"]
+      ["metrics.dcr.exact_copies", "metrics.dcr.p5"]
     ),
     (.circle, .noise(sigma: 0.3), ["metrics.precision", "metrics.density"]),
     (.circle, .wrongTopology, ["diagrams.1.bottleneck", "metrics.recall"]),
