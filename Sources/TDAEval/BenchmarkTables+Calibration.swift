@@ -10,8 +10,13 @@ extension BenchmarkTables {
   func calibrationTables(results: [String: JobResult]) throws -> [TableFile] {
     var csv = "base,n,metric,mean,sd,min,max,seeds\n"
     var markdown = "# Null calibration: every metric between two samples of one distribution\n\n"
-    markdown +=
-      "Two seeded samples of the same base distribution (the faithful pair), n points each; mean ± sample standard deviation [min, max] over \(calibrationSeeds.count) seeds. A synthetic sample's metric means something only beyond this spread. Regenerate with `tda-eval tables --only calibration`.\n"
+    markdown += """
+      Two seeded samples of the same base distribution (the faithful pair), n points each; \
+      mean ± sample standard deviation [min, max] over \(calibrationSeeds.count) seeds. A \
+      synthetic sample's metric means something only beyond this spread. Regenerate with \
+      `tda-eval tables --only calibration`.
+
+      """
     for base in calibrationBases {
       var columns: [[(metric: String, values: [Double])]] = []
       for size in calibrationSizes {
@@ -28,8 +33,9 @@ extension BenchmarkTables {
         for metric in order {
           let list = values[metric]!
           let summary = Summary(list)
-          csv +=
-            "\(base.rawValue),\(size),\(metric),\(Self.csvNumber(summary.mean)),\(Self.csvNumber(summary.deviation)),\(Self.csvNumber(list.min()!)),\(Self.csvNumber(list.max()!)),\(summary.samples)\n"
+          let cells = [summary.mean, summary.deviation, list.min()!, list.max()!].map(Self.csvNumber)
+          csv += "\(base.rawValue),\(size),\(metric),\(cells.joined(separator: ",")),"
+          csv += "\(summary.samples)\n"
         }
       }
       let metrics = Self.union(columns.map { $0.map(\.metric) })
@@ -37,7 +43,8 @@ extension BenchmarkTables {
         [metric]
           + columns.map { column in
             column.first { $0.metric == metric }.map {
-              "\(Self.cell(Summary($0.values))) [\(Self.number($0.values.min()!)), \(Self.number($0.values.max()!))]"
+              let range = [$0.values.min()!, $0.values.max()!].map(Self.short)
+              return "\(Self.cell(Summary($0.values))) [\(range.joined(separator: ", "))]"
             } ?? "—"
           }
       }

@@ -571,12 +571,14 @@ public struct BenchmarkTables: Sendable {
 
   /// A table cell: mean ± sd with 3 significant digits.
   static func cell(_ summary: Summary) -> String {
-    func short(_ value: Double) -> String {
-      if value.isNaN { return "—" }
-      if value.isInfinite { return value > 0 ? "∞" : "−∞" }
-      return String(format: "%.3g", value + 0)
-    }
     return summary.samples > 1 ? "\(short(summary.mean)) ± \(short(summary.deviation))" : short(summary.mean)
+  }
+
+  /// A value with 3 significant digits, as the Markdown tables show it.
+  static func short(_ value: Double) -> String {
+    if value.isNaN { return "—" }
+    if value.isInfinite { return value > 0 ? "∞" : "−∞" }
+    return String(format: "%.3g", value + 0)
   }
 
   /// The names of every list, in order of first appearance.

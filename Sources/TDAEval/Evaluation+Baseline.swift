@@ -83,14 +83,15 @@ extension Evaluation {
       (reference, second) = (samples.real, holdout)
     } else {
       let halves = Self.halves(rows(samples.real), seed: seed)
-      (reference, second) = (selecting(samples.real, halves.first), selecting(samples.real, halves.second))
+      reference = selecting(samples.real, halves.first)
+      second = selecting(samples.real, halves.second)
     }
     let size = min(rows(second), rows(samples.synthetic))
     func subset(_ sample: Sample, stream: Int) -> Sample {
       guard rows(sample) > size else { return sample }
       var random = SeededGenerator.stream(stream, of: seed)
-      return selecting(
-        sample, ControlledFailures.distinctIndices(size, below: rows(sample), using: &random).sorted())
+      let chosen = ControlledFailures.distinctIndices(size, below: rows(sample), using: &random)
+      return selecting(sample, chosen.sorted())
     }
     second = subset(second, stream: Self.secondSubsetStream)
     var pairs = (
@@ -111,7 +112,8 @@ extension Evaluation {
       try validate(real: Counted(rows: rows(reference)), synthetic: Counted(rows: size))
     } catch let error as PointCloudError {
       report.omitted["baseline"] =
-        "the baseline's samples (\(Reading.describe(source))) are too small for these parameters: \(error)"
+        "the baseline's samples (\(Reading.describe(source))) are too small for these "
+        + "parameters: \(error)"
       return report
     }
     let baselineReport = try compare(pairs.baseline, relabelled(progress, prefix: "baseline"))

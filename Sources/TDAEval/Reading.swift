@@ -98,8 +98,10 @@ public struct Reading: Sendable, Equatable, Codable {
     let f = EvaluationReport.format
     let comparison =
       source == "null"
-      ? "\(f(value)) against the \(f(baseline.value)) expected between two samples of one distribution"
-      : "\(f(value)); at equal sizes against the same real rows \(f(matched.value)), against \(f(baseline.value)) for a second real sample (\(Self.describe(source)))"
+      ? "\(f(value)) against the \(f(baseline.value)) expected between two samples of one "
+        + "distribution"
+      : "\(f(value)); at equal sizes against the same real rows \(f(matched.value)), against "
+        + "\(f(baseline.value)) for a second real sample (\(Self.describe(source)))"
     let meaning = (side > 0 ? metric.rule.higher : metric.rule.lower) ?? ""
     text =
       side == 0

@@ -9,10 +9,18 @@ struct GeometryScoreOptions: ParsableArguments {
   var landmarks: Int?
 
   @Option(
-    help: "Geometry score: γ, α_max as a fraction of the largest witness–landmark distance, or 'reference' for the reference code's N/(128·5000) per cloud (default \(GeometryScoreOptions.defaultGamma)).")
+    help: """
+      Geometry score: γ, α_max as a fraction of the largest witness–landmark distance, or \
+      'reference' for the reference code's N/(128·5000) per cloud \
+      (default \(GeometryScoreOptions.defaultGamma)).
+      """)
   var gamma: String?
 
-  @Option(help: "Geometry score: number of MRLT bins, Betti numbers 0 … imax − 1 (default \(Evaluation.defaults.imax)).")
+  @Option(
+    help: """
+      Geometry score: number of MRLT bins, Betti numbers 0 … imax − 1 \
+      (default \(Evaluation.defaults.imax)).
+      """)
   var imax: Int?
 
   @Option(help: "Geometry score: landmark draws per cloud (default \(Evaluation.defaults.trials)).")

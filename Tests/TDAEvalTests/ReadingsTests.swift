@@ -196,4 +196,36 @@ struct ReadingsTests {
     }
     #expect(bottleneck(raw) > 100 * bottleneck(plain))
   }
+
+  @Test("the null-calibration table: every metric of the faithful pair per size, over the seeds")
+  func calibrationTable() throws {
+    var tables = BenchmarkTables.quick
+    tables.calibrationBases = [.circle]
+    tables.calibrationSizes = [50, 80]
+    tables.calibrationSeeds = [1, 2]
+    tables.evaluation.parts = [.sampleMetrics, .privacy]
+    let files = try tables.generate(tables: [.calibration])
+    #expect(files.map(\.name) == ["calibration.csv", "calibration.md"])
+    #expect(files == (try tables.generate(tables: [.calibration])))
+    let rows = files[0].contents.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").map(String.init)
+    }
+    // The oracle: the two evaluations of the recall row at n = 80, computed here.
+    var recalls: [Double] = []
+    for seed: UInt64 in [1, 2] {
+      let pair = try ControlledFailures.pair(base: .circle, failure: .faithful, count: 80, seed: seed)
+      var evaluation = tables.evaluation
+      evaluation.seed = seed
+      evaluation.baseline = false
+      let report = try evaluation.evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud)
+      recalls.append(try #require(report.sampleMetrics).recall)
+    }
+    let recall = try #require(rows.first { $0[1] == "80" && $0[2] == "metrics.recall" })
+    // Six significant digits in the CSV.
+    func close(_ text: String, _ value: Double) -> Bool { isClose(Double(text)!, value, relative: 1e-5) }
+    #expect(close(recall[3], (recalls[0] + recalls[1]) / 2))
+    #expect(close(recall[5], recalls.min()!) && close(recall[6], recalls.max()!))
+    #expect(recall[7] == "2")
+    #expect(files[1].contents.contains("| metric | n = 50 | n = 80 |"))
+  }
 }

@@ -336,13 +336,15 @@ class Evaluation(dict):
 def flatten(report, timings=False):
     """The scalars of a report by dotted name (``metrics.precision``,
     ``diagrams.distances.1.bottleneck``): objects key by key, lists of objects index by index,
-    lists of numbers left out, ``timings`` left out unless asked for — as ``tda-eval merge``."""
+    lists of numbers left out, ``timings`` (the baseline's too) left out unless asked for — as
+    ``tda-eval merge``."""
     cells = {}
 
     def visit(value, path):
         if isinstance(value, dict):
             for k, v in value.items():
-                visit(v, f"{path}.{k}" if path else k)
+                if timings or k != "timings":
+                    visit(v, f"{path}.{k}" if path else k)
         elif isinstance(value, list):
             if all(isinstance(v, dict) for v in value):
                 for index, v in enumerate(value):

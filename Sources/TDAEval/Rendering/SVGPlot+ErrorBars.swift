@@ -8,17 +8,25 @@ extension SVGPlot {
     let low = min(bars.interval.lower, bars.baselineInterval.lower, bars.value, bars.baseline)
     let high = max(bars.interval.upper, bars.baselineInterval.upper, bars.value, bars.baseline)
     let span = high > low ? high - low : 1
-    func x(_ v: Double) -> String { String(format: "%.1f", margin + (v - low) / span * (width - 2 * margin)) }
+    func x(_ v: Double) -> String {
+      String(format: "%.1f", margin + (v - low) / span * (width - 2 * margin))
+    }
+    func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String) -> String {
+      "<line x1=\"\(x(x1))\" y1=\"\(y1)\" x2=\"\(x(x2))\" y2=\"\(y2)\" stroke=\"\(color)\"/>"
+    }
     func bar(_ value: Double, _ interval: ClosedInterval, y: Double, color: String, label: String)
       -> String
     {
-      "<g><title>\(escape(label)) \(EvaluationReport.format(value)) [\(EvaluationReport.format(interval.lower)), \(EvaluationReport.format(interval.upper))]</title>"
-        + "<line x1=\"\(x(interval.lower))\" y1=\"\(y)\" x2=\"\(x(interval.upper))\" y2=\"\(y)\" stroke=\"\(color)\" stroke-width=\"2\"/>"
-        + "<line x1=\"\(x(interval.lower))\" y1=\"\(y - 4)\" x2=\"\(x(interval.lower))\" y2=\"\(y + 4)\" stroke=\"\(color)\"/>"
-        + "<line x1=\"\(x(interval.upper))\" y1=\"\(y - 4)\" x2=\"\(x(interval.upper))\" y2=\"\(y + 4)\" stroke=\"\(color)\"/>"
+      let f = EvaluationReport.format
+      return "<g><title>\(escape(label)) \(f(value)) [\(f(interval.lower)), \(f(interval.upper))]"
+        + "</title>" + line(interval.lower, y, interval.upper, y, color)
+        + line(interval.lower, y - 4, interval.lower, y + 4, color)
+        + line(interval.upper, y - 4, interval.upper, y + 4, color)
         + "<circle cx=\"\(x(value))\" cy=\"\(y)\" r=\"3\" fill=\"\(color)\"/></g>"
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"error-bars\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
+    let size = "width=\"\(Int(width))\" height=\"\(Int(height))\""
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"error-bars\" \(size) "
+      + "viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
       + bar(bars.value, bars.interval, y: 9, color: palette[0], label: "value")
       + bar(bars.baseline, bars.baselineInterval, y: 21, color: palette[7], label: "baseline")
       + "</svg>"
