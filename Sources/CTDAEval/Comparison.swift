@@ -81,7 +81,7 @@ enum Comparison {
   static let commands: [String: Set<String>] = [
     "metrics": ["k", "balls", "standardize", "bins", "seed"],
     "kde": ["bandwidth"],
-    "gscore": ["landmarks", "gamma", "imax", "trials", "seed", "threads"],
+    "gscore": ["landmarks", "gamma", "imax", "trials", "seed", "threads", "standardize"],
     "privacy": ["quasi_identifiers", "sensitive"],
     "fidelity": [],
     "detect": ["folds", "permutations", "seed"],
@@ -89,6 +89,7 @@ enum Comparison {
     "evaluate": [
       "skip", "maxdim", "coeff", "threshold", "persistence_points", "relative_error", "k", "balls",
       "standardize", "bins", "bandwidth", "landmarks", "gamma", "imax", "trials", "seed",
+      "baseline", "bootstrap",
     ],
   ]
 
@@ -154,11 +155,11 @@ enum Comparison {
   }
 
   static func metrics(_ samples: Samples, _ options: Options) throws -> SampleMetricsReport {
-    let k = try options.int("k") ?? 5
+    let k = try options.int("k") ?? Evaluation.defaults.k
     let bins = try options.int("bins")
     let boundary = try balls(options)
     let standardize = try options.bool("standardize") ?? false
-    let seed = try options.uint64("seed") ?? 0
+    let seed = try options.uint64("seed") ?? Evaluation.defaults.seed
     guard k >= 1 else { throw BadInput("--k must be at least 1, got \(k)") }
     if let bins, bins < 0 { throw BadInput("--bins must be at least 0, got \(bins)") }
     switch samples {
@@ -178,7 +179,7 @@ enum Comparison {
   /// `--bins` for a real set of `realCount` rows: an explicit value (an error above `realCount`),
   /// or the default 20 capped at `realCount`.
   static func binCount(_ bins: Int?, realCount: Int) throws -> Int {
-    guard let bins else { return min(20, realCount) }
+    guard let bins else { return min(Evaluation.defaults.vqBins, realCount) }
     guard bins <= realCount else {
       throw BadInput(
         "--bins must be between 0 and the real sample's \(realCount) rows (0 skips NDB/K), got \(bins)")
@@ -196,10 +197,12 @@ enum Comparison {
 
 
   static func gscore(_ samples: Samples, _ options: Options) throws -> GeometryScoreResult {
+    let defaults = Evaluation.defaults
     var score = GeometryScore(
-      landmarks: try options.int("landmarks") ?? 64, gamma: try options.double("gamma"),
-      maxBetti: try options.int("imax") ?? 100, trials: try options.int("trials") ?? 1000,
-      seed: try options.uint64("seed") ?? 0)
+      landmarks: try options.int("landmarks") ?? defaults.landmarks, gamma: try gamma(options),
+      maxBetti: try options.int("imax") ?? defaults.imax,
+      trials: try options.int("trials") ?? defaults.trials,
+      seed: try options.uint64("seed") ?? defaults.seed)
     if let threads = try options.int("threads") { score.threads = threads }
     try score.validate()
     if case .tables(let tables) = samples, tables.distance == .gower {
@@ -213,8 +216,19 @@ enum Comparison {
         suggestion: "fewer rows")
     }
     try score.fitMemory(drawsLandmarks: true)
-    let (real, synthetic) = try samples.witnessSamples()
+    let standardize = try options.bool("standardize") ?? false
+    let (real, synthetic) = try (standardize ? samples.standardized() : samples).witnessSamples()
     return try score.evaluate(real: real, synthetic: synthetic)
+  }
+
+  /// γ of the geometry score: a number, 'reference' (nil) or the default.
+  static func gamma(_ options: Options) throws -> Double? {
+    guard let text = try options.string("gamma") else { return Evaluation.defaults.gamma }
+    if text == "reference" { return nil }
+    guard let value = Double(text) else {
+      throw BadInput("--gamma must be a positive number or 'reference', got '\(text)'")
+    }
+    return value
   }
 
   static func privacy(_ samples: Samples, _ options: Options) throws -> PrivacyReport {
@@ -245,32 +259,32 @@ enum Comparison {
     guard let kernel = Evaluation.bandwidth(named: bandwidth) else {
       throw BadInput("--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
     }
-    let k = try options.int("k") ?? 5
+    let defaults = Evaluation.defaults
+    let k = try options.int("k") ?? defaults.k
     let bins = try options.int("bins")
     guard k >= 1 else { throw BadInput("--k must be at least 1, got \(k)") }
     if let bins, bins < 0 { throw BadInput("--bins must be at least 0, got \(bins)") }
-    evaluation.maxDimension = try options.int("maxdim") ?? 1
-    evaluation.coefficient = try options.int("coeff") ?? 2
+    evaluation.maxDimension = try options.int("maxdim") ?? defaults.maxDimension
+    evaluation.coefficient = try options.int("coeff") ?? defaults.coefficient
     evaluation.threshold = try options.double("threshold")
-    evaluation.persistencePoints = try options.int("persistence_points") ?? 1000
-    evaluation.wassersteinRelativeError = try options.double("relative_error") ?? 0.01
+    evaluation.persistencePoints = try options.int("persistence_points") ?? defaults.persistencePoints
+    evaluation.wassersteinRelativeError =
+      try options.double("relative_error") ?? defaults.wassersteinRelativeError
     evaluation.k = k
     evaluation.balls = try balls(options)
     evaluation.standardize = try options.bool("standardize") ?? false
-    evaluation.vqBins = bins ?? 20
+    evaluation.vqBins = bins ?? defaults.vqBins
     evaluation.bandwidth = kernel
-    evaluation.landmarks = try options.int("landmarks") ?? 64
-    let gamma = try options.string("gamma") ?? "0.125"
-    if gamma == "reference" {
-      evaluation.gamma = nil
-    } else if let value = Double(gamma), value > 0, value.isFinite {
-      evaluation.gamma = value
-    } else {
-      throw BadInput("--gamma must be a positive number or 'reference', got '\(gamma)'")
+    evaluation.landmarks = try options.int("landmarks") ?? defaults.landmarks
+    evaluation.gamma = try gamma(options)
+    evaluation.imax = try options.int("imax") ?? defaults.imax
+    evaluation.trials = try options.int("trials") ?? defaults.trials
+    evaluation.seed = try options.uint64("seed") ?? defaults.seed
+    evaluation.baseline = try options.bool("baseline") ?? defaults.baseline
+    evaluation.bootstrap = try options.int("bootstrap") ?? defaults.bootstrap
+    guard evaluation.baseline || evaluation.bootstrap == 0 else {
+      throw BadInput("--bootstrap needs the baseline: drop --no-baseline")
     }
-    evaluation.imax = try options.int("imax") ?? 100
-    evaluation.trials = try options.int("trials") ?? 100
-    evaluation.seed = try options.uint64("seed") ?? 1
     // An explicit --bins above the real sample's size is an error (the default is capped).
     if evaluation.parts.contains(.sampleMetrics) {
       switch samples {

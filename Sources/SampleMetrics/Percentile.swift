@@ -2,7 +2,7 @@
 /// exactly as `numpy.percentile`'s default method: position (n − 1)·(p/100), and the interpolation
 /// `a + (b − a)·t` for t < 0.5, `b − (b − a)·(1 − t)` otherwise.
 /// - Precondition: `values` is not empty.
-func percentile(_ values: [Double], _ p: Double) -> Double {
+package func percentile(_ values: [Double], _ p: Double) -> Double {
   precondition(!values.isEmpty, "percentile of nothing")
   let sorted = values.sorted()
   let position = Double(sorted.count - 1) * (p / 100)

@@ -27,6 +27,11 @@ public struct TableFile: Sendable, Equatable {
 ///    association difference) next to the topological metrics, for the tabular base distribution
 ///    and the mixed-type patient registry under their controlled failures.
 ///
+/// 5. `calibration.{csv,md}`: the null calibration — every metric between two seeded samples of
+///    the same base distribution (the faithful pair) at several sample sizes, mean, sd, min and
+///    max over the seeds: how far apart two real samples already are, before a difference
+///    means anything (the readings' tolerances are checked against it, `docs/readings.md`).
+///
 /// Tables 1, 2 and 4 depend only on the configuration (seeded data, deterministic metrics, fixed
 /// number formatting), so regenerating them gives byte-identical files; table 3 measures time.
 public struct BenchmarkTables: Sendable {
@@ -62,6 +67,10 @@ public struct BenchmarkTables: Sendable {
   /// Base distributions of table 4 (under ``failures``) and the registry's failures there.
   public var fidelityBases: [BaseDistribution]
   public var registryFailures: [TableFailure]
+  /// Base distributions, sample sizes and seeds of the null-calibration table.
+  public var calibrationBases: [BaseDistribution]
+  public var calibrationSizes: [Int]
+  public var calibrationSeeds: [UInt64]
 
   public init(
     count: Int, seeds: [UInt64], bases: [BaseDistribution], failures: [Failure],
@@ -69,10 +78,15 @@ public struct BenchmarkTables: Sendable {
     keptFractions: [Double], runtimeSizes: [Int], runtimeBaseDimension: Int,
     runtimeDimensions: [Int], runtimeBaseCount: Int, persistenceSizeLimit: Int,
     evaluation: Evaluation, jitterBases: [BaseDistribution] = [], jitterLevels: [Double] = [],
-    fidelityBases: [BaseDistribution] = [], registryFailures: [TableFailure] = []
+    fidelityBases: [BaseDistribution] = [], registryFailures: [TableFailure] = [],
+    calibrationBases: [BaseDistribution] = [], calibrationSizes: [Int] = [],
+    calibrationSeeds: [UInt64] = []
   ) {
     self.fidelityBases = fidelityBases
     self.registryFailures = registryFailures
+    self.calibrationBases = calibrationBases
+    self.calibrationSizes = calibrationSizes
+    self.calibrationSeeds = calibrationSeeds
     self.jitterBases = jitterBases
     self.jitterLevels = jitterLevels
     self.count = count
@@ -99,7 +113,8 @@ public struct BenchmarkTables: Sendable {
   ]
 
   /// The thesis tables: every base, 600 points (Rips on 300 of them), 5 seeds, geometry score
-  /// over 40 trials, runtime for sizes 500 … 20 000.
+  /// over 40 trials, runtime for sizes 500 … 20 000; the null calibration at 300, 1,000 and
+  /// 3,000 points over 10 seeds.
   public static var full: BenchmarkTables {
     var evaluation = Evaluation()
     evaluation.persistencePoints = 300
@@ -112,7 +127,8 @@ public struct BenchmarkTables: Sendable {
       runtimeBaseDimension: 2, runtimeDimensions: [2, 4, 16, 64], runtimeBaseCount: 2000,
       persistenceSizeLimit: 2000, evaluation: evaluation, jitterBases: [.gaussianMixture, .tabular],
       jitterLevels: [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5], fidelityBases: [.tabular],
-      registryFailures: standardRegistryFailures)
+      registryFailures: standardRegistryFailures, calibrationBases: BaseDistribution.allCases,
+      calibrationSizes: [300, 1000, 3000], calibrationSeeds: Array(1...10))
   }
 
   /// A small version for CI: two bases, 100 points, 2 seeds; well under a minute in a debug build.
@@ -128,7 +144,8 @@ public struct BenchmarkTables: Sendable {
       runtimeDimensions: [2, 8], runtimeBaseCount: 100, persistenceSizeLimit: 200,
       evaluation: evaluation, jitterBases: [.gaussianMixture], jitterLevels: [0, 0.05, 0.2],
       fidelityBases: [.gaussianMixture],
-      registryFailures: [.faithful, .brokenCorrelations, .shiftedLabs(sigma: 1)])
+      registryFailures: [.faithful, .brokenCorrelations, .shiftedLabs(sigma: 1)],
+      calibrationBases: [.circle], calibrationSizes: [60, 120], calibrationSeeds: [1, 2, 3])
   }
 
   /// The tables.
@@ -141,6 +158,8 @@ public struct BenchmarkTables: Sendable {
     case runtime
     /// Fidelity measures next to the topological metrics on tables.
     case fidelity
+    /// Every metric between two samples of one distribution, against n.
+    case calibration
   }
 
   /// The number of evaluations `tables` take (the progress total).
@@ -164,6 +183,7 @@ public struct BenchmarkTables: Sendable {
     if tables.contains(.sensitivity) { files += try sensitivityTables(results: results) }
     if tables.contains(.runtime) { files += try runtimeTables(results: results) }
     if tables.contains(.fidelity) { files += try fidelityTables(results: results) }
+    if tables.contains(.calibration) { files += try calibrationTables(results: results) }
     return files
   }
 
@@ -177,6 +197,7 @@ public struct BenchmarkTables: Sendable {
       case evaluation(base: BaseDistribution, failure: Failure, seed: UInt64)
       case runtime(RuntimeCase)
       case fidelity(FidelitySubject, seed: UInt64)
+      case calibration(base: BaseDistribution, count: Int, seed: UInt64)
     }
 
     /// A stable name, the key of the job's result.
@@ -256,6 +277,19 @@ public struct BenchmarkTables: Sendable {
             work: .runtime(timed)))
       }
     }
+    if tables.contains(.calibration) {
+      for base in calibrationBases {
+        for size in calibrationSizes {
+          for seed in calibrationSeeds {
+            jobs.append(
+              Job(
+                id: Self.calibrationID(base, size, seed),
+                phase: "calibration \(base.rawValue) n=\(size)",
+                work: .calibration(base: base, count: size, seed: seed)))
+          }
+        }
+      }
+    }
     return jobs
   }
 
@@ -278,6 +312,7 @@ public struct BenchmarkTables: Sendable {
       let holdout = base.sample(count: count, using: &holdoutStream).cloud
       var configuration = evaluation
       configuration.seed = seed
+      configuration.baseline = false
       configuration.k = min(configuration.k, pair.synthetic.cloud.count - 1)
       let report = try configuration.evaluate(
         real: pair.real.cloud, synthetic: pair.synthetic.cloud, holdout: holdout)
@@ -288,6 +323,7 @@ public struct BenchmarkTables: Sendable {
       let synthetic = Generator.sample(
         .gaussianMixture, count: timed.count, dimension: timed.dimension, noise: 0.1, seed: 12)
       var configuration = evaluation
+      configuration.baseline = false
       configuration.parts = [timed.part]
       configuration.persistencePoints = timed.count
       let (report, peak) = try PeakMemory.measure {
@@ -296,6 +332,16 @@ public struct BenchmarkTables: Sendable {
       return JobResult(seconds: report.timings[timed.part.rawValue] ?? .nan, peakBytes: peak)
     case .fidelity(let subject, let seed):
       return try runFidelity(subject, seed: seed)
+    case .calibration(let base, let size, let seed):
+      let pair = try ControlledFailures.pair(base: base, failure: .faithful, count: size, seed: seed)
+      var configuration = evaluation
+      configuration.seed = seed
+      configuration.baseline = false
+      configuration.k = min(configuration.k, size - 1)
+      let metrics = try configuration.evaluate(
+        real: pair.real.cloud, synthetic: pair.synthetic.cloud
+      ).scalarMetrics
+      return JobResult(metrics: metrics.map(\.path), values: metrics.map(\.value))
     }
   }
 
@@ -570,12 +616,14 @@ public struct BenchmarkTables: Sendable {
 
   /// A table cell: mean ± sd with 3 significant digits.
   static func cell(_ summary: Summary) -> String {
-    func short(_ value: Double) -> String {
-      if value.isNaN { return "—" }
-      if value.isInfinite { return value > 0 ? "∞" : "−∞" }
-      return String(format: "%.3g", value + 0)
-    }
     return summary.samples > 1 ? "\(short(summary.mean)) ± \(short(summary.deviation))" : short(summary.mean)
+  }
+
+  /// A value with 3 significant digits, as the Markdown tables show it.
+  static func short(_ value: Double) -> String {
+    if value.isNaN { return "—" }
+    if value.isInfinite { return value > 0 ? "∞" : "−∞" }
+    return String(format: "%.3g", value + 0)
   }
 
   /// The names of every list, in order of first appearance.

@@ -135,6 +135,18 @@ public enum ComparedSamples: Sendable {
     }
   }
 
+  /// The samples z-scored with the real sample's column means and standard deviations, as
+  /// `--standardize` asks: numeric clouds, or the Euclidean embedding of mixed tables under
+  /// Euclidean distance, as clouds; unchanged under Gower's distance, which already divides every
+  /// column by its range.
+  public func standardized() throws -> ComparedSamples {
+    guard let clouds = try euclideanClouds() else { return self }
+    let scaling = try Standardization(fittedTo: clouds.real)
+    return .clouds(
+      real: scaling.apply(to: clouds.real), synthetic: scaling.apply(to: clouds.synthetic),
+      holdout: clouds.holdout.map(scaling.apply))
+  }
+
   /// The real and synthetic samples as the geometry score takes them: Euclidean clouds, or the
   /// Gower distance matrices of the tables.
   public func witnessSamples() throws -> (real: WitnessSample, synthetic: WitnessSample) {

@@ -1,7 +1,10 @@
 import Foundation
 
 extension Evaluation {
-  /// Evaluates `synthetic` against `real`: every part in ``parts``, timed, in one report.
+  /// Evaluates `synthetic` against `real`: every part in ``parts``, timed, in one report; with
+  /// ``baseline`` the same parts between two seeded halves of `real` (or `real` and `holdout`),
+  /// with ``bootstrap`` percentile intervals, and a reading of every scalar metric
+  /// (``EvaluationReport/readings``).
   ///
   /// A part that is undefined for this data — the KDE of a sample whose covariance is singular
   /// under a data-scaled bandwidth rule — is listed in the report's `omitted` with the reason.
@@ -9,7 +12,7 @@ extension Evaluation {
   ///   - real: The real sample (at least 2 points).
   ///   - synthetic: The synthetic sample (at least 2 points, same dimension).
   ///   - holdout: Real rows the generator never saw, to compare their distance to the closest
-  ///     record with the synthetic rows' (memorisation).
+  ///     record with the synthetic rows' (memorisation), and the baseline's second real sample.
   ///   - progress: Receives the progress of each part (phase names start with the part).
   /// - Throws: `PointCloudError.invalidParameter` for a parameter out of range or samples that
   ///   cannot be compared; the errors of the metric libraries.
@@ -22,15 +25,38 @@ extension Evaluation {
       real.dimension == synthetic.dimension, "synthetic dimension", "\(synthetic.dimension)",
       "the real dimension \(real.dimension)")
     try checkMemory(real: real, synthetic: synthetic)
+    let report = try compare(real: real, synthetic: synthetic, holdout: holdout, progress: progress)
+    return try withReadings(
+      report, samples: .init(real: real, synthetic: synthetic, holdout: holdout),
+      rows: { $0.count }, selecting: { $0.selecting(points: $1) },
+      compare: {
+        try compare(
+          real: $0.real, synthetic: $0.synthetic, holdout: $0.holdout, known: $0.known,
+          progress: $1)
+      },
+      progress: progress)
+  }
+
+  /// Every part in ``parts`` for one pair of clouds, without baseline or readings (the `known`
+  /// diagrams taken as they are).
+  func compare(
+    real: PointCloud, synthetic: PointCloud, holdout: PointCloud?,
+    known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
+  ) throws -> EvaluationReport {
     var report = EvaluationReport(
       parameters: self, real: .init(points: real.count, dimension: real.dimension),
       synthetic: .init(points: synthetic.count, dimension: synthetic.dimension))
+    // The parts that take raw samples and a `standardize` flag get them; the others the z-scored
+    // samples (the real sample's column statistics).
+    let scaling = standardize ? try Standardization(fittedTo: real) : nil
+    func scaled(_ cloud: PointCloud) -> PointCloud { scaling?.apply(to: cloud) ?? cloud }
+    report.standardized = standardize ? Self.standardizedParts(parts, distance: .euclidean) : []
     for part in parts.sorted() {
       let start = ContinuousClock.now
       switch part {
       case .persistence:
         report.persistence = try comparePersistence(
-          real: real, synthetic: synthetic, progress: progress)
+          real: scaled(real), synthetic: scaled(synthetic), known: known, progress: progress)
       case .sampleMetrics:
         report.sampleMetrics = try SampleMetricsReport.compute(
           real: real, synthetic: synthetic, holdout: holdout, k: k, balls: balls,
@@ -38,9 +64,8 @@ extension Evaluation {
           progress: relabelled(progress, prefix: "metrics"))
       case .kde:
         do {
-          let scaling = standardize ? try Standardization(fittedTo: real) : nil
           report.kde = try KernelDensityBaseline.compute(
-            real: scaling?.apply(to: real) ?? real, synthetic: scaling?.apply(to: synthetic) ?? synthetic,
+            real: scaled(real), synthetic: scaled(synthetic),
             bandwidth: bandwidth, progress: relabelled(progress, prefix: "kde"))
         } catch SampleMetricsError.singularCovariance(let set) {
           // A property of the data (e.g. a collapsed column), not of the input's validity.
@@ -50,18 +75,32 @@ extension Evaluation {
         }
       case .geometryScore:
         report.geometryScore = try geometryScore.evaluate(
-          real: real, synthetic: synthetic, progress: relabelled(progress, prefix: "gscore"))
+          real: scaled(real), synthetic: scaled(synthetic),
+          progress: relabelled(progress, prefix: "gscore"))
       case .privacy:
-        // In the units of the k-NN metrics (z-scored with --standardize).
-        let scaling = standardize ? try Standardization(fittedTo: real) : nil
-        func rows(_ cloud: PointCloud) -> RowSpace { .euclidean(scaling?.apply(to: cloud) ?? cloud) }
+        func rows(_ cloud: PointCloud) -> RowSpace { .euclidean(scaled(cloud)) }
         report.privacy = try PrivacyReport.compute(
           real: rows(real), synthetic: rows(synthetic), holdout: holdout.map(rows),
           progress: relabelled(progress, prefix: "privacy"))
+      case .fidelity:
+        // Per-column statistics: the same for raw and z-scored columns up to their units.
+        report.fidelity = FidelityReport.compute(
+          real: Table(real, file: "real"), synthetic: Table(synthetic, file: "synthetic"))
       }
       report.timings[part.rawValue] = (ContinuousClock.now - start).seconds
     }
     return report
+  }
+
+  /// The parts that work on z-scored samples under `--standardize` with `distance`: all but the
+  /// fidelity report (per column, unit-free but for Wasserstein-1) under Euclidean distance,
+  /// none under Gower's, which already divides every column by its range.
+  /// On mixed tables the product-kernel KDE works on the columns themselves.
+  static func standardizedParts(_ parts: Set<Part>, distance: RowDistanceKind, mixed: Bool = false)
+    -> [String]
+  {
+    guard distance == .euclidean else { return [] }
+    return parts.sorted().filter { $0 != .fidelity && !(mixed && $0 == .kde) }.map(\.rawValue)
   }
 
   /// Checks the parameters and that samples of these sizes can be compared.
@@ -77,6 +116,7 @@ extension Evaluation {
       wassersteinRelativeError >= 0 && wassersteinRelativeError.isFinite, "relative_error",
       "\(wassersteinRelativeError)", "a finite number ≥ 0")
     try check(persistencePoints >= 2, "persistence_points", "\(persistencePoints)", "at least 2")
+    try check(bootstrap >= 0, "bootstrap", "\(bootstrap)", "at least 0")
     if parts.contains(.sampleMetrics) {
       try check(
         k >= 1 && k < min(real.rows, synthetic.rows), "k", "\(k)",
@@ -133,10 +173,12 @@ extension Evaluation {
       .sorted()
   }
 
-  /// The Rips diagrams of both samples and, when available, their distances.
-  func comparePersistence(real: PointCloud, synthetic: PointCloud, progress: ProgressHandler?)
-    throws -> PersistenceComparison
-  {
+  /// The Rips diagrams of both samples (but the `known` ones) and, when available, their
+  /// distances.
+  func comparePersistence(
+    real: PointCloud, synthetic: PointCloud, known: KnownDiagrams = KnownDiagrams(),
+    progress: ProgressHandler?
+  ) throws -> PersistenceComparison {
     func rips(_ cloud: PointCloud, _ name: String, stream: Int) throws -> RipsSummary {
       let subset = persistenceSubset(cloud, stream: stream)
       let options = RipsOptions(
@@ -147,8 +189,8 @@ extension Evaluation {
         maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
         points: result.points, diagrams: result.diagrams)
     }
-    let realDiagrams = try rips(real, "real", stream: 100)
-    let syntheticDiagrams = try rips(synthetic, "synthetic", stream: 101)
+    let realDiagrams = try known.real ?? rips(real, "real", stream: 100)
+    let syntheticDiagrams = try known.synthetic ?? rips(synthetic, "synthetic", stream: 101)
     let distances = try DiagramDistanceSummary.between(
       real: realDiagrams.diagrams, synthetic: syntheticDiagrams.diagrams,
       wassersteinRelativeError: wassersteinRelativeError)

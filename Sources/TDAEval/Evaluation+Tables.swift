@@ -12,33 +12,53 @@ extension Evaluation {
   public func evaluate(_ samples: TableSamples, progress: ProgressHandler? = nil) throws
     -> EvaluationReport
   {
-    let real = samples.real
-    let synthetic = samples.synthetic
-    if samples.distance == .euclidean && real.isAllNumeric {
+    if samples.distance == .euclidean && samples.real.isAllNumeric {
       let clouds = try samples.euclideanClouds()
       return try evaluate(
         real: clouds.real, synthetic: clouds.synthetic, holdout: clouds.holdout, progress: progress)
     }
-    try validate(real: real, synthetic: synthetic)
-    let clouds = samples.distance == .euclidean ? try samples.euclideanClouds() : nil
-    if let clouds {
+    try validate(real: samples.real, synthetic: samples.synthetic)
+    if samples.distance == .euclidean {
+      let clouds = try samples.euclideanClouds()
       try checkMemory(real: clouds.real, synthetic: clouds.synthetic)
     } else {
-      try checkGowerMemory(real: real.rowCount, synthetic: synthetic.rowCount)
+      try checkGowerMemory(real: samples.real.rowCount, synthetic: samples.synthetic.rowCount)
     }
+    let report = try compare(samples, progress: progress)
+    return try withReadings(
+      report, samples: .init(real: samples.real, synthetic: samples.synthetic, holdout: samples.holdout),
+      rows: { $0.rowCount }, selecting: { $0.selecting(rows: $1) },
+      compare: { tables, progress in
+        var pair = samples
+        pair.real = tables.real
+        pair.synthetic = tables.synthetic
+        pair.holdout = tables.holdout
+        return try compare(pair, known: tables.known, progress: progress)
+      },
+      progress: progress)
+  }
+
+  /// Every part in ``parts`` for one pair of mixed tables, without baseline or readings.
+  func compare(
+    _ samples: TableSamples, known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
+  ) throws -> EvaluationReport {
+    let real = samples.real
+    let synthetic = samples.synthetic
+    let clouds = try standardizedClouds(samples)
     var report = EvaluationReport(
       parameters: self, real: .init(points: real.rowCount, dimension: real.columns.count),
       synthetic: .init(points: synthetic.rowCount, dimension: synthetic.columns.count))
     report.distance = samples.distance
+    report.standardized = standardize ? Self.standardizedParts(parts, distance: samples.distance, mixed: true) : []
     for part in parts.sorted() {
       let start = ContinuousClock.now
       switch part {
       case .persistence:
         if let clouds {
           report.persistence = try comparePersistence(
-            real: clouds.real, synthetic: clouds.synthetic, progress: progress)
+            real: clouds.real, synthetic: clouds.synthetic, known: known, progress: progress)
         } else {
-          report.persistence = try comparePersistence(samples, progress: progress)
+          report.persistence = try comparePersistence(samples, known: known, progress: progress)
         }
       case .sampleMetrics:
         report.sampleMetrics = try SampleMetricsReport.compute(
@@ -62,7 +82,16 @@ extension Evaluation {
             "statsmodels' normal_reference rule gives \(name) = \(value), which must be \(allowed); give bandwidths to 'tda-eval kde'"
           continue
         }
+      case .fidelity:
+        report.fidelity = FidelityReport.compute(samples)
       case .privacy:
+        if let clouds {
+          report.privacy = try PrivacyReport.compute(
+            real: .euclidean(clouds.real), synthetic: .euclidean(clouds.synthetic),
+            holdout: clouds.holdout.map { .euclidean($0) },
+            progress: relabelled(progress, prefix: "privacy"))
+          break
+        }
         let spaces = try samples.rowSpaces()
         report.privacy = try PrivacyReport.compute(
           real: spaces.real, synthetic: spaces.synthetic, holdout: spaces.holdout,
@@ -81,6 +110,21 @@ extension Evaluation {
       report.timings[part.rawValue] = (ContinuousClock.now - start).seconds
     }
     return report
+  }
+
+  /// The Euclidean embedding of mixed tables under Euclidean distance (z-scored with the real
+  /// embedding's column statistics under ``standardize``), or nil under Gower's distance.
+  func standardizedClouds(_ samples: TableSamples) throws
+    -> (real: PointCloud, synthetic: PointCloud, holdout: PointCloud?)?
+  {
+    guard samples.distance == .euclidean else { return nil }
+    let clouds = try samples.euclideanClouds()
+    guard standardize else { return clouds }
+    let scaling = try Standardization(fittedTo: clouds.real)
+    return (
+      scaling.apply(to: clouds.real), scaling.apply(to: clouds.synthetic),
+      clouds.holdout.map(scaling.apply)
+    )
   }
 
   /// Refuses, before any part runs, the Gower matrices of the persistence subsets (one at a
@@ -109,9 +153,9 @@ extension Evaluation {
 
   /// The Rips diagrams of seeded subsets of both tables under Gower's distance, and their
   /// distances (the subsets are drawn as for clouds, so a table and its cloud share them).
-  func comparePersistence(_ samples: TableSamples, progress: ProgressHandler?) throws
-    -> PersistenceComparison
-  {
+  func comparePersistence(
+    _ samples: TableSamples, known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
+  ) throws -> PersistenceComparison {
     func rips(_ table: Table, _ name: String, stream: Int) throws -> RipsSummary {
       let subset = table.selecting(rows: persistenceRows(table.rowCount, stream: stream))
       let options = RipsOptions(
@@ -125,8 +169,8 @@ extension Evaluation {
         maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
         points: result.points, diagrams: result.diagrams)
     }
-    let realDiagrams = try rips(samples.real, "real", stream: 100)
-    let syntheticDiagrams = try rips(samples.synthetic, "synthetic", stream: 101)
+    let realDiagrams = try known.real ?? rips(samples.real, "real", stream: 100)
+    let syntheticDiagrams = try known.synthetic ?? rips(samples.synthetic, "synthetic", stream: 101)
     return PersistenceComparison(
       real: realDiagrams, synthetic: syntheticDiagrams,
       distances: try DiagramDistanceSummary.between(

@@ -19,6 +19,9 @@ public struct Evaluation: Sendable, Equatable, Codable {
     case geometryScore = "gscore"
     /// DCR, NNDR, identifiability and, with a holdout, the membership attack.
     case privacy
+    /// Column shapes, column pair trends and the quality score (SDMetrics' QualityReport).
+    case fidelity
+    // The Learning module's `detect` and `utility` parts go here.
 
     public static func < (a: Part, b: Part) -> Bool {
       allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -49,8 +52,10 @@ public struct Evaluation: Sendable, Equatable, Codable {
   public var k = 5
   /// Open k-NN balls (`d < r`, prdc, the default) or closed ones (`d ≤ r`, Kynkäänniemi et al.).
   public var balls = BallBoundary.open
-  /// Whether every sample is z-scored with the real sample's column statistics first (k-NN
-  /// metrics and KDE).
+  /// Whether every sample is z-scored with the real sample's column means and standard
+  /// deviations before every part (persistence, k-NN metrics, NDB/K, KDE, geometry score,
+  /// privacy); on mixed tables under Euclidean distance, their Euclidean embedding is. Gower's
+  /// distance already divides by each column's range, so it changes nothing there.
   public var standardize = false
 
   /// The number of k-means bins of the NDB/K vector-quantisation test (clamped to the real
@@ -79,16 +84,28 @@ public struct Evaluation: Sendable, Equatable, Codable {
 
   // MARK: Randomness
 
-  /// The seed of every random choice (Rips subsets, landmarks, k-means).
+  /// The seed of every random choice (Rips subsets, landmarks, k-means, the baseline's halves,
+  /// the bootstrap's resamples).
   public var seed: UInt64 = 1
+
+  // MARK: Readings
+
+  /// Whether the same metrics are also computed between two seeded halves of the real sample
+  /// (or the real sample and the holdout), the baseline every reading compares with.
+  public var baseline = true
+  /// The number of bootstrap replicates behind each metric's percentile interval (0: none).
+  public var bootstrap = 0
 
   /// The default configuration.
   public init() {}
 
+  /// The defaults, the one place every command, the C ABI and the documentation take them from.
+  public static let defaults = Evaluation()
+
   enum CodingKeys: String, CodingKey {
     case parts, maxDimension = "maxdim", coefficient = "coeff", threshold
     case persistencePoints = "persistence_points", wassersteinRelativeError = "relative_error", k, balls, vqBins = "vq_bins", standardize
-    case bandwidth, landmarks, gamma, imax, trials, seed
+    case bandwidth, landmarks, gamma, imax, trials, seed, baseline, bootstrap
   }
 
   /// Encodes every parameter; `threshold` and `gamma` as `null` when they take their defaults, the
@@ -111,6 +128,8 @@ public struct Evaluation: Sendable, Equatable, Codable {
     try container.encode(imax, forKey: .imax)
     try container.encode(trials, forKey: .trials)
     try container.encode(seed, forKey: .seed)
+    try container.encode(baseline, forKey: .baseline)
+    try container.encode(bootstrap, forKey: .bootstrap)
   }
 
   public init(from decoder: any Decoder) throws {
@@ -137,13 +156,16 @@ public struct Evaluation: Sendable, Equatable, Codable {
     imax = try container.decode(Int.self, forKey: .imax)
     trials = try container.decode(Int.self, forKey: .trials)
     seed = try container.decode(UInt64.self, forKey: .seed)
+    baseline = try container.decodeIfPresent(Bool.self, forKey: .baseline) ?? baseline
+    bootstrap = try container.decodeIfPresent(Int.self, forKey: .bootstrap) ?? bootstrap
   }
 
   /// The parameters as (name, value) lines, for tables and the HTML report.
   public var parameterEntries: [HTMLReport.Entry] {
     var entries: [HTMLReport.Entry] = [
       .init("parts", parts.sorted().map(\.rawValue).joined(separator: ", ")),
-      .init("seed", "\(seed)"),
+      .init("seed", "\(seed)"), .init("standardize", "\(standardize)"),
+      .init("baseline", "\(baseline)"), .init("bootstrap", "\(bootstrap)"),
     ]
     if parts.contains(.persistence) {
       entries += [
@@ -155,8 +177,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     }
     if parts.contains(.sampleMetrics) {
       entries += [
-        .init("k", "\(k)"), .init("balls", balls.rawValue), .init("standardize", "\(standardize)"),
-        .init("vq_bins", "\(vqBins)"),
+        .init("k", "\(k)"), .init("balls", balls.rawValue), .init("vq_bins", "\(vqBins)"),
       ]
     }
     if parts.contains(.kde) { entries.append(.init("bandwidth", bandwidthDescription)) }

@@ -12,61 +12,69 @@ public struct NamedValue: Sendable, Equatable {
 }
 
 extension EvaluationReport {
-  /// Every scalar metric of the report under a stable name, in a fixed order: the rows of the
-  /// benchmark tables. Parts not computed contribute nothing.
-  public var scalars: [NamedValue] {
-    var values: [NamedValue] = []
-    if let m = sampleMetrics {
-      values += [
-        .init("precision", m.precision), .init("recall", m.recall), .init("density", m.density),
-        .init("coverage", m.coverage), .init("realism_median", m.realism.median),
-        .init("realism_at_least_one", m.realism.atLeastOne),
-        .init("dcr_median", m.dcr.synthetic.median), .init("dcr_p5", m.dcr.synthetic.p5),
-        .init("dcr_exact_copies", m.dcr.synthetic.exactCopies),
-      ]
-      if let holdout = m.dcr.holdout, holdout.median > 0 {
-        values.append(.init("dcr_median_over_holdout", m.dcr.synthetic.median / holdout.median))
-      }
-      if let vq = m.vq { values.append(.init("ndb_over_k", vq.ndbOverK)) }
+  /// One row per metric with its value and a one-line reading of what it says about this pair;
+  /// with a baseline, the rows of metrics with a reading show the baseline, the verdict and the
+  /// reading's text (and error bars with bootstrap intervals), and the readings without a row of
+  /// their own follow under their dotted paths.
+  public var metricRows: [HTMLReport.MetricRow] {
+    guard let readings else { return describedRows }
+    var unshown = Dictionary(readings.map { ($0.metric, $0) }, uniquingKeysWith: { a, _ in a })
+    var rows = describedRows.map { row in
+      guard let path = Self.path(ofRow: row.name, tableKDE: tableKDE != nil),
+        let reading = unshown.removeValue(forKey: path)
+      else { return row }
+      return Self.row(row, reading: reading)
     }
-    if let kde {
-      values += [
-        .init("kde_synth_given_real", kde.synthGivenReal),
-        .init("kde_real_given_synth", kde.realGivenSynth),
-      ]
+    for reading in readings where unshown[reading.metric] != nil {
+      rows.append(
+        Self.row(
+          .init(name: reading.metric, value: Self.format(reading.value), reading: ""),
+          reading: reading))
     }
-    if let geometryScore { values.append(.init("gscore", geometryScore.gscore)) }
-    if let privacy {
-      values += [
-        .init("identifiability", privacy.identifiability.value),
-        .init("nndr_median", privacy.nndr.median),
-      ]
-      if let closer = privacy.dcr.closerToTraining {
-        values.append(.init("closer_to_training", closer.value))
-      }
-      if let membership = privacy.membership {
-        values += [
-          .init("membership_auc", membership.auc),
-          .init("membership_tpr_at_fpr_0.01", membership.tprAtFPR001),
-        ]
-      }
-    }
-    if let distances = persistence?.distances {
-      for distance in distances {
-        values.append(.init("bottleneck_h\(distance.dimension)", distance.bottleneck))
-      }
-      for distance in distances {
-        values.append(.init("wasserstein1_h\(distance.dimension)", distance.wasserstein1))
-      }
-      for distance in distances {
-        values.append(.init("wasserstein2_h\(distance.dimension)", distance.wasserstein2))
-      }
-    }
-    return values
+    return rows
   }
 
-  /// One row per metric with its value and a one-line reading of what it says about this pair.
-  public var metricRows: [HTMLReport.MetricRow] {
+  /// `row` showing `reading`.
+  static func row(_ row: HTMLReport.MetricRow, reading: Reading) -> HTMLReport.MetricRow {
+    var row = row
+    row.matched = format(reading.matched)
+    row.baseline = format(reading.baseline)
+    row.verdict = reading.verdict.rawValue
+    row.reading = reading.text
+    if let interval = reading.matchedInterval, let baselineInterval = reading.baselineInterval {
+      row.bars = .init(
+        value: reading.matched, interval: interval, baseline: reading.baseline,
+        baselineInterval: baselineInterval)
+    }
+    return row
+  }
+
+  /// The dotted path of the reading shown in the described row `name`, if any.
+  static func path(ofRow name: String, tableKDE: Bool) -> String? {
+    let kde = tableKDE ? "kde_table" : "kde"
+    let paths = [
+      "precision": "metrics.precision", "recall": "metrics.recall", "density": "metrics.density",
+      "coverage": "metrics.coverage", "realism (median)": "metrics.realism.median",
+      "distance to closest record (median)": "metrics.dcr.median",
+      "NDB/K": "metrics.vq.ndb_over_k",
+      "KDE log-likelihood synth | real": "\(kde).synth_given_real",
+      "KDE log-likelihood real | synth": "\(kde).real_given_synth",
+      "identifiability": "privacy.identifiability.value", "NNDR median": "privacy.nndr.median",
+      "closer to training": "privacy.dcr.closer_to_training.value",
+      "membership AUC": "privacy.membership.auc", "geometry score": "gscore.gscore",
+    ]
+    if let path = paths[name] { return path }
+    for (prefix, key) in [
+      ("bottleneck H", "bottleneck"), ("Wasserstein-1 H", "wasserstein1"),
+      ("Wasserstein-2 H", "wasserstein2"),
+    ] where name.hasPrefix(prefix) {
+      return "diagrams.\(name.dropFirst(prefix.count)).\(key)"
+    }
+    return nil
+  }
+
+  /// One row per metric with its value and a one-line description of what it says.
+  var describedRows: [HTMLReport.MetricRow] {
     var rows: [HTMLReport.MetricRow] = []
     if let m = sampleMetrics {
       let k = m.k
@@ -226,6 +234,11 @@ extension EvaluationReport {
       notes.append(
         "Persistence was computed on seeded random subsets of \(persistence.real.points) real and \(persistence.synthetic.points) synthetic points.")
     }
+    notes += standardizationNotes
+    if let baseline {
+      notes.append(
+        "Baseline: the same metrics between \(Reading.describe(baseline.source)) (\(baseline.report.real.points) and \(baseline.report.synthetic.points) rows), with the same parameters.")
+    }
     return HTMLReport(
       title: "tda-eval: \(syntheticName) against \(realName)",
       subtitle:
@@ -236,6 +249,19 @@ extension EvaluationReport {
       realMRLT: geometryScore?.mrltReal, syntheticMRLT: geometryScore?.mrltSynthetic,
       privacyFigures: privacy.map(Self.privacyFigures) ?? [], notes: notes,
       timings: timings.sorted { $0.key < $1.key }.map { .init($0.key, String(format: "%.3f", $0.value)) })
+  }
+
+  /// What `--standardize` did, in words (nothing without it).
+  public var standardizationNotes: [String] {
+    guard parameters.standardize, let standardized else { return [] }
+    if standardized.isEmpty {
+      return [
+        "--standardize changes nothing here: Gower's distance already divides every column by its range."
+      ]
+    }
+    return [
+      "Standardised: every sample z-scored with the real sample's column means and standard deviations (on mixed tables, their Euclidean embedding) for \(standardized.joined(separator: ", "))."
+    ]
   }
 
   /// The DCR histograms of synthetic and holdout rows and the membership ROC curve.

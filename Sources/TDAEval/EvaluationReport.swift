@@ -3,8 +3,12 @@
 /// JSON (`tda-eval evaluate --json`, sorted keys): `parameters`, `real` and `synthetic` (`points`,
 /// `dimension`), and one object per computed part: `diagrams` (as `tda-eval diagrams`), `metrics`
 /// (as `tda-eval metrics`), `kde` (as `tda-eval kde`; `kde_table` for mixed tables), `gscore` (as
-/// `tda-eval gscore`), `privacy` (as `tda-eval privacy`), `distance` (`euclidean` or `gower`); `timings`
-/// (seconds per part) and `omitted` (parts not computed, with the reason). Infinity is `null`.
+/// `tda-eval gscore`), `privacy` (as `tda-eval privacy`), `fidelity` (as `tda-eval fidelity`),
+/// `distance` (`euclidean` or `gower`), `standardized` (the parts that worked on z-scored
+/// samples); `baseline` (the same fields between two real samples, with its `source`),
+/// `matched` (the same fields between the baseline's reference and the synthetic sample) and
+/// `readings` (one ``Reading`` per scalar metric); `timings` (seconds per part, the baseline and
+/// the bootstrap) and `omitted` (parts not computed, with the reason). Infinity is `null`.
 public struct EvaluationReport: Sendable, Codable {
   /// The number of points and the dimension of one sample.
   public struct Sample: Sendable, Codable, Equatable {
@@ -37,6 +41,17 @@ public struct EvaluationReport: Sendable, Codable {
   public var geometryScore: GeometryScoreResult?
   /// DCR, NNDR, identifiability and the membership attack.
   public var privacy: PrivacyReport?
+  /// Column shapes, column pair trends and the quality score.
+  public var fidelity: FidelityReport?
+  /// The parts that worked on z-scored samples (``Evaluation/standardize``), in part order.
+  public var standardized: [String]?
+  /// The same metrics between two samples of the real distribution.
+  public var baseline: EvaluationBaseline?
+  /// The same metrics between the baseline's reference real sample and the synthetic sample,
+  /// at the baseline's sizes: what each reading's verdict compares with the baseline.
+  public var matched: EvaluationBaseline?
+  /// Every scalar metric read against the baseline.
+  public var readings: [Reading]?
   /// Wall-clock seconds of each computed part, keyed by ``Evaluation/Part`` raw value.
   public var timings: [String: Double]
   /// Parts that were asked for but not computed, each with the reason.
@@ -57,7 +72,8 @@ public struct EvaluationReport: Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case parameters, real, synthetic, distance, persistence = "diagrams", sampleMetrics = "metrics"
-    case kde, tableKDE = "kde_table", geometryScore = "gscore", privacy, timings, omitted
+    case kde, tableKDE = "kde_table", geometryScore = "gscore", privacy, fidelity, standardized
+    case baseline, matched, readings, timings, omitted
   }
 }
 

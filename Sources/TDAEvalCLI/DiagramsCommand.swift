@@ -15,7 +15,9 @@ struct DiagramsCommand: ParsableCommand {
       synthetic diagram: exact bottleneck, and Wasserstein of orders 1 and 2 (L∞ ground metric, \
       relative error 0.01). --out DIR writes every diagram as CSV (birth,death; inf for an \
       essential class) to DIR/real_H<k>.csv and DIR/synthetic_H<k>.csv; --plot FILE.svg draws \
-      both diagrams, one panel per dimension.
+      both diagrams, one panel per dimension. --standardize z-scores both samples with the \
+      real sample's column means and standard deviations first (on mixed tables, their \
+      Euclidean embedding; Gower's distance is unchanged by it).
 
       Example: tda-eval diagrams real.csv synthetic.csv --maxdim 1 --out diagrams/ --plot dgm.svg
       """)
@@ -27,6 +29,9 @@ struct DiagramsCommand: ParsableCommand {
   var synthetic: String
 
   @OptionGroup var rips: RipsParameters
+
+  @Flag(help: "Z-score both samples with the real sample's column means and standard deviations.")
+  var standardize = false
 
   @Option(help: "Write each diagram as CSV into this directory (created if needed).")
   var out: String?
@@ -48,7 +53,8 @@ struct DiagramsCommand: ParsableCommand {
 
   func run() throws {
     memory.install()
-    let samples = try input.load(real: real, synthetic: synthetic)
+    let loaded = try input.load(real: real, synthetic: synthetic)
+    let samples = standardize ? try loaded.standardized() : loaded
     if case .tables(let tables) = samples, tables.distance == .gower {
       // Both Gower matrices are built, and held, before either diagram.
       try MemoryOptions.checkGowerMatrices(

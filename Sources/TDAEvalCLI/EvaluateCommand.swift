@@ -11,12 +11,22 @@ struct EvaluateCommand: ParsableCommand {
     discussion: """
       Computes the Rips persistence diagrams of both samples and their distances, precision, \
       recall, density, coverage, realism, the distance to the closest record, NDB/K, the \
-      kernel-density baselines, the geometry score and the privacy measures (DCR, NNDR, \
-      identifiability, with --holdout the membership attack), with the parameters below. Mixed \
-      tables are read as for 'tda-eval metrics'. --json prints one object (fields: parameters, \
-      real, synthetic, distance, diagrams, metrics, kde or kde_table, gscore, privacy, timings, \
-      omitted); --html FILE writes a self-contained page with the diagrams, barcodes, MRLT \
-      histograms, DCR histograms and the membership ROC curve.
+      kernel-density baselines, the geometry score, the privacy measures (DCR, NNDR, \
+      identifiability, with --holdout the membership attack) and the fidelity report, with the \
+      parameters below. Mixed tables are read as for 'tda-eval metrics'.
+
+      Every metric is also computed between two seeded halves of the real sample (with \
+      --holdout: the real sample and the holdout), the baseline: what a second real sample \
+      gets. Each scalar metric's reading says whether the synthetic value is within or beyond \
+      it (docs/readings.md gives the rule); --bootstrap B adds 95% percentile intervals of \
+      every value and baseline (B seeded resamples, computed in parallel), which a difference \
+      must also clear. --no-baseline skips the baseline and the readings.
+
+      --json prints one object (fields: parameters, real, synthetic, distance, standardized, \
+      diagrams, metrics, kde or kde_table, gscore, privacy, fidelity, baseline, readings, \
+      timings, omitted); --html FILE writes a self-contained page with the readings and their \
+      error bars, the diagrams, barcodes, MRLT histograms, DCR histograms and the membership \
+      ROC curve.
       Example:
         tda-eval generate circle --failure wrong-topology --real real.csv --out synth.csv
         tda-eval evaluate real.csv synth.csv --html report.html
@@ -31,43 +41,41 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Write a self-contained HTML report to this file.")
   var html: String?
 
-  @Option(help: "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy.")
+  @Option(help: "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy, fidelity.")
   var skip: String?
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Compute every metric between two seeded halves of the real sample (or the real sample and --holdout) and read each value against it.")
+  var baseline = Evaluation.defaults.baseline
+
+  @Option(help: "Bootstrap replicates of every metric and baseline for 95% percentile intervals (0: none).")
+  var bootstrap = Evaluation.defaults.bootstrap
+
   @Option(help: "Largest homology dimension of the diagrams (0…3).")
-  var maxdim = 1
+  var maxdim = Evaluation.defaults.maxDimension
 
   @Option(help: "Prime coefficient field Z/p of the diagrams.")
-  var coeff = 2
+  var coeff = Evaluation.defaults.coefficient
 
   @Option(help: "Rips threshold (default: each cloud's enclosing radius).")
   var threshold: Double?
 
   @Option(help: "At most this many points of each sample (a seeded subset) enter the Rips computation.")
-  var persistencePoints = 1000
+  var persistencePoints = Evaluation.defaults.persistencePoints
 
   @Option(help: "Certified relative error of the Wasserstein distances (0: exact).")
-  var relativeError = 0.01
+  var relativeError = Evaluation.defaults.wassersteinRelativeError
 
   @OptionGroup var sampleMetrics: SampleMetricOptions
 
   @Option(help: "KDE bandwidth: scott, silverman or a positive number.")
-  var bandwidth = "scott"
+  var bandwidth = Evaluation.defaults.bandwidthDescription
 
-  @Option(help: "Geometry score: landmarks per trial.")
-  var landmarks = 64
-
-  @Option(help: "Geometry score: γ, or 'reference' for the reference code's N/(128·5000).")
-  var gamma = "0.125"
-
-  @Option(help: "Geometry score: number of MRLT bins.")
-  var imax = 100
-
-  @Option(help: "Geometry score: number of landmark draws.")
-  var trials = 100
+  @OptionGroup var geometryScore: GeometryScoreOptions
 
   @Option(help: "Seed of every random choice.")
-  var seed: UInt64 = 1
+  var seed = Evaluation.defaults.seed
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
@@ -97,19 +105,19 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.k = sampleMetrics.k
     evaluation.balls = sampleMetrics.ballBoundary
     evaluation.standardize = sampleMetrics.standardize
-    evaluation.vqBins = sampleMetrics.bins ?? SampleMetricOptions.defaultBins
+    evaluation.vqBins = sampleMetrics.bins ?? Evaluation.defaults.vqBins
     evaluation.bandwidth = kernel
-    evaluation.landmarks = landmarks
-    if gamma == "reference" {
-      evaluation.gamma = nil
-    } else if let value = Double(gamma), value > 0, value.isFinite {
-      evaluation.gamma = value
-    } else {
-      throw ValidationError("--gamma must be a positive number or 'reference', got '\(gamma)'")
-    }
-    evaluation.imax = imax
-    evaluation.trials = trials
+    evaluation.landmarks = geometryScore.landmarkCount
+    evaluation.gamma = try geometryScore.gammaValue()
+    evaluation.imax = geometryScore.binCount
+    evaluation.trials = geometryScore.trialCount
     evaluation.seed = seed
+    evaluation.baseline = baseline
+    evaluation.bootstrap = bootstrap
+    guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be at least 0, got \(bootstrap)") }
+    guard baseline || bootstrap == 0 else {
+      throw ValidationError("--bootstrap needs the baseline: drop --no-baseline")
+    }
     return evaluation
   }
 
@@ -147,9 +155,18 @@ struct EvaluateCommand: ParsableCommand {
     if output.json {
       try printJSON(report)
     } else {
-      printTable(
-        header: ["metric", "value", "reading"],
-        rows: report.metricRows.map { [$0.name, $0.value, $0.reading] })
+      if report.readings == nil {
+        printTable(
+          header: ["metric", "value", "reading"],
+          rows: report.metricRows.map { [$0.name, $0.value, $0.reading] })
+      } else {
+        printTable(
+          header: ["metric", "value", "matched", "baseline", "verdict", "reading"],
+          rows: report.metricRows.map {
+            [$0.name, $0.value, $0.matched, $0.baseline, $0.verdict, $0.reading]
+          })
+      }
+      for note in report.standardizationNotes { writeStandardOutput("\(note)\n") }
       for (part, reason) in report.omitted.sorted(by: { $0.key < $1.key }) {
         writeStandardOutput("\(part) not computed: \(reason)\n")
       }

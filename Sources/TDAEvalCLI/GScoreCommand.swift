@@ -12,8 +12,11 @@ struct GScoreCommand: ParsableCommand {
       weak relaxed witness complex (every point a witness) up to α_max = γ · the largest \
       witness–landmark distance, and take the relative living times (RLT) of its H1 bars over \
       Z/2: the fraction of [0, α_max] spent with i holes, i < imax. The mean over trials is the \
-      MRLT; gscore = Σ (MRLT_real − MRLT_synth)². Defaults are the reference code's: 64 \
-      landmarks, γ = N/(128·5000) for each cloud of N points, imax 100, 1000 trials.
+      MRLT; gscore = Σ (MRLT_real − MRLT_synth)². The defaults are those of every command \
+      (tda-eval evaluate included): 64 landmarks, γ = 1/8, imax 100, 100 trials, seed 1. The \
+      reference code's are --gamma reference (N/(128·5000) for each cloud of N points) and \
+      --trials 1000. --standardize z-scores both clouds with the real cloud's column means \
+      and standard deviations first (on mixed tables, their Euclidean embedding).
 
       To replay a run of the reference implementation trial by trial, give both landmark files \
       (one trial per line, comma-separated 0-based row indices into that cloud); their number \
@@ -33,20 +36,13 @@ struct GScoreCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var memory: MemoryOptions
 
-  @Option(help: "Landmarks per trial, L₀ (default 64).")
-  var landmarks: Int?
+  @OptionGroup var options: GeometryScoreOptions
 
-  @Option(help: "γ: α_max as a fraction of the largest witness–landmark distance (default N/(128·5000) per cloud).")
-  var gamma: Double?
-
-  @Option(help: "Length of the RLT vectors: Betti numbers 0 … imax − 1.")
-  var imax = 100
-
-  @Option(help: "Landmark draws per cloud (default 1000).")
-  var trials: Int?
+  @Flag(help: "Z-score both clouds with the real cloud's column means and standard deviations.")
+  var standardize = false
 
   @Option(help: "Seed of the landmark draws.")
-  var seed: UInt64 = 0
+  var seed = Evaluation.defaults.seed
 
   @Option(help: "Landmark file for REAL: one trial per line, comma-separated 0-based row indices.")
   var realLandmarks: String?
@@ -68,10 +64,12 @@ struct GScoreCommand: ParsableCommand {
 
   func run() throws {
     memory.install()
-    let samples = try input.load(real: real, synthetic: synth)
+    let loaded = try input.load(real: real, synthetic: synth)
+    let samples = standardize ? try loaded.standardized() : loaded
     let counts = samples.counts
     var score = GeometryScore(
-      landmarks: landmarks ?? 64, gamma: gamma, maxBetti: imax, trials: trials ?? 1000, seed: seed)
+      landmarks: options.landmarkCount, gamma: try options.gammaValue(), maxBetti: options.binCount,
+      trials: options.trialCount, seed: seed)
     if let threads { score.threads = threads }
     try score.validate()
     var sets: (real: LandmarkSets, synthetic: LandmarkSets)?
@@ -84,11 +82,11 @@ struct GScoreCommand: ParsableCommand {
           file: realLandmarks, trials: first.trials, landmarks: first.perTrial,
           otherFile: synthLandmarks, otherTrials: second.trials, otherLandmarks: second.perTrial)
       }
-      if let landmarks, landmarks != first.perTrial {
+      if let landmarks = options.landmarks, landmarks != first.perTrial {
         throw ValidationError(
           "--landmarks \(landmarks) disagrees with the landmark files (\(first.perTrial) per trial)")
       }
-      if let trials, trials != first.trials {
+      if let trials = options.trials, trials != first.trials {
         throw ValidationError(
           "--trials \(trials) disagrees with the landmark files (\(first.trials) trials)")
       }

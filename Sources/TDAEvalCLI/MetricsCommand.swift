@@ -25,8 +25,8 @@ struct MetricsCommand: ParsableCommand {
 
   @OptionGroup var options: SampleMetricOptions
 
-  @Option(help: "Seed of the k-means++ initialisation.")
-  var seed: UInt64 = 0
+  @Option(help: "Seed of the k-means++ initialisation of NDB/K.")
+  var seed = Evaluation.defaults.seed
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions

@@ -4,28 +4,26 @@ import TDAEval
 /// The k-NN, memorisation and vector-quantisation options shared by `metrics` and `evaluate`.
 struct SampleMetricOptions: ParsableArguments {
   @Option(help: "Neighbourhood size k of the k-NN balls (1 ≤ k < the size of each set).")
-  var k = 5
+  var k = Evaluation.defaults.k
 
   @Option(help: "Ball boundary: open (prdc, <) or closed (authors' code, ≤).")
   var balls = "open"
 
-  @Flag(help: "Z-score every set with the real set's column means and standard deviations.")
+  @Flag(
+    help: "Z-score every set with the real set's column means and standard deviations (in evaluate: before every part).")
   var standardize = false
 
   @Option(help: "Held-out real rows (CSV) to compare their distance to the closest record with the synthetic rows'.")
   var holdout: String?
 
   @Option(
-    help: "k-means bins of the NDB/K test, 0…the real set's size (0 skips it; default 20, or the real set's size when it has fewer rows).")
+    help: "k-means bins of the NDB/K test, 0…the real set's size (0 skips it; default \(Evaluation.defaults.vqBins), or the real set's size when it has fewer rows).")
   var bins: Int?
 
-  /// The default number of NDB/K bins, capped at the real set's size.
-  static let defaultBins = 20
-
   /// The bins for a real set of `realCount` rows: `--bins` (an error above `realCount`), or the
-  /// default 20 capped at `realCount`.
+  /// default capped at `realCount`.
   func binCount(realCount: Int) throws -> Int {
-    guard let bins else { return min(Self.defaultBins, realCount) }
+    guard let bins else { return min(Evaluation.defaults.vqBins, realCount) }
     guard bins <= realCount else {
       throw ValidationError(
         "--bins must be between 0 and the real sample's \(realCount) rows (0 skips NDB/K), got \(bins)")

@@ -12,9 +12,11 @@ struct TablesCommand: ParsableCommand {
       the seeds), sensitivity-*.csv and sensitivity-*.svg (metrics against noise σ, against \
       the fraction of modes kept, and — with the privacy measures — against the jitter of \
       memorised copies), runtime.{csv,md,tex} with runtime-*.svg (seconds and peak \
-      memory of each metric against n and d), and fidelity.{csv,md,tex} (column shapes, pair \
+      memory of each metric against n and d), fidelity.{csv,md,tex} (column shapes, pair \
       trends, quality and association difference next to the topological metrics, on the \
-      tabular base and the patient registry). Everything but the runtime files is byte-identical \
+      tabular base and the patient registry), and calibration.{csv,md} (every metric between \
+      two samples of one distribution at n = 300, 1,000 and 3,000: the null calibration of \
+      the readings). Everything but the runtime files is byte-identical \
       from run to run. The full tables take a long time: build with -c release. --quick makes a \
       small version for CI.
       Example:
@@ -29,7 +31,7 @@ struct TablesCommand: ParsableCommand {
   var quick = false
 
   @Option(
-    help: "Tables to make, comma separated: failures, sensitivity, runtime, fidelity (default: all). The runtime table is the only one that is not byte-identical across runs."
+    help: "Tables to make, comma separated: failures, sensitivity, runtime, fidelity, calibration (default: all). The runtime table is the only one that is not byte-identical across runs."
   )
   var only: String?
 
@@ -51,7 +53,7 @@ struct TablesCommand: ParsableCommand {
     for name in only.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
       guard let table = BenchmarkTables.Table(rawValue: name) else {
         throw ValidationError(
-          "--only names an unknown table '\(name)'; choose among failures, sensitivity, runtime, fidelity")
+          "--only names an unknown table '\(name)'; choose among failures, sensitivity, runtime, fidelity, calibration")
       }
       selected.insert(table)
     }

@@ -144,7 +144,8 @@ def kde(real, synthetic, **options):
 
 def gscore(real, synthetic, **options):
     """``tda-eval gscore --json``: the geometry score and both MRLT vectors.
-    Options: landmarks, gamma, imax, trials (default 1000), seed, threads, and the table options."""
+    Options: landmarks, gamma (a number or "reference"), imax, trials, seed, threads, standardize,
+    and the table options; the defaults are every command's (see docs/readings.md)."""
     return _compare("gscore", real, synthetic, None, options)
 
 
@@ -178,10 +179,16 @@ def utility(real, synthetic, *, test, target, **options):
 def evaluate(real, synthetic, holdout=None, **options):
     """``tda-eval evaluate --json``: every metric for the pair, as an :class:`Evaluation` (a dict).
 
-    Options: skip (a list of parts: persistence, metrics, kde, gscore, privacy), maxdim, coeff,
-    threshold, persistence_points, relative_error, k, balls, standardize, bins, bandwidth,
-    landmarks, gamma (a number or "reference"), imax, trials, seed, and the table options.
-    ``timings`` differ from run to run; everything else is the CLI's output.
+    Options: skip (a list of parts: persistence, metrics, kde, gscore, privacy, fidelity),
+    maxdim, coeff, threshold, persistence_points, relative_error, k, balls, standardize, bins,
+    bandwidth, landmarks, gamma (a number or "reference"), imax, trials, seed, baseline (False
+    skips the baseline and the readings), bootstrap (replicates of the percentile intervals), and
+    the table options. Besides the metrics the dict holds ``baseline`` (the same metrics between
+    two seeded halves of the real sample, or the real sample and the holdout), ``matched``,
+    ``readings`` (one per scalar metric: ``metric``, ``value``, ``matched``, ``baseline``,
+    intervals with ``bootstrap``, ``verdict`` and ``text``), ``fidelity`` and ``standardized``
+    (see docs/readings.md). ``timings`` differ from run to run; everything else is the CLI's
+    output.
     """
     return Evaluation(_compare("evaluate", real, synthetic, holdout, options))
 
@@ -347,13 +354,15 @@ class Evaluation(dict):
 def flatten(report, timings=False):
     """The scalars of a report by dotted name (``metrics.precision``,
     ``diagrams.distances.1.bottleneck``): objects key by key, lists of objects index by index,
-    lists of numbers left out, ``timings`` left out unless asked for — as ``tda-eval merge``."""
+    lists of numbers left out, ``timings`` (the baseline's too) left out unless asked for — as
+    ``tda-eval merge``."""
     cells = {}
 
     def visit(value, path):
         if isinstance(value, dict):
             for k, v in value.items():
-                visit(v, f"{path}.{k}" if path else k)
+                if timings or k != "timings":
+                    visit(v, f"{path}.{k}" if path else k)
         elif isinstance(value, list):
             if all(isinstance(v, dict) for v in value):
                 for index, v in enumerate(value):

@@ -22,7 +22,10 @@ def renamed(value, old, new):
 
 
 def without_timings(report):
-    return {key: value for key, value in report.items() if key != "timings"}
+    """The report without its timings, the baseline's and the matched comparison's included."""
+    if not isinstance(report, dict):
+        return report
+    return {key: without_timings(value) for key, value in report.items() if key != "timings"}
 
 
 def test_metrics_equal_cli(cli, examples):
@@ -141,7 +144,28 @@ def test_evaluate_equals_cli(cli, examples):
     result = tda_eval.evaluate(load(real), load(synth), trials=5, persistence_points=120, seed=2, k=3)
     assert isinstance(result, tda_eval.Evaluation) and isinstance(result, dict)
     assert set(result) == set(expected)
+    assert {"baseline", "matched", "readings", "fidelity", "standardized"} <= set(result)
     assert without_timings(result) == without_timings(expected)
+
+
+def test_evaluate_readings_and_bootstrap_equal_cli(cli, examples):
+    real, synth = examples / "circle-real.csv", examples / "circle-synth.csv"
+    args = ["--skip", "persistence,gscore", "--bootstrap", 4, "--seed", 3, "--standardize"]
+    expected = _restore_infinity(cli("evaluate", real, synth, *args))
+    result = tda_eval.evaluate(load(real), load(synth), skip=["persistence", "gscore"], bootstrap=4,
+                               seed=3, standardize=True)
+    assert without_timings(result) == without_timings(expected)
+    assert result["baseline"]["source"] == "halves"
+    assert result["standardized"] == ["metrics", "kde", "privacy"]
+    recall = next(r for r in result["readings"] if r["metric"] == "metrics.recall")
+    assert recall["value"] == result["metrics"]["recall"]
+    assert recall["baseline"] == result["baseline"]["metrics"]["recall"]
+    assert recall["matched"] == result["matched"]["metrics"]["recall"]
+    assert recall["verdict"] in ("consistent", "differs")
+    assert recall["interval"][0] <= recall["interval"][1]
+    assert len(recall["baseline_interval"]) == 2
+    without = tda_eval.evaluate(load(real), load(synth), skip=["persistence", "gscore"], baseline=False)
+    assert "readings" not in without and "baseline" not in without
 
 
 def test_evaluate_skip_and_infinite_distances():

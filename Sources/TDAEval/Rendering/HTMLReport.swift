@@ -27,11 +27,36 @@ public struct HTMLReport: Sendable, Equatable {
     public var value: String
     /// One sentence saying what the value means for this pair.
     public var reading: String
+    /// The synthetic sample's value at the baseline's sizes against the baseline's reference.
+    public var matched = ""
+    /// What a second real sample gets, as shown ("" without a baseline).
+    public var baseline = ""
+    /// `consistent` or `differs` ("" without a baseline).
+    public var verdict = ""
+    /// The value and the baseline as numbers, and their bootstrap intervals (error bars).
+    public var bars: ErrorBars?
 
     public init(name: String, value: String, reading: String) {
       self.name = name
       self.value = value
       self.reading = reading
+    }
+  }
+
+  /// A (matched) value and its baseline with their bootstrap intervals, drawn as two error bars.
+  public struct ErrorBars: Sendable, Equatable {
+    public var value: Double
+    public var interval: ClosedInterval
+    public var baseline: Double
+    public var baselineInterval: ClosedInterval
+
+    public init(
+      value: Double, interval: ClosedInterval, baseline: Double, baselineInterval: ClosedInterval
+    ) {
+      self.value = value
+      self.interval = interval
+      self.baseline = baseline
+      self.baselineInterval = baselineInterval
     }
   }
 
@@ -96,9 +121,15 @@ public struct HTMLReport: Sendable, Equatable {
 
       """
     html += "<h2>Metrics</h2>\n"
-    html += table(
-      header: ["metric", "value", "reading"], rows: metrics.map { [$0.name, $0.value, $0.reading] },
-      numericColumn: 1, cssClass: "metrics")
+    if metrics.contains(where: { !$0.baseline.isEmpty }) {
+      html +=
+        "<p class=\"note\">Each value beside what a second real sample gets. Baseline: the metric between two real samples (two seeded halves of the real sample, or the real sample and the holdout); matched: the synthetic sample against the same reference real rows at the same size. A reading differs when the matched value lies beyond the baseline's tolerance on the metric's worse side (and, with bootstrap intervals, the two intervals do not overlap). Error bars: 95% bootstrap percentile intervals of the matched value (blue) and the baseline (grey).</p>\n"
+      html += metricTableWithBaseline()
+    } else {
+      html += table(
+        header: ["metric", "value", "reading"], rows: metrics.map { [$0.name, $0.value, $0.reading] },
+        numericColumn: 1, cssClass: "metrics")
+    }
     let dimensions = max(realDiagrams.count, syntheticDiagrams.count)
     if dimensions > 0 {
       html += "<h2>Persistence</h2>\n"
@@ -150,6 +181,25 @@ public struct HTMLReport: Sendable, Equatable {
     return html
   }
 
+  /// The metric table with the baseline, the verdict and, where there are intervals, error bars.
+  private func metricTableWithBaseline() -> String {
+    let e = SVGPlot.escape
+    var html = "<table class=\"metrics\">\n<thead><tr>"
+    for cell in ["metric", "value", "matched", "baseline", "verdict", "intervals", "reading"] {
+      html += "<th>\(cell)</th>"
+    }
+    html += "</tr></thead>\n<tbody>\n"
+    for row in metrics {
+      let verdictClass = row.verdict == "differs" ? " class=\"differs\"" : ""
+      html += "<tr><td>\(e(row.name))</td><td class=\"num\">\(e(row.value))</td>"
+      html += "<td class=\"num\">\(e(row.matched))</td><td class=\"num\">\(e(row.baseline))</td>"
+      html += "<td\(verdictClass)>\(e(row.verdict))</td>"
+      html += "<td>\(row.bars.map(SVGPlot.errorBars) ?? "")</td><td>\(e(row.reading))</td></tr>\n"
+    }
+    html += "</tbody>\n</table>\n"
+    return html
+  }
+
   /// An HTML table; cells of `numericColumn` are right-aligned.
   private func table(header: [String], rows: [[String]], numericColumn: Int, cssClass: String)
     -> String
@@ -180,6 +230,7 @@ public struct HTMLReport: Sendable, Equatable {
     th { background: #f5f5f5; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     table.metrics td:first-child { white-space: nowrap; }
+    td.differs { color: #b2182b; font-weight: bold; }
     .row { display: flex; flex-wrap: wrap; gap: 12px; }
     figure { margin: 8px 0; }
     footer { margin-top: 32px; }

@@ -6,8 +6,9 @@ import Foundation
 /// `diagrams.distances.1.bottleneck`), sorted by name, and the evaluations that failed.
 ///
 /// Objects are followed key by key and lists of objects index by index (from 0); lists of numbers
-/// (diagram pairs, MRLT vectors, the parts) are left out. `timings` is left out unless asked for,
-/// so that merged results of the same sweep are identical wherever it ran.
+/// (diagram pairs, MRLT vectors, the parts) are left out. `timings` (the baseline's and the matched
+/// comparison's too) are left out unless asked for, so that merged results of the same sweep are
+/// identical wherever it ran.
 public struct SweepResults: Sendable, Equatable {
   /// One scalar of a report.
   public enum Cell: Sendable, Equatable, Encodable {
@@ -139,7 +140,9 @@ public struct SweepResults: Sendable, Equatable {
       case .number(let text): cells[path] = .number(text)
       case .string(let text): cells[path] = .string(text)
       case .object(let members):
-        for (key, member) in members { visit(member, path.isEmpty ? key : "\(path).\(key)") }
+        for (key, member) in members where includeTimings || key != "timings" {
+          visit(member, path.isEmpty ? key : "\(path).\(key)")
+        }
       case .array(let items):
         guard items.allSatisfy({ if case .object = $0 { true } else { false } }) else { return }
         for (index, item) in items.enumerated() { visit(item, "\(path).\(index)") }
