@@ -194,6 +194,16 @@ struct ExtremeInputCommandTests {
         try runTDAEval(["rips", sparse, "--format", "sparse", "--max-memory", "1G"]),
         "a sparse distance matrix of \(Int(vertex)! + 1) vertices", "sparse vertex \(vertex)")
     }
+    // A DIPHA header claiming 2^40 + 2^24 points (found by FuzzRipserFormats: n² overflowed in
+    // the message that refuses the file).
+    var dipha = Data()
+    for value: Int64 in [8_067_171_840, 7, (1 << 40) + (1 << 24)] {
+      withUnsafeBytes(of: value.littleEndian) { dipha.append(contentsOf: $0) }
+    }
+    let diphaPath = directory.appendingPathComponent("huge.dipha").path
+    try dipha.write(to: URL(fileURLWithPath: diphaPath))
+    Self.expectRefusal(
+      try runTDAEval(["rips", diphaPath, "--format", "dipha"]), "points needs", "dipha header")
     // With the budget, each runs.
     #expect(
       try runTDAEval(["rips", cloud, "--maxdim", "2", "--threshold", "0.1", "--max-memory", "8M"])

@@ -174,7 +174,11 @@ public enum RipserInputFormat: String, Sendable, CaseIterable {
     guard int64(at: 8) == 7 else { throw fail("not a DIPHA distance matrix (type \(int64(at: 8)), expected 7)") }
     let n = int64(at: 16)
     guard n >= 0, n < 1 << 26, bytes.count == 24 + 8 * Int(n) * Int(n) else {
-      throw fail("a DIPHA matrix of \(n) points needs \(24 + 8 * max(0, n) * max(0, n)) bytes, the file has \(bytes.count)")
+      // In Double: n² overflows Int64 for the n of a hostile header (FuzzRipserFormats).
+      let needed = 24 + 8 * Double(max(0, n)) * Double(max(0, n))
+      throw fail(
+        "a DIPHA matrix of \(n) points needs \(String(format: "%.0f", needed)) bytes, "
+          + "the file has \(bytes.count)")
     }
     let count = Int(n)
     var entries: [Double] = []
