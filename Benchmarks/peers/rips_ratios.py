@@ -51,7 +51,7 @@ _NUM = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def torus_points(n=2000):
-    """The noisy torus of shared/bench/rips_peers.py (R = 2, r = 1, sd 0.05, seed 2000 + n)."""
+    """A noisy torus (R = 2, r = 1, sd 0.05, seed 2000 + n)."""
     import numpy as np
     rng = np.random.default_rng(2000 + n)
     u = rng.random(n) * 2 * math.pi

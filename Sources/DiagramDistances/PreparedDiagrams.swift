@@ -62,7 +62,7 @@ extension PreparedDiagram {
   /// them (positions in `x`/`y`); otherwise nil. O((n + m) log(n + m)).
   ///
   /// Distances are then exactly 0 — a shortcut that also spares the auction the case its
-  /// certificate cannot close (TECHNIQUES.md §5.4).
+  /// certificate cannot close.
   static func identicalPairing(_ a: PreparedDiagram, _ b: PreparedDiagram) -> [(Int, Int)]? {
     guard a.count == b.count else { return nil }
     func order(_ d: PreparedDiagram) -> [Int] {

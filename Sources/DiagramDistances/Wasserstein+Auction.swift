@@ -2,7 +2,7 @@ import Foundation
 
 extension Wasserstein {
   /// A near-optimal assignment by Bertsekas' forward auction (Gauss–Seidel: one bid at a time)
-  /// with ε-scaling, on the restricted augmented graph, after Hera (TECHNIQUES.md §5).
+  /// with ε-scaling, on the restricted augmented graph, after Hera (Kerber, Morozov, Nigmetov 2017).
   ///
   /// A point bidder finds its two best items among B's points with a `WeightedTree` (value = cost
   /// + price) and compares them with its own diagonal copy; a diagonal bidder compares its own

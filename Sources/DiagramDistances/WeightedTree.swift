@@ -1,6 +1,6 @@
 /// A 2-d tree whose points carry weights (auction prices), answering "which two points minimise
-/// `cost(q, y) + weight(y)`?" — the bid oracle of the Wasserstein auction (Hera's weighted k-d tree,
-/// TECHNIQUES.md §5.3).
+/// `cost(q, y) + weight(y)`?" — the bid oracle of the Wasserstein auction (Hera's weighted k-d
+/// tree).
 ///
 /// Every node keeps the least weight below it; a subtree is skipped when the cost to its box plus
 /// that least weight cannot beat the current second best. A weight change is O(log n).

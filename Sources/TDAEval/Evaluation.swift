@@ -2,7 +2,7 @@
 /// compute and the parameters of each. ``evaluate(real:synthetic:progress:)`` returns an
 /// ``EvaluationReport`` holding every metric with these parameters.
 ///
-/// Defaults follow the reference implementations (see `notes/metrics/DEFINITIONS.md`): Ripser's
+/// Defaults follow the reference implementations (see `docs/metrics.md`): Ripser's
 /// dimension 1 over Z/2 cut at the enclosing radius; k = 5 as in `prdc`; Scott's bandwidth; the
 /// geometry score's 64 landmarks and i_max = 100, with γ = 1/8 and 100 trials (the reference
 /// code's defaults are N/(128 · 5000) and 1000).
@@ -75,7 +75,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
   /// The witness-complex scale γ (α_max = γ · largest witness–landmark distance), or `nil` for
   /// the reference code's default N/(128 · 5000). The default here is 1/8, the value of the
   /// reference README and toy notebook: N/(128 · 5000) is so small below ~10⁴ points that the
-  /// filtration barely starts (see `notes/metrics/DEFINITIONS.md` §3).
+  /// filtration barely starts (see `docs/metrics.md`, "Geometry score").
   public var gamma: Double? = 0.125
   /// The number of MRLT bins (Betti numbers 0 ..< imax).
   public var imax = 100

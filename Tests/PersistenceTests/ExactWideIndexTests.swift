@@ -31,7 +31,7 @@ extension ExactFixtures {
 struct ExactWideIndexTests {
   @Test("The narrowest width follows C(n, maxDimension + 2) across 2⁶³ and 2¹²⁸")
   func narrowest() {
-    // Ripser's limits (TECHNIQUES.md §2): dimension 2 up to 121 977 points, dimension 3 up to 16 175.
+    // Ripser's limits: dimension 2 up to 121 977 points, dimension 3 up to 16 175.
     #expect(SimplexIndexWidth.narrowest(vertexCount: 121_977, maxDimension: 2) == .bits64)
     #expect(SimplexIndexWidth.narrowest(vertexCount: 121_978, maxDimension: 2) == .bits128)
     #expect(SimplexIndexWidth.narrowest(vertexCount: 16_175, maxDimension: 3) == .bits64)

@@ -179,7 +179,7 @@ struct RipsBadInputTests {
       }
       return false
     }
-    // Ripser's limits (TECHNIQUES.md §2): 121 977 points fit dimension 2 (C(n, 4) < 2^63).
+    // Ripser's limits: 121 977 points fit dimension 2 (C(n, 4) < 2^63).
     #expect(throws: Never.self) { try BinomialTable<Int>(vertexCount: 121_977, maxK: 4) }
     #expect(throws: PersistenceError.self) { try BinomialTable<Int>(vertexCount: 121_978, maxK: 4) }
   }

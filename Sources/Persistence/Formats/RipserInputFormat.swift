@@ -20,7 +20,7 @@ public enum RipsInput: Sendable {
   }
 }
 
-/// Ripser's input formats, read exactly as Ripser reads them (TECHNIQUES.md §12) except that
+/// Ripser's input formats, read exactly as Ripser reads them except that
 /// every value is a `Double` and every defect is an error naming the file, line and column.
 ///
 /// Text formats separate numbers by any character that cannot be part of a number (comma,

@@ -1,7 +1,7 @@
 import Foundation
 import PointClouds
 
-/// Ripser's own text output (TECHNIQUES.md §11), so that `tda-eval rips --output ripser` can stand
+/// Ripser's own text output, so that `tda-eval rips --output ripser` can stand
 /// in for the `ripser` program: the header of the input path taken, then
 /// `persistence intervals in dim k:` and one ` [birth,death)` or ` [birth, )` line per bar, numbers
 /// in C++'s default 6-significant-digit form.
