@@ -1,5 +1,6 @@
 import Foundation
 import PointClouds
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -11,8 +12,21 @@ import PointClouds
 /// temporary file in the same directory, are flushed to disk, and the file is then renamed over
 /// the destination (`rename(2)` is atomic within one file system). After a kill at any moment the
 /// destination holds either its old contents or the new ones; at worst a hidden
-/// `.NAME.tmp-…` file is left behind.
+/// `.NAME.tmp-…` file is left behind — unless the process ends through
+/// ``removeTemporaryFiles()`` (the CLI's Ctrl-C handler), which deletes the ones being written.
 public enum AtomicFile {
+  /// The temporary files being written now, by any thread.
+  private static let inFlight = Mutex<Set<String>>([])
+
+  /// Deletes the temporary files being written now, so that an interrupted process leaves neither
+  /// a partial destination nor a hidden temporary file. Safe to call from any thread.
+  public static func removeTemporaryFiles() {
+    inFlight.withLock { paths in
+      for path in paths { unlink(path) }
+      paths.removeAll()
+    }
+  }
+
   /// Writes `data` to `url`, replacing any file there.
   /// - Throws: ``AtomicFileError`` naming the path and the system's reason.
   public static func write(_ data: Data, to url: URL) throws {
@@ -21,6 +35,8 @@ public enum AtomicFile {
       ".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString.prefix(8))")
     let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw AtomicFileError(path: url.path, errno: errno) }
+    inFlight.withLock { _ = $0.insert(temporary.path) }
+    defer { inFlight.withLock { _ = $0.remove(temporary.path) } }
     var failure: Int32? = nil
     data.withUnsafeBytes { buffer in
       var offset = 0

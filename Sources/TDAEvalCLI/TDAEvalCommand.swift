@@ -29,6 +29,7 @@ struct TDAEvalCommand: ParsableCommand {
     ])
 
   static func main() {
+    Interruption.install()
     do {
       var command = try parseAsRoot()
       try command.run()
