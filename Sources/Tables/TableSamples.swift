@@ -90,6 +90,14 @@ public struct TableSamples: Sendable {
     if distance == .euclidean, let error = all.lazy.compactMap({ $0.missingCellError() }).first {
       throw error
     }
+    // Gower divides by each column's range: a range beyond float64 (values near ±1.8e308) would
+    // make every difference in that column 0.
+    if distance == .gower, let k = gower.ranges.firstIndex(where: { !$0.isFinite }) {
+      throw TableError.nothingToCompare(
+        file: self.real.file,
+        reason: "column '\(gower.names[k])' spans more than float64 can hold, so Gower's "
+          + "distance cannot divide by its range; rescale the column")
+    }
   }
 
   /// Gower's distance with ranges fitted to the real table.

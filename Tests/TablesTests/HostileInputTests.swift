@@ -54,4 +54,17 @@ final class HostileInputTests: XCTestCase {
       exercise(bytes)
     }
   }
+
+  /// A numeric column spanning more than float64 holds would make Gower's terms 0: refused.
+  func testGowerRangeBeyondFloat64() throws {
+    let text = "x,c\n-1.7976931348623157e308,a\n1.7976931348623157e308,b\n0,a\n"
+    let raw = try RawTable.parse(Array(text.utf8), file: "huge.csv", delimiter: .comma)
+    XCTAssertThrowsError(try TableSamples(real: raw, synthetic: raw, options: TableOptions())) {
+      error in
+      XCTAssertEqual(
+        "\(error)",
+        "huge.csv: column 'x' spans more than float64 can hold, so Gower's distance cannot divide "
+          + "by its range; rescale the column")
+    }
+  }
 }
