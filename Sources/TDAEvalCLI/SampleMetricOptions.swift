@@ -7,7 +7,7 @@ struct SampleMetricOptions: ParsableArguments {
   var k = Evaluation.defaults.k
 
   @Option(help: "Ball boundary: open (prdc, <) or closed (authors' code, ≤).")
-  var balls = "open"
+  var balls = BallBoundary.open
 
   @Flag(
     help: "Z-score every set with the real set's column means and standard deviations (in evaluate: before every part).")
@@ -31,13 +31,10 @@ struct SampleMetricOptions: ParsableArguments {
     return bins
   }
 
-  /// The ball boundary named by `--balls` (validated).
-  var ballBoundary: BallBoundary { BallBoundary(rawValue: balls)! }
+  /// The ball boundary named by `--balls`.
+  var ballBoundary: BallBoundary { balls }
 
   func validate() throws {
-    guard BallBoundary(rawValue: balls) != nil else {
-      throw ValidationError("--balls must be open or closed, got '\(balls)'")
-    }
     guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
     if let bins, bins < 0 { throw ValidationError("--bins must be at least 0, got \(bins)") }
   }
@@ -63,3 +60,6 @@ extension SampleMetricOptions {
     }
   }
 }
+
+/// `--balls`: whether a k-NN ball holds the points on its boundary.
+extension BallBoundary: ExpressibleByArgument {}
