@@ -17,7 +17,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
-    // `swift package generate-documentation --target TDAEval`: the DocC documentation (CI builds it).
+    // `swift package generate-documentation --target TDAEval`: the DocC documentation (CI builds
+    // it).
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
@@ -41,7 +42,8 @@ let package = Package(
     /// Precision/recall, density/coverage, realism, geometry score, KDE and VQ baselines.
     .target(
       name: "SampleMetrics", dependencies: ["PointClouds", "Persistence", "Tables", "Learning"]),
-    /// Mixed-type tables: RFC 4180 reading, schemas, missing cells, Gower and Euclidean row distances.
+    /// Mixed-type tables: RFC 4180 reading, schemas, missing cells, Gower and Euclidean row
+    /// distances.
     .target(name: "Tables", dependencies: ["PointClouds", "CDistanceKernels"]),
     /// The library a harness imports: every module above, evaluation reports, benchmark tables.
     .target(
@@ -89,7 +91,8 @@ let package = Package(
       name: "SampleMetricsTests", dependencies: ["SampleMetrics", "Datasets", "_TestSupport"],
       resources: [.copy("Resources")]),
     .testTarget(
-      name: "TablesTests", dependencies: ["Tables", "_TestSupport"], resources: [.copy("Resources")]),
+      name: "TablesTests", dependencies: ["Tables", "_TestSupport"], resources: [.copy("Resources")]
+    ),
     .testTarget(
       name: "LearningTests", dependencies: ["Learning", "Datasets", "_TestSupport"],
       resources: [.copy("Resources")]),

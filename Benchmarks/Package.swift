@@ -7,7 +7,8 @@
 import PackageDescription
 
 let benchmarkTargets = [
-  "PointCloudBenchmarks", "PersistenceBenchmarks", "DistanceBenchmarks", "MetricBenchmarks", "GeometryScoreBenchmarks",
+  "PointCloudBenchmarks", "PersistenceBenchmarks", "DistanceBenchmarks", "MetricBenchmarks",
+  "GeometryScoreBenchmarks",
   "ExactBenchmarks",
 ]
 

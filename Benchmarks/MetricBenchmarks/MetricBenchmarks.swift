@@ -23,7 +23,8 @@ func mixedTable(rows: Int, seed: UInt64) -> Table {
     let values = (0..<rows).map { _ in Double(Int(generator.nextUniform() * Double(levels))) }
     columns.append(
       Table.Column(
-        name: "c\(j)", kind: .categorical, values: values, categories: (0..<levels).map { "L\($0)" }))
+        name: "c\(j)", kind: .categorical, values: values, categories: (0..<levels).map { "L\($0)" }
+      ))
   }
   return Table(file: "generated", columns: columns, lines: Array(2..<(rows + 2)))
 }
@@ -64,7 +65,8 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("exact KDE both ways, 3000 vs 3000, d=8, h=0.5") { benchmark in
     for _ in benchmark.scaledIterations {
       blackHole(
-        try KernelDensityBaseline.compute(real: real8, synthetic: synthetic8, bandwidth: .fixed(0.5)))
+        try KernelDensityBaseline.compute(
+          real: real8, synthetic: synthetic8, bandwidth: .fixed(0.5)))
     }
   }
 }

@@ -8,7 +8,8 @@ typealias Samples = ComparedSamples
 /// `--ignore`, `--schema`, `--na-values`, `--distance`, `--missing`).
 struct InputOptions {
   static let keys: Set<String> = [
-    "delimiter", "columns", "categorical", "ordinal", "ignore", "schema", "schema_json", "na_values",
+    "delimiter", "columns", "categorical", "ordinal", "ignore", "schema", "schema_json",
+    "na_values",
     "distance", "missing", "files", "column_names",
   ]
 
@@ -34,7 +35,9 @@ struct InputOptions {
     categorical = try options.strings("categorical")
     ordinal = try options.strings("ordinal")
     ignore = try options.strings("ignore")
-    for (name, value) in [("columns", columns), ("categorical", categorical), ("ordinal", ordinal), ("ignore", ignore)] {
+    for (name, value) in [
+      ("columns", columns), ("categorical", categorical), ("ordinal", ordinal), ("ignore", ignore),
+    ] {
       if let value, value.isEmpty { throw BadInput("--\(name) names no column") }
     }
     schemaPath = try options.string("schema")
@@ -62,7 +65,8 @@ struct InputOptions {
       options.overrides.schemaFile = schemaPath
     } else if let schemaJSON {
       do {
-        options.overrides.schema = try JSONDecoder().decode(TableSchema.self, from: Data(schemaJSON.utf8))
+        options.overrides.schema = try JSONDecoder().decode(
+          TableSchema.self, from: Data(schemaJSON.utf8))
       } catch {
         throw BadInput("schema: not a schema (the JSON of 'tda-eval schema'): \(error)")
       }
@@ -96,7 +100,8 @@ enum Comparison {
   static func run(_ command: String, samples: Samples, options: Options) throws -> Data {
     guard let keys = commands[command] else {
       throw BadInput(
-        "unknown command '\(command)'; choose among \(commands.keys.sorted().joined(separator: ", "))")
+        "unknown command '\(command)'; choose among \(commands.keys.sorted().joined(separator: ", "))"
+      )
     }
     try options.check(allowed: keys.union(InputOptions.keys), command: command)
     switch command {
@@ -182,7 +187,8 @@ enum Comparison {
     guard let bins else { return min(Evaluation.defaults.vqBins, realCount) }
     guard bins <= realCount else {
       throw BadInput(
-        "--bins must be between 0 and the real sample's \(realCount) rows (0 skips NDB/K), got \(bins)")
+        "--bins must be between 0 and the real sample's \(realCount) rows (0 skips NDB/K), got \(bins)"
+      )
     }
     return bins
   }
@@ -190,11 +196,11 @@ enum Comparison {
   static func kde(_ samples: Samples, _ options: Options) throws -> Data {
     let bandwidth = try options.string("bandwidth") ?? "scott"
     guard ComparedSamples.isBandwidth(bandwidth) else {
-      throw BadInput("--bandwidth must be scott, silverman or a positive finite number, got '\(bandwidth)'")
+      throw BadInput(
+        "--bandwidth must be scott, silverman or a positive finite number, got '\(bandwidth)'")
     }
     return try encodeJSON(try samples.kde(bandwidth: bandwidth))
   }
-
 
   static func gscore(_ samples: Samples, _ options: Options) throws -> GeometryScoreResult {
     let defaults = Evaluation.defaults
@@ -212,7 +218,8 @@ enum Comparison {
       }
       try MemoryBudget.current.check(
         bytes: bytes,
-        what: "the Gower distance matrices of \(tables.real.rowCount) and \(tables.synthetic.rowCount) rows (the geometry score)",
+        what:
+          "the Gower distance matrices of \(tables.real.rowCount) and \(tables.synthetic.rowCount) rows (the geometry score)",
         suggestion: "fewer rows")
     }
     try score.fitMemory(drawsLandmarks: true)
@@ -257,7 +264,8 @@ enum Comparison {
     }
     let bandwidth = try options.string("bandwidth") ?? "scott"
     guard let kernel = Evaluation.bandwidth(named: bandwidth) else {
-      throw BadInput("--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
+      throw BadInput(
+        "--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
     }
     let defaults = Evaluation.defaults
     let k = try options.int("k") ?? defaults.k
@@ -267,7 +275,8 @@ enum Comparison {
     evaluation.maxDimension = try options.int("maxdim") ?? defaults.maxDimension
     evaluation.coefficient = try options.int("coeff") ?? defaults.coefficient
     evaluation.threshold = try options.double("threshold")
-    evaluation.persistencePoints = try options.int("persistence_points") ?? defaults.persistencePoints
+    evaluation.persistencePoints =
+      try options.int("persistence_points") ?? defaults.persistencePoints
     evaluation.wassersteinRelativeError =
       try options.double("relative_error") ?? defaults.wassersteinRelativeError
     evaluation.k = k

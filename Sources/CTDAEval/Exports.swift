@@ -90,16 +90,20 @@ public func tda_compare(
     let options = try Options(options)
     _ = try InputOptions(options)  // validated as the CLI does, though numbers need no table reader
     let names = try options.strings("column_names")
-    func cloud(_ pointer: UnsafePointer<Double>?, _ rows: Int64, _ name: String) throws -> PointCloud {
+    func cloud(_ pointer: UnsafePointer<Double>?, _ rows: Int64, _ name: String) throws
+      -> PointCloud
+    {
       let values = try flatValues(pointer, rows: rows, columns: d, name: name)
       if let bad = values.firstIndex(where: { !$0.isFinite }) {
         throw BadInput(
-          "\(name): row \(bad / Int(max(d, 1))), column \(bad % Int(max(d, 1))) (0-based) is \(values[bad]), not a finite number")
+          "\(name): row \(bad / Int(max(d, 1))), column \(bad % Int(max(d, 1))) (0-based) is \(values[bad]), not a finite number"
+        )
       }
       if let names, names.count != Int(d) {
         throw BadInput("column_names: \(names.count) names for \(d) columns")
       }
-      return PointCloud(count: Int(rows), dimension: Int(d), coordinates: values, columnNames: names)
+      return PointCloud(
+        count: Int(rows), dimension: Int(d), coordinates: values, columnNames: names)
     }
     let samples = Samples.clouds(
       real: try cloud(real, nr, "real"), synthetic: try cloud(synthetic, ns, "synthetic"),
@@ -110,7 +114,8 @@ public func tda_compare(
 
 /// A real/synthetic comparison of CSV texts (a header row; text, categories and missing cells
 /// allowed), read exactly as the CLI reads files: numeric files as point clouds, others as
-/// tables. `holdout` may be NULL (for `utility`, it is the test table). Options as for `tda_compare`, plus `files` (the names used in
+/// tables. `holdout` may be NULL (for `utility`, it is the test table). Options as for
+/// `tda_compare`, plus `files` (the names used in
 /// messages and to infer the delimiter) and `schema_json` (a schema's JSON text).
 @_cdecl("tda_compare_csv")
 public func tda_compare_csv(
@@ -132,7 +137,8 @@ public func tda_compare_csv(
     let input = try InputOptions(options)
     let samples = try input.load(
       texts, paths: paths,
-      asTables: ["fidelity", "detect", "utility"].contains(name) || (name == "privacy" && (try options.string("sensitive")) != nil))
+      asTables: ["fidelity", "detect", "utility"].contains(name)
+        || (name == "privacy" && (try options.string("sensitive")) != nil))
     return try Comparison.run(name, samples: samples, options: options)
   }
 }
@@ -262,4 +268,3 @@ func diagram(_ values: [Double]) throws -> PersistenceDiagram {
   }
   return PersistenceDiagram(dimension: 0, pairs: pairs)
 }
-

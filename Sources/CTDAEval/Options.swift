@@ -65,7 +65,8 @@ struct Options {
   func check(allowed: Set<String>, command: String) throws {
     if let unknown = values.keys.sorted().first(where: { !allowed.contains($0) }) {
       throw BadInput(
-        "\(command): unknown option '\(unknown)'; allowed: \(allowed.sorted().joined(separator: ", "))")
+        "\(command): unknown option '\(unknown)'; allowed: \(allowed.sorted().joined(separator: ", "))"
+      )
     }
   }
 
@@ -98,7 +99,8 @@ struct Options {
     guard let value = values[key] else { return nil }
     switch value {
     case .integer(let number): return Int(number)
-    case .number(let number) where number.rounded() == number && abs(number) < 0x1p62: return Int(number)
+    case .number(let number) where number.rounded() == number && abs(number) < 0x1p62:
+      return Int(number)
     default: throw BadInput("--\(flagName(key)) must be an integer, got \(value)")
     }
   }

@@ -38,13 +38,15 @@ enum Rips {
     }
     // Refused before anything large is allocated, as the CLI does (the default memory budget).
     switch input {
-    case .cloud(let cloud): try RipsPersistence.checkMemory(cloud, metric: metric, options: ripsOptions)
+    case .cloud(let cloud):
+      try RipsPersistence.checkMemory(cloud, metric: metric, options: ripsOptions)
     case .dense(let matrix): try RipsPersistence.checkMemory(matrix, options: ripsOptions)
     case .sparse(let matrix): try RipsPersistence.checkMemory(matrix, options: ripsOptions)
     }
     let result: RipsResult
     switch input {
-    case .cloud(let cloud): result = try RipsPersistence.compute(cloud, metric: metric, options: ripsOptions)
+    case .cloud(let cloud):
+      result = try RipsPersistence.compute(cloud, metric: metric, options: ripsOptions)
     case .dense(let matrix): result = try RipsPersistence.compute(matrix, options: ripsOptions)
     case .sparse(let matrix): result = try RipsPersistence.compute(matrix, options: ripsOptions)
     }
@@ -57,13 +59,16 @@ enum DiagramDistance {
     "metric", "order", "internal_p", "relative_error", "method", "ignore_essential", "matching",
   ]
 
-  static func run(_ a: PersistenceDiagram, _ b: PersistenceDiagram, options: Options) throws -> Data {
+  static func run(_ a: PersistenceDiagram, _ b: PersistenceDiagram, options: Options) throws -> Data
+  {
     try options.check(allowed: allowed, command: "distance")
     let metric = try options.string("metric") ?? "bottleneck"
     let internalP = try options.double("internal_p") ?? .infinity
     let ignoreEssential = try options.bool("ignore_essential") ?? false
     let matching = try options.bool("matching") ?? false
-    guard internalP >= 1 else { throw BadInput("--internal-p must be in [1, inf], got \(internalP)") }
+    guard internalP >= 1 else {
+      throw BadInput("--internal-p must be in [1, inf], got \(internalP)")
+    }
     if let error = try options.double("relative_error"), !(error >= 0 && error.isFinite) {
       throw BadInput("--relative-error must be a finite number ≥ 0, got \(error)")
     }

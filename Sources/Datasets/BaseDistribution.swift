@@ -10,7 +10,8 @@ import PointClouds
 public struct LabelledSample: Sendable, Equatable {
   /// The points.
   public var cloud: PointCloud
-  /// `modes[i]` is the mode of point `i`, in `0 ..< modeCount` of the distribution it was drawn from.
+  /// `modes[i]` is the mode of point `i`, in `0 ..< modeCount` of the distribution it was drawn
+  /// from.
   public var modes: [Int]
 
   public init(cloud: PointCloud, modes: [Int]) {
@@ -146,8 +147,9 @@ public enum BaseDistribution: String, Sendable, CaseIterable, Codable {
   }
 
   /// Appends one point of `mode`.
-  private func appendPoint(mode: Int, to values: inout [Double], using random: inout SeededGenerator)
-  {
+  private func appendPoint(
+    mode: Int, to values: inout [Double], using random: inout SeededGenerator
+  ) {
     let sector = (Double(mode) + random.nextUniform()) / Double(modeCount)
     switch self {
     case .gaussianMixture:
@@ -172,7 +174,8 @@ public enum BaseDistribution: String, Sendable, CaseIterable, Codable {
       values += [x, y, z]
     case .tabular:
       for column in 0..<16 {
-        let raw = Self.tabularScales[column]
+        let raw =
+          Self.tabularScales[column]
           * (Self.tabularCentres[mode * 16 + column] + 0.6 * random.nextGaussian())
         values.append(column >= 12 ? raw.rounded() : raw)
       }

@@ -130,7 +130,9 @@ public enum ControlledFailures {
   /// `count` distinct indices in `0 ..< bound`, uniformly at random, in the order drawn (a partial
   /// Fisher–Yates shuffle: O(bound) time and memory).
   /// - Precondition: `0 <= count <= bound`.
-  public static func distinctIndices(_ count: Int, below bound: Int, using random: inout SeededGenerator)
+  public static func distinctIndices(
+    _ count: Int, below bound: Int, using random: inout SeededGenerator
+  )
     -> [Int]
   {
     var indices = Array(0..<bound)

@@ -121,7 +121,8 @@ public enum Generator {
     return PointCloud(count: count, dimension: 3, coordinates: values)
   }
 
-  /// The Swiss roll: t uniform in [1.5π, 4.5π], height uniform in [0, 21], point (t cos t, h, t sin t).
+  /// The Swiss roll: t uniform in [1.5π, 4.5π], height uniform in [0, 21], point (t cos t, h, t sin
+  /// t).
   public static func swissRoll(count: Int, using random: inout SeededGenerator) -> PointCloud {
     var values: [Double] = []
     values.reserveCapacity(3 * count)

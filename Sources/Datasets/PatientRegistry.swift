@@ -114,7 +114,8 @@ public enum PatientRegistry {
     count: Int, seed: UInt64, missingRate: Double = 0.05, failure: TableFailure
   ) throws -> RegistryPair {
     guard (1...999_999).contains(count) else {
-      throw PointCloudError.invalidParameter(name: "count", value: "\(count)", allowed: "in 1 … 999999")
+      throw PointCloudError.invalidParameter(
+        name: "count", value: "\(count)", allowed: "in 1 … 999999")
     }
     guard missingRate >= 0 && missingRate <= 1 else {
       throw PointCloudError.invalidParameter(

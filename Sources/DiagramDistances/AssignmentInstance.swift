@@ -1,5 +1,6 @@
 /// The Wasserstein problem of two diagrams' finite off-diagonal points as an assignment problem
-/// on the restricted augmented graph of Kerber, Morozov and Nigmetov (2017), costs computed on the fly (O(n + m)
+/// on the restricted augmented graph of Kerber, Morozov and Nigmetov (2017), costs computed on the
+/// fly (O(n + m)
 /// memory).
 ///
 /// Rows ("bidders") are the points `a_i` of A (`0..<n`) and diagonal copies `b̄_j` of B's points

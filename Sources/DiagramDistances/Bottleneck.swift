@@ -5,7 +5,8 @@ import Persistence
 ///     W∞(A, B) = min over partial matchings γ of max( max ‖a − γ(a)‖∞ , max over unmatched
 ///                points p of (death(p) − birth(p)) / 2 ),
 ///
-/// the half persistence being the L∞ distance to the diagonal. Conventions (docs/metrics.md): points on
+/// the half persistence being the L∞ distance to the diagonal. Conventions (docs/metrics.md):
+/// points on
 /// the diagonal cost nothing; duplicates count with multiplicity; essential points are matched
 /// within their family (`(b, ∞)` by birth, `(−∞, d)` by death, `(−∞, ∞)` at cost 0), the
 /// distance being +∞ if the counts of a family differ, unless `ignoreEssential` drops them.
@@ -93,7 +94,8 @@ public enum Bottleneck {
     while true {
       if hi - lo <= target * lo {
         if relativeError > 0 { break }
-        candidates = enumerateCandidates(matcher, above: lo, upTo: hi, limit: 4 * (matcher.n + matcher.m) + 64)
+        candidates = enumerateCandidates(
+          matcher, above: lo, upTo: hi, limit: 4 * (matcher.n + matcher.m) + 64)
         if !candidates.isEmpty { break }
       }
       let r = lo == 0 ? hi * 0.5 : lo + (hi - lo) * 0.5

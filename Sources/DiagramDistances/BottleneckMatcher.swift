@@ -1,7 +1,8 @@
 /// The decision oracle of the bottleneck distance: is there a perfect matching of the augmented
 /// graph that uses only edges of length ≤ r?
 ///
-/// The graph is the restricted reduction of Kerber, Morozov and Nigmetov (2017). Left vertices are the points
+/// The graph is the restricted reduction of Kerber, Morozov and Nigmetov (2017). Left vertices are
+/// the points
 /// `a_i` of A (ids `0..<n`) and the diagonal copies `b̄_j` of B's points (ids `n + j`); right
 /// vertices are the points `b_j` of B (ids `0..<m`) and the diagonal copies `ā_i` (ids `m + i`).
 /// Edges: `a_i–b_j` of L∞ length; `a_i–ā_i` and `b̄_j–b_j` of length half the persistence;

@@ -14,7 +14,9 @@ extension DiagramDistanceError: LocalizedTDAEvalError {
   public var description: String {
     switch self {
     case .invalidPoint(let diagram, let index, let birth, let death):
-      let reason = birth.isNaN || death.isNaN ? "is NaN" : "is not a valid point (birth ≤ death, birth < +inf, death > -inf)"
+      let reason =
+        birth.isNaN || death.isNaN
+        ? "is NaN" : "is not a valid point (birth ≤ death, birth < +inf, death > -inf)"
       return "point \(index) (\(birth), \(death)) of the \(diagram) diagram \(reason)"
     case .invalidParameter(let name, let value, let allowed):
       return "\(name) must be \(allowed), got \(value)"

@@ -23,8 +23,11 @@ public struct DiagramDistanceReport: Encodable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case metric, order, internalP = "internal_p", relativeError = "relative_error"
-    case ignoreEssential = "ignore_essential", distance, matching
+    case metric, order
+    case internalP = "internal_p"
+    case relativeError = "relative_error"
+    case ignoreEssential = "ignore_essential"
+    case distance, matching
   }
 
   public func encode(to encoder: any Encoder) throws {

@@ -21,7 +21,8 @@ import Foundation
 /// optimal matching is unchanged (all its edges are `≤ OPT < cap`). So capping preserves the
 /// optimum and keeps every cost, price and potential finite.
 ///
-/// **Overflowing differences.** `x1 − x2` of two finite coordinates can overflow (1e308 − (−1e308));
+/// **Overflowing differences.** `x1 − x2` of two finite coordinates can overflow (1e308 −
+/// (−1e308));
 /// the quarter differences `x1/4 − x2/4` cannot, and neither can their p-norm (≤ 2^(1/p) · max/2),
 /// so the scaled norm is recomputed from them on that path. Half persistences likewise use
 /// `y/2 − x/2`.

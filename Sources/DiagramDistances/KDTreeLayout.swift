@@ -2,7 +2,8 @@
 /// range of that order it covers, its bounding box, its children and its parent.
 ///
 /// Nodes split at the median of the wider side of their box; leaves hold at most `leafSize`
-/// points. Building takes O(n log n) expected time and O(n) memory. The range and nearest-neighbour trees
+/// points. Building takes O(n log n) expected time and O(n) memory. The range and nearest-neighbour
+/// trees
 /// of this module add their own per-node data on top of this layout.
 struct KDTreeLayout {
   static let leafSize = 8
@@ -65,11 +66,13 @@ struct KDTreeLayout {
 
   /// Reorders `order[lo..<hi]` so that position `k` holds the element of rank `k` by `key` and
   /// no element before it is larger, none after it smaller (Hoare's quickselect, median-of-three).
-  private static func select(_ order: inout [Int32], _ lo: Int, _ hi: Int, _ k: Int, key: [Double]) {
+  private static func select(_ order: inout [Int32], _ lo: Int, _ hi: Int, _ k: Int, key: [Double])
+  {
     var (left, right) = (lo, hi - 1)
     while right > left {
       let middle = (left + right) / 2
-      let pivot = [key[Int(order[left])], key[Int(order[middle])], key[Int(order[right])]].sorted()[1]
+      let pivot = [key[Int(order[left])], key[Int(order[middle])], key[Int(order[right])]].sorted()[
+        1]
       var (i, j) = (left, right)
       while i <= j {
         while key[Int(order[i])] < pivot { i += 1 }

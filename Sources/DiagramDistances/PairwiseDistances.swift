@@ -48,7 +48,8 @@ public enum PairwiseDistances {
       DispatchQueue.concurrentPerform(iterations: pairs.count) { k in
         let (i, j) = pairs[k]
         do {
-          let value = try metric.distance(diagrams[i], diagrams[j], ignoreEssential: ignoreEssential)
+          let value = try metric.distance(
+            diagrams[i], diagrams[j], ignoreEssential: ignoreEssential)
           output[i * count + j] = value
           output[j * count + i] = value
         } catch {

@@ -39,7 +39,8 @@ struct RangeTree {
   }
 
   /// Removes and appends to `found` every present point within L∞ distance `r` of `(cx, cy)`.
-  mutating func removeAll(within r: Double, of cx: Double, _ cy: Double, into found: inout [Int32]) {
+  mutating func removeAll(within r: Double, of cx: Double, _ cy: Double, into found: inout [Int32])
+  {
     removeEach(within: r, of: cx, cy) { id in
       found.append(Int32(id))
       return true

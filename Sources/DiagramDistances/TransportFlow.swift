@@ -41,7 +41,10 @@ struct TransportFlow {
 
   /// A flow problem whose `b_j` potentials start at `pointPotential` (near-optimal duals, e.g.
   /// minus the auction's prices); the other potentials are made feasible from them.
-  init(_ instance: AssignmentInstance, candidates: [[Int32]], pointPotential: [Double], diagonalPotential: Double) {
+  init(
+    _ instance: AssignmentInstance, candidates: [[Int32]], pointPotential: [Double],
+    diagonalPotential: Double
+  ) {
     self.instance = instance
     self.candidates = candidates
     let (n, m) = (instance.n, instance.m)
@@ -52,7 +55,10 @@ struct TransportFlow {
       var least = instance.aDiagonal[i] - diagonalPotential
       for j32 in candidates[i] {
         let j = Int(j32)
-        least = min(least, instance.ground.cost(instance.ax[i], instance.ay[i], instance.bx[j], instance.by[j]) - pointPotential[j])
+        least = min(
+          least,
+          instance.ground.cost(instance.ax[i], instance.ay[i], instance.bx[j], instance.by[j])
+            - pointPotential[j])
       }
       potential[i] = -least
     }
@@ -89,7 +95,11 @@ struct TransportFlow {
       if target >= 0 { freeCopies.append(Int32(m + i)) }
     }
     for j in 0..<m {
-      if supplierOfB[j] == -2 { result[n + j] = Int32(j) } else { result[n + j] = freeCopies.removeLast() }
+      if supplierOfB[j] == -2 {
+        result[n + j] = Int32(j)
+      } else {
+        result[n + j] = freeCopies.removeLast()
+      }
     }
     return result
   }
@@ -140,7 +150,9 @@ struct TransportFlow {
           let j = Int(j32)
           relax(s.n + j, d + s.pointCost(i, j) + pu - s.potential[s.n + j], from: u, &s)
         }
-        if target != -2 { relax(s.hubE, d + s.instance.aDiagonal[i] + pu - s.potential[s.hubE], from: u, &s) }
+        if target != -2 {
+          relax(s.hubE, d + s.instance.aDiagonal[i] + pu - s.potential[s.hubE], from: u, &s)
+        }
       } else if u < s.hubD {
         let j = u - s.n
         let supplier = Int(s.supplierOfB[j])
@@ -234,7 +246,9 @@ struct TransportFlow {
 
   /// Pushes one unit along the residual arc `u → v`.
   private mutating func apply(from u: Int, to v: Int) {
-    switch (u < n ? 0 : u < hubD ? 1 : u == hubD ? 2 : 3, v < n ? 0 : v < hubD ? 1 : v == hubD ? 2 : 3) {
+    switch (
+      u < n ? 0 : u < hubD ? 1 : u == hubD ? 2 : 3, v < n ? 0 : v < hubD ? 1 : v == hubD ? 2 : 3
+    ) {
     case (0, 1):  // a_i → b_j
       targetOfA[u] = Int32(v - n)
       supplierOfB[v - n] = Int32(u)

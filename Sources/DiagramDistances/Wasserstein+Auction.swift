@@ -2,11 +2,13 @@ import Foundation
 
 extension Wasserstein {
   /// A near-optimal assignment by Bertsekas' forward auction (Gauss–Seidel: one bid at a time)
-  /// with ε-scaling, on the restricted augmented graph, after Hera (Kerber, Morozov, Nigmetov 2017).
+  /// with ε-scaling, on the restricted augmented graph, after Hera (Kerber, Morozov, Nigmetov
+  /// 2017).
   ///
   /// A point bidder finds its two best items among B's points with a `WeightedTree` (value = cost
   /// + price) and compares them with its own diagonal copy; a diagonal bidder compares its own
-  /// point with the cheapest diagonal copies (an `IndexedMinHeap` of prices). Each phase ends with a complete
+  /// point with the cheapest diagonal copies (an `IndexedMinHeap` of prices). Each phase ends with
+  /// a complete
   /// assignment of cost C satisfying ε-complementary slackness, hence `C − N·ε ≤ OPT ≤ C` with N
   /// bidders. Phases divide ε by 5, keeping prices, until
   /// `((C + E) / (C − N·ε + E))^(1/q) − 1 ≤ relativeError`, E being the (exact) essential cost,
@@ -55,7 +57,8 @@ extension Wasserstein {
         var best: Double
         var second: Double
         if bidder < n {
-          let found = pointPrices.twoBest(from: instance.ax[bidder], instance.ay[bidder], ground: ground)
+          let found = pointPrices.twoBest(
+            from: instance.ax[bidder], instance.ay[bidder], ground: ground)
           (item, best, second) = (found.id, found.best, found.second)
           let own = instance.aDiagonal[bidder] + price[m + bidder]
           if own < best {

@@ -157,7 +157,10 @@ extension Wasserstein {
     var unit = 1.0
     var cap = Double.infinity
 
-    init(_ first: PreparedDiagram, _ second: PreparedDiagram, essential: EssentialMatching, ground: GroundCost) {
+    init(
+      _ first: PreparedDiagram, _ second: PreparedDiagram, essential: EssentialMatching,
+      ground: GroundCost
+    ) {
       let q = ground.q
       var matcher = BottleneckMatcher(ax: first.x, ay: first.y, bx: second.x, by: second.y)
       let finite = Bottleneck.search(&matcher, first, second, relativeError: 1 / q)

@@ -48,7 +48,9 @@ struct WeightedTree {
     weight[position] = value
     var node = Int(layout.leafOfPosition[position])
     var smallest = Double.infinity
-    for k in Int(layout.lower[node])..<Int(layout.upper[node]) { smallest = min(smallest, weight[k]) }
+    for k in Int(layout.lower[node])..<Int(layout.upper[node]) {
+      smallest = min(smallest, weight[k])
+    }
     least[node] = smallest
     node = Int(layout.parent[node])
     while node >= 0 {

@@ -43,7 +43,8 @@ extension FixedWidthInteger {
     guard big.bitWidth <= Self.bitWidth, big.signum >= 0 || Self.isSigned else { return nil }
     var result: Self = 0
     for index in (0..<cgmp_mpz_size(big.pointer)).reversed() {
-      result = (result << UInt.bitWidth) | Self(truncatingIfNeeded: cgmp_mpz_getlimbn(big.pointer, index))
+      result =
+        (result << UInt.bitWidth) | Self(truncatingIfNeeded: cgmp_mpz_getlimbn(big.pointer, index))
     }
     if big.signum < 0 { result = 0 &- result }
     // Catches a magnitude that fills the sign bit (only Self.min may do so).

@@ -100,7 +100,8 @@ public struct Rational: Sendable {
 
   /// Whether the value is 1. O(1).
   public var isOne: Bool {
-    cgmp_mpz_cmp_si(cgmp_mpq_numref(pointer), 1) == 0 && cgmp_mpz_cmp_si(cgmp_mpq_denref(pointer), 1) == 0
+    cgmp_mpz_cmp_si(cgmp_mpq_numref(pointer), 1) == 0
+      && cgmp_mpz_cmp_si(cgmp_mpq_denref(pointer), 1) == 0
   }
 
   /// Whether the denominator is 1. O(1).

@@ -14,7 +14,8 @@ extension PersistenceDiagram {
   ///
   /// `path` may be a pipe, a FIFO or `/dev/null` (an empty diagram); `-` reads standard input,
   /// named `<stdin>` in messages. A UTF-8 byte-order mark is skipped; UTF-16 text is refused.
-  public static func read(contentsOf path: String, dimension: Int = 0) throws -> PersistenceDiagram {
+  public static func read(contentsOf path: String, dimension: Int = 0) throws -> PersistenceDiagram
+  {
     let bytes: [UInt8]
     do {
       bytes = try InputFile.read(path)
@@ -30,7 +31,9 @@ extension PersistenceDiagram {
     -> PersistenceDiagram
   {
     var bytes = bytes
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(4096).contains(0) {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+      || bytes.prefix(4096).contains(0)
+    {
       throw DiagramFileError.unreadable(
         file: name, reason: "it is not UTF-8 text (UTF-16 or NUL bytes); save it as UTF-8")
     }
@@ -83,7 +86,8 @@ extension PersistenceDiagram {
         // Only the spellings of infinity mean infinite: `1e400` overflows float64 and is refused,
         // not read as an essential class.
         if value.isInfinite && !Self.spellsInfinity(cells[column]) {
-          throw DiagramValueOverflow(file: file, line: lineNumber, column: column + 1, text: cells[column])
+          throw DiagramValueOverflow(
+            file: file, line: lineNumber, column: column + 1, text: cells[column])
         }
         if (column == 0 && value == .infinity) || (column == 1 && value == -.infinity) {
           throw DiagramFileError.misplacedInfinity(

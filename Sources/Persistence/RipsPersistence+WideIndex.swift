@@ -4,7 +4,9 @@ import PointClouds
 extension RipsPersistence {
   /// The width used for `points` points and homology up to `maxDimension`: `forced` if given,
   /// else the narrowest that fits.
-  static func indexWidth(points: Int, maxDimension: Int, forced: SimplexIndexWidth?) -> SimplexIndexWidth {
+  static func indexWidth(points: Int, maxDimension: Int, forced: SimplexIndexWidth?)
+    -> SimplexIndexWidth
+  {
     forced ?? SimplexIndexWidth.narrowest(vertexCount: points, maxDimension: maxDimension)
   }
 
@@ -15,8 +17,11 @@ extension RipsPersistence {
     let maxDimension: Int
     let options: RipsOptions
 
-    func run<Index: SimplexIndex>(indexType: Index.Type) throws(PersistenceError) -> [PersistenceDiagram] {
-      let filtration = try DenseRipsFiltration<Index>(matrix: matrix, threshold: threshold, maxDimension: maxDimension)
+    func run<Index: SimplexIndex>(indexType: Index.Type) throws(PersistenceError)
+      -> [PersistenceDiagram]
+    {
+      let filtration = try DenseRipsFiltration<Index>(
+        matrix: matrix, threshold: threshold, maxDimension: maxDimension)
       return try RipsPersistence.run(filtration, options: options)
     }
   }
@@ -27,7 +32,9 @@ extension RipsPersistence {
     let maxDimension: Int
     let options: RipsOptions
 
-    func run<Index: SimplexIndex>(indexType: Index.Type) throws(PersistenceError) -> [PersistenceDiagram] {
+    func run<Index: SimplexIndex>(indexType: Index.Type) throws(PersistenceError)
+      -> [PersistenceDiagram]
+    {
       let filtration = try SparseRipsFiltration<Index>(matrix: matrix, maxDimension: maxDimension)
       return try RipsPersistence.run(filtration, options: options)
     }

@@ -118,11 +118,13 @@ public enum RipsPersistence {
     }
     if takesSpanningTreePath(cloud, metric: metric, options: options) {
       var result = try h0(of: cloud, threshold: options.threshold, progress: options.progress)
-      result.indexWidth = indexWidth(points: cloud.count, maxDimension: 0, forced: options.indexWidth)
+      result.indexWidth = indexWidth(
+        points: cloud.count, maxDimension: 0, forced: options.indexWidth)
       return result
     }
     if let threshold = options.threshold {
-      let sparse = SparseDistanceMatrix(cloud, metric: metric, threshold: threshold, threads: options.threads)
+      let sparse = SparseDistanceMatrix(
+        cloud, metric: metric, threshold: threshold, threads: options.threads)
       return try compute(sparse, reportedThreshold: threshold, options: options)
     }
     return try compute(DistanceMatrix(cloud, metric: metric), options: options)
@@ -219,7 +221,8 @@ public enum RipsPersistence {
         options: options)
     }
     let width = indexWidth(points: matrix.count, maxDimension: top, forced: options.indexWidth)
-    let diagrams = try width.run(SparseComputation(matrix: matrix, maxDimension: top, options: options))
+    let diagrams = try width.run(
+      SparseComputation(matrix: matrix, maxDimension: top, options: options))
     return RipsResult(
       diagrams: diagrams, threshold: reportedThreshold, points: matrix.count, indexWidth: width)
   }
@@ -251,7 +254,8 @@ public enum RipsPersistence {
 // MARK: - Memory estimate
 
 /// An upper bound of the memory of a Vietoris–Rips computation, by part, in bytes (`Double`s:
-/// the bounds may exceed any integer type). See ``RipsPersistence/estimateMemory(points:maxDimension:edges:denseMatrix:sparseMatrix:threads:)``.
+/// the bounds may exceed any integer type). See
+/// ``RipsPersistence/estimateMemory(points:maxDimension:edges:denseMatrix:sparseMatrix:threads:)``.
 public struct RipsMemoryEstimate: Sendable, Equatable {
   /// The number of points.
   public var points: Int
@@ -324,7 +328,9 @@ extension RipsPersistence {
 
   /// The number of pairs of `cloud` at distance ≤ `threshold`: counted when there are at most
   /// 2²² pairs, otherwise estimated from 2¹⁶ seeded random pairs (no allocation either way).
-  public static func estimatedEdges(_ cloud: PointCloud, metric: Metric, threshold: Double) -> Double {
+  public static func estimatedEdges(_ cloud: PointCloud, metric: Metric, threshold: Double)
+    -> Double
+  {
     let n = cloud.count
     let pairs = MemoryBudget.binomial(Double(n), 2)
     guard n >= 2 else { return 0 }
@@ -334,7 +340,8 @@ extension RipsPersistence {
       if pairs <= 0x1p22 {
         var count = 0
         for i in 1..<n {
-          for j in 0..<i where metric.distance(base + i * d, base + j * d, dimension: d) <= threshold {
+          for j in 0..<i
+          where metric.distance(base + i * d, base + j * d, dimension: d) <= threshold {
             count += 1
           }
         }
@@ -441,16 +448,22 @@ extension RipsPersistence {
     let suggestion: String
     switch estimate.dominantPart {
     case "matrix":
-      suggestion = "its dense distance matrix alone is \(MemoryBudget.format(estimate.denseMatrixBytes)): give a --threshold (the sparse path) or \(fewerPoints)"
+      suggestion =
+        "its dense distance matrix alone is \(MemoryBudget.format(estimate.denseMatrixBytes)): give a --threshold (the sparse path) or \(fewerPoints)"
     case "threads":
-      let fitting = max(1, Int(min(1e9, (budget.bytes - estimate.total + estimate.threadBytes) / bytesPerThread)))
-      suggestion = "its per-thread buffers alone are \(MemoryBudget.format(estimate.threadBytes)): use at most \(min(fitting, 4096)) --threads"
+      let fitting = max(
+        1, Int(min(1e9, (budget.bytes - estimate.total + estimate.threadBytes) / bytesPerThread)))
+      suggestion =
+        "its per-thread buffers alone are \(MemoryBudget.format(estimate.threadBytes)): use at most \(min(fitting, 4096)) --threads"
     default:
-      let k = (estimate.simplices.indices.max { estimate.simplices[$0] < estimate.simplices[$1] } ?? 0) + 1
+      let k =
+        (estimate.simplices.indices.max { estimate.simplices[$0] < estimate.simplices[$1] } ?? 0)
+        + 1
       let held = k == 1 ? "edges" : "\(k)-simplices"
       let lower =
         estimate.topDimension > 1 ? "a lower --maxdim (\(estimate.topDimension) asked), " : ""
-      suggestion = "up to \(String(format: "%.3g", estimate.simplices[k - 1])) \(held): use \(lower)a smaller --threshold, or \(fewerPoints)"
+      suggestion =
+        "up to \(String(format: "%.3g", estimate.simplices[k - 1])) \(held): use \(lower)a smaller --threshold, or \(fewerPoints)"
     }
     let threshold = options.threshold.map { ", threshold \($0)" } ?? ""
     try budget.check(

@@ -71,7 +71,9 @@ public struct SparseDistanceMatrix: Sendable {
 
   /// The pairs of `cloud` at distance ≤ `threshold` under `metric`, computed on `threads` threads
   /// without materialising the dense matrix.
-  public init(_ cloud: PointCloud, metric: Metric, threshold: Double, threads: Int = defaultThreadCount) {
+  public init(
+    _ cloud: PointCloud, metric: Metric, threshold: Double, threads: Int = defaultThreadCount
+  ) {
     let n = cloud.count
     let dimension = cloud.dimension
     let squaredBound = threshold * threshold * (1 + 1e-9)
@@ -89,7 +91,8 @@ public struct SparseDistanceMatrix: Sendable {
             var row: [(Int32, Double)] = []
             for j in 0..<i {
               let y = points + j * dimension
-              if metric == .euclidean && squaredEuclidean(x, y, dimension: dimension) > squaredBound {
+              if metric == .euclidean && squaredEuclidean(x, y, dimension: dimension) > squaredBound
+              {
                 continue
               }
               let d = metric.distance(x, y, dimension: dimension)
@@ -159,7 +162,8 @@ public struct SparseDistanceMatrix: Sendable {
   public func restricted(to threshold: Double) -> SparseDistanceMatrix {
     var rows: [[(Int32, Double)]] = Array(repeating: [], count: count)
     for i in 0..<count {
-      for k in offsets[i]..<offsets[i + 1] where Int(neighbours[k]) < i && distances[k] <= threshold {
+      for k in offsets[i]..<offsets[i + 1] where Int(neighbours[k]) < i && distances[k] <= threshold
+      {
         rows[i].append((neighbours[k], distances[k]))
       }
     }

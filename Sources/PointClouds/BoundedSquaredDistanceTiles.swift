@@ -1,15 +1,18 @@
 import CDistanceKernels
 
 /// One tile of lower bounds on the squared Euclidean distances between a block of query points q
-/// and a block of reference points r, with the matching upper bounds and the exact values on demand.
+/// and a block of reference points r, with the matching upper bounds and the exact values on
+/// demand.
 ///
 /// For every pair, `lowerBounds(q)[r − references.lowerBound] ≤ D(q, r) ≤ upperBound(q, r)`, where
-/// D is the exact squared distance that ``exact(_:_:)`` returns. A consumer decides every comparison
+/// D is the exact squared distance that ``exact(_:_:)`` returns. A consumer decides every
+/// comparison
 /// it can from the interval (almost always from the lower bound alone) and asks for the exact value
 /// only when the interval straddles its threshold, so its results are those of exact float64
 /// arithmetic.
 ///
-/// The storage is scratch memory owned by the worker that produced the tile: it is valid only during
+/// The storage is scratch memory owned by the worker that produced the tile: it is valid only
+/// during
 /// the call to ``TileConsumer/consume(_:)``.
 public struct BoundedSquaredDistanceTile {
   /// The indices of the query points of this tile.
@@ -24,7 +27,8 @@ public struct BoundedSquaredDistanceTile {
   /// every reference of the tile, in reference order.
   @inlinable
   public func lowerBounds(_ query: Int) -> UnsafeBufferPointer<Double> {
-    UnsafeBufferPointer(start: base + (query - queries.lowerBound) * stride, count: references.count)
+    UnsafeBufferPointer(
+      start: base + (query - queries.lowerBound) * stride, count: references.count)
   }
 
   /// An upper bound on the squared distance of the pair (query, reference), both global indices.
@@ -36,7 +40,8 @@ public struct BoundedSquaredDistanceTile {
   }
 
   /// Walks `query`'s row eight references at a time: `mayMatter(lowerBounds, offset)` sees the
-  /// lower bounds of each full chunk (offsets offset ..< offset + 8) and says whether any of them may
+  /// lower bounds of each full chunk (offsets offset ..< offset + 8) and says whether any of them
+  /// may
   /// matter; if so — and for the last, partial chunk — `visit(offset)` runs for each offset of the
   /// chunk. Skipping whole chunks with one vector comparison keeps the common case (nothing near
   /// any threshold) at a few instructions per pair — provided `mayMatter` compares against vectors
@@ -83,7 +88,8 @@ public func loadSIMD8(_ pointer: UnsafePointer<Double>) -> SIMD8<Double> {
 /// tile is filled with the Gram expansion |x|² + |y|² − 2 x·y (a multiply and an add per coordinate
 /// and pair, several float32 lanes per instruction — about four times the pairs per second of the
 /// float64 difference kernel of ``SquaredDistanceTiles``), and the error bound is subtracted before
-/// the tile is handed over. On x86-64 CPUs with AVX2 and FMA a C kernel fills it (eight lanes, fused
+/// the tile is handed over. On x86-64 CPUs with AVX2 and FMA a C kernel fills it (eight lanes,
+/// fused
 /// multiply-adds, 4 queries × 16 references per step), chosen at run time; elsewhere the portable
 /// Swift kernel does (4 queries × 8 references). Both satisfy the same bound, and consumers
 /// recheck exactly, so results do not depend on the kernel.
@@ -133,7 +139,8 @@ public enum BoundedSquaredDistanceTiles {
     progress: ProgressHandler?, makeConsumer: (Int) -> Consumer
   ) -> [Consumer] where Consumer.Tile == BoundedSquaredDistanceTile {
     precondition(queries.dimension == references.dimension, "clouds of different dimension")
-    precondition(!lowerTriangle || queries.count == references.count, "lowerTriangle needs one cloud")
+    precondition(
+      !lowerTriangle || queries.count == references.count, "lowerTriangle needs one cloud")
     return queries.withUnsafeCoordinates { queryCoordinates in
       references.withUnsafeCoordinates { referenceCoordinates in
         let data = BoundedPassData(
@@ -141,7 +148,8 @@ public enum BoundedSquaredDistanceTiles {
           referenceCount: references.count, dimension: queries.dimension)
         defer { data.deallocate() }
         return TiledPass.run(
-          BoundedTiles(data: data, kernel: kernel), lowerTriangle: lowerTriangle, progress: progress,
+          BoundedTiles(data: data, kernel: kernel), lowerTriangle: lowerTriangle,
+          progress: progress,
           makeConsumer: makeConsumer)
       }
     }
@@ -240,7 +248,9 @@ struct BoundedPassData: @unchecked Sendable {
       }
       referenceNorms[panel] = norms
     }
-    largestReferenceError = (0..<max(1, panels * 8)).reduce(0) { Swift.max($0, referenceErrors[$1]) }
+    largestReferenceError = (0..<max(1, panels * 8)).reduce(0) {
+      Swift.max($0, referenceErrors[$1])
+    }
     (self.queryFloats, self.queryNorms, self.queryErrors) = (queryFloats, queryNorms, queryErrors)
     (self.referencePanels, self.referenceNorms, self.referenceErrors) =
       (referencePanels, referenceNorms, referenceErrors)
@@ -250,14 +260,16 @@ struct BoundedPassData: @unchecked Sendable {
   /// (deterministic). The bound grows with the points' distances to the centre, so a centre that
   /// one far outlier cannot drag away keeps every other pair's interval tight.
   static func robustCentre(
-    _ queries: UnsafeBufferPointer<Double>, queryCount: Int, _ references: UnsafeBufferPointer<Double>,
+    _ queries: UnsafeBufferPointer<Double>, queryCount: Int,
+    _ references: UnsafeBufferPointer<Double>,
     referenceCount: Int, dimension d: Int
   ) -> [Double] {
     let total = queryCount + referenceCount
     guard total > 0 else { return [Double](repeating: 0, count: d) }
     let step = max(1, total / 4096)
     let sample = Swift.stride(from: 0, to: total, by: step).map { point in
-      point < queryCount ? queries.baseAddress! + point * d : references.baseAddress! + (point - queryCount) * d
+      point < queryCount
+        ? queries.baseAddress! + point * d : references.baseAddress! + (point - queryCount) * d
     }
     return (0..<d).map { c in
       let column = sample.map { $0[c] }.sorted()
@@ -282,7 +294,9 @@ struct BoundedTiles: TileSource {
   var queryCount: Int { data.queryCount }
   var referenceCount: Int { data.referenceCount }
 
-  func tile(_ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>)
+  func tile(
+    _ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>
+  )
     -> BoundedSquaredDistanceTile
   {
     let firstPanel = columns.lowerBound / 8
@@ -302,7 +316,8 @@ struct BoundedTiles: TileSource {
         }
       }
     case .portable:
-      fillPortably(scratch, stride: stride, rows: rows, firstPanel: firstPanel, panelCount: panelCount)
+      fillPortably(
+        scratch, stride: stride, rows: rows, firstPanel: firstPanel, panelCount: panelCount)
     }
     return BoundedSquaredDistanceTile(
       queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride, pass: data)
@@ -342,7 +357,9 @@ struct BoundedTiles: TileSource {
         let norms = data.referenceNorms[firstPanel + panel]
         let errors = loadSIMD8(data.referenceErrors + (firstPanel + panel) * 8)
         let offset = rowOffset + panel * 8 * MemoryLayout<Double>.stride
-        func store(_ dot: SIMD8<Float>, _ queryNorm: SIMD8<Float>, _ queryError: SIMD8<Double>, row: Int) {
+        func store(
+          _ dot: SIMD8<Float>, _ queryNorm: SIMD8<Float>, _ queryError: SIMD8<Double>, row: Int
+        ) {
           let approximate = (queryNorm + norms) - (dot + dot)
           out.storeBytes(
             of: SIMD8<Double>(approximate) * unscale - (queryError + errors),

@@ -21,7 +21,9 @@ public enum InputFile {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw PointCloudError.unreadable(file: name, reason: "no such file")
       }
-      if isDirectory.boolValue { throw PointCloudError.unreadable(file: name, reason: "a directory") }
+      if isDirectory.boolValue {
+        throw PointCloudError.unreadable(file: name, reason: "a directory")
+      }
       guard let opened = FileHandle(forReadingAtPath: path) else {
         throw PointCloudError.unreadable(file: name, reason: "not readable")
       }

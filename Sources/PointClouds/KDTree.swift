@@ -77,7 +77,9 @@ package struct KDTree: Sendable {
   package func nodeMaxima(_ values: [Double]) -> [Double] {
     (0..<nodeCount).map { node in
       var largest = -Double.infinity
-      for position in start[node]..<end[node] { largest = Swift.max(largest, values[order[position]]) }
+      for position in start[node]..<end[node] {
+        largest = Swift.max(largest, values[order[position]])
+      }
       return largest
     }
   }

@@ -58,7 +58,9 @@ public struct MemoryBudget: Sendable, Equatable {
   public static var available: MemoryBudget {
     var best = MemoryBudget(bytes: .infinity, source: "unlimited")
     func consider(_ value: Double?, _ source: String) {
-      if let value, value > 0, value < best.bytes { best = MemoryBudget(bytes: value, source: source) }
+      if let value, value > 0, value < best.bytes {
+        best = MemoryBudget(bytes: value, source: source)
+      }
     }
     let pages = sysconf(Int32(_SC_PHYS_PAGES))
     let pageSize = sysconf(Int32(_SC_PAGESIZE))
@@ -73,14 +75,16 @@ public struct MemoryBudget: Sendable, Equatable {
       consider(Double(limit.rlim_cur), "RLIMIT_AS")
     }
     consider(cgroupLimit("/sys/fs/cgroup/memory.max"), "cgroup memory.max")
-    consider(cgroupLimit("/sys/fs/cgroup/memory/memory.limit_in_bytes"), "cgroup memory.limit_in_bytes")
+    consider(
+      cgroupLimit("/sys/fs/cgroup/memory/memory.limit_in_bytes"), "cgroup memory.limit_in_bytes")
     return best
   }
 
   /// A cgroup limit file's value in bytes, or nil (unreadable, `max`, or the v1 "no limit" value).
   static func cgroupLimit(_ path: String) -> Double? {
     guard let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+      let text = String(data: data, encoding: .utf8)?.trimmingCharacters(
+        in: .whitespacesAndNewlines),
       let value = UInt64(text)
     else { return nil }
     // cgroup v1 reports "unlimited" as a page-rounded Int64.max.
@@ -105,7 +109,9 @@ public struct MemoryBudget: Sendable, Equatable {
   }
 
   /// Throws a ``ResourceError`` when `bytes` is above this budget (or not a number).
-  public func check(bytes: Double, what: @autoclosure () -> String, suggestion: @autoclosure () -> String)
+  public func check(
+    bytes: Double, what: @autoclosure () -> String, suggestion: @autoclosure () -> String
+  )
     throws(ResourceError)
   {
     guard bytes <= self.bytes else {

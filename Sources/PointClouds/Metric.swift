@@ -30,7 +30,8 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   @inlinable
   public func distance(_ cloud: PointCloud, _ i: Int, _ j: Int) -> Double {
     cloud.withUnsafeCoordinates { c in
-      distance(c.baseAddress! + i * cloud.dimension, c.baseAddress! + j * cloud.dimension,
+      distance(
+        c.baseAddress! + i * cloud.dimension, c.baseAddress! + j * cloud.dimension,
         dimension: cloud.dimension)
     }
   }
@@ -46,7 +47,8 @@ public func squaredEuclidean(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Doub
   var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
   var k = 0
   while k + 4 <= dimension {
-    let d0 = x[k] - y[k], d1 = x[k + 1] - y[k + 1], d2 = x[k + 2] - y[k + 2], d3 = x[k + 3] - y[k + 3]
+    let d0 = x[k] - y[k], d1 = x[k + 1] - y[k + 1], d2 = x[k + 2] - y[k + 2],
+      d3 = x[k + 3] - y[k + 3]
     s0 += d0 * d0
     s1 += d1 * d1
     s2 += d2 * d2

@@ -45,7 +45,8 @@ public enum NearestNeighbors {
     var best = [Double](repeating: .infinity, count: n * k)
     best.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedRows(base: buffer.baseAddress!, width: k)
-      _ = BoundedSquaredDistanceTiles.run(queries: cloud, references: cloud, progress: progress) { _ in
+      _ = BoundedSquaredDistanceTiles.run(queries: cloud, references: cloud, progress: progress) {
+        _ in
         SmallestDistances(rows: shared, excludingSelf: true)
       }
     }
@@ -110,7 +111,8 @@ public enum NearestNeighbors {
     var distances = [Double](repeating: .infinity, count: queries.count)
     indices.withUnsafeMutableBufferPointer { indexBuffer in
       distances.withUnsafeMutableBufferPointer { distanceBuffer in
-        let shared = NearestRows(indices: indexBuffer.baseAddress!, distances: distanceBuffer.baseAddress!)
+        let shared = NearestRows(
+          indices: indexBuffer.baseAddress!, distances: distanceBuffer.baseAddress!)
         _ = BoundedSquaredDistanceTiles.run(
           queries: queries, references: references, progress: progress
         ) {
@@ -149,7 +151,9 @@ extension NearestNeighbors {
     }
     best.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedRows(base: buffer.baseAddress!, width: k)
-      _ = BoundedSquaredDistanceTiles.run(queries: queries, references: references, progress: progress) {
+      _ = BoundedSquaredDistanceTiles.run(
+        queries: queries, references: references, progress: progress
+      ) {
         _ in SmallestDistances(rows: shared, excludingSelf: false)
       }
     }

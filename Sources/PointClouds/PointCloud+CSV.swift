@@ -35,7 +35,11 @@ public enum ColumnSelector: Sendable, Equatable {
 
   /// A selector from command-line text: a non-negative integer is a position, anything else a name.
   public init(_ text: String) {
-    if let position = Int(text), position >= 0 { self = .index(position) } else { self = .name(text) }
+    if let position = Int(text), position >= 0 {
+      self = .index(position)
+    } else {
+      self = .name(text)
+    }
   }
 }
 
@@ -55,7 +59,8 @@ public struct CSVOptions: Sendable, Equatable {
 extension PointCloud {
   /// Reads a point cloud from a text file, strictly.
   ///
-  /// One point per row. Blank lines and lines starting with `#` are skipped. One optional header row
+  /// One point per row. Blank lines and lines starting with `#` are skipped. One optional header
+  /// row
   /// is recognised: a first row none of whose cells is a number. Every other defect (a cell that is
   /// not a finite number, a ragged row, no data rows, an unknown column) throws a
   /// ``PointCloudError`` naming the file, line and column.
@@ -138,7 +143,9 @@ struct CSVParser {
   }
 
   /// Fills `result` with the byte ranges of the cells of one line (without its line break).
-  func split(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, into result: inout [Range<Int>]) {
+  func split(
+    _ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, into result: inout [Range<Int>]
+  ) {
     result.removeAll(keepingCapacity: true)
     func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     switch delimiter {
@@ -232,8 +239,7 @@ struct CSVParser {
       if lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
       defer { lineStart = next }
       var firstVisible = lineStart
-      while firstVisible < lineEnd && (bytes[firstVisible] == 0x20 || bytes[firstVisible] == 0x09)
-      {
+      while firstVisible < lineEnd && (bytes[firstVisible] == 0x20 || bytes[firstVisible] == 0x09) {
         firstVisible += 1
       }
       if firstVisible == lineEnd || bytes[firstVisible] == UInt8(ascii: "#") { continue }

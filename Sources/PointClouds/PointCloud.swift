@@ -1,7 +1,8 @@
 /// A finite sample of `count` points in R^`dimension`, stored flat and row-major.
 ///
 /// Point `i` occupies `coordinates[i * dimension ..< (i + 1) * dimension]`. Hot loops read the
-/// storage through ``withUnsafeCoordinates(_:)``; `[[Double]]` appears only at the edges of the API.
+/// storage through ``withUnsafeCoordinates(_:)``; `[[Double]]` appears only at the edges of the
+/// API.
 public struct PointCloud: Sendable, Equatable {
   /// The number of points.
   public let count: Int

@@ -27,7 +27,8 @@ package final class ProgressCounter: Sendable {
   private let phase: String
   private let progress: ProgressHandler?
 
-  /// A counter of `total` units reported under `phase` (each ``increment(phase:)`` may name its own).
+  /// A counter of `total` units reported under `phase` (each ``increment(phase:)`` may name its
+  /// own).
   package init(phase: String = "", total: Int, progress: ProgressHandler?) {
     self.phase = phase
     self.total = total

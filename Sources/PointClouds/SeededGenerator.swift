@@ -55,7 +55,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   /// A generator for stream `index` derived from `seed`, so parallel work draws the same numbers
   /// whatever the number of threads.
   public static func stream(_ index: Int, of seed: UInt64) -> SeededGenerator {
-    var mixer = SeededGenerator(seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
+    var mixer = SeededGenerator(
+      seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
     return SeededGenerator(seed: mixer.next())
   }
 }

@@ -1,8 +1,8 @@
-
 /// One tile of squared Euclidean distances |x_q − y_r|² between a block of query points q and a
 /// block of reference points r, read row by row with ``row(_:)``.
 ///
-/// The storage is scratch memory owned by the worker that produced the tile: it is valid only during
+/// The storage is scratch memory owned by the worker that produced the tile: it is valid only
+/// during
 /// the call to ``TileConsumer/consume(_:)``.
 public struct SquaredDistanceTile {
   /// The indices of the query points of this tile.
@@ -18,7 +18,8 @@ public struct SquaredDistanceTile {
   /// the tile, in reference order.
   @inlinable
   public func row(_ query: Int) -> UnsafeBufferPointer<Double> {
-    UnsafeBufferPointer(start: base + (query - queries.lowerBound) * stride, count: references.count)
+    UnsafeBufferPointer(
+      start: base + (query - queries.lowerBound) * stride, count: references.count)
   }
 }
 
@@ -49,9 +50,11 @@ public enum SquaredDistanceTiles {
     progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
   ) -> [Consumer] where Consumer.Tile == SquaredDistanceTile {
     precondition(queries.dimension == references.dimension, "clouds of different dimension")
-    precondition(!lowerTriangle || queries.count == references.count, "lowerTriangle needs one cloud")
+    precondition(
+      !lowerTriangle || queries.count == references.count, "lowerTriangle needs one cloud")
     return TiledPass.run(
-      ExactTiles(queries: queries, panels: ReferencePanels(references), referenceCount: references.count),
+      ExactTiles(
+        queries: queries, panels: ReferencePanels(references), referenceCount: references.count),
       lowerTriangle: lowerTriangle, progress: progress, makeConsumer: makeConsumer)
   }
 }
@@ -63,11 +66,14 @@ struct ExactTiles: TileSource {
   let referenceCount: Int
   var queryCount: Int { queries.count }
 
-  func tile(_ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>)
+  func tile(
+    _ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>
+  )
     -> SquaredDistanceTile
   {
     SquaredDistanceTiles.fillTile(scratch, stride: stride, queries, rows, panels, columns)
-    return SquaredDistanceTile(queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride)
+    return SquaredDistanceTile(
+      queries: rows, references: columns, base: UnsafePointer(scratch), stride: stride)
   }
 }
 
@@ -83,7 +89,8 @@ extension SquaredDistanceTiles {
     let panelCount = (columns.count + 3) / 4
     x.withUnsafeCoordinates { xs in
       y.storage.withUnsafeBufferPointer { ys in
-        let panelBase = UnsafeRawPointer(ys.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
+        let panelBase = UnsafeRawPointer(ys.baseAddress!).assumingMemoryBound(
+          to: SIMD4<Double>.self)
         let outRaw = UnsafeMutableRawPointer(out)
         var q = rows.lowerBound
         while q < rows.upperBound {
@@ -112,9 +119,15 @@ extension SquaredDistanceTiles {
             let offset = (outRow + panel * 4) * MemoryLayout<Double>.stride
             let rowBytes = stride * MemoryLayout<Double>.stride
             outRaw.storeBytes(of: a0, toByteOffset: offset, as: SIMD4<Double>.self)
-            if take > 1 { outRaw.storeBytes(of: a1, toByteOffset: offset + rowBytes, as: SIMD4<Double>.self) }
-            if take > 2 { outRaw.storeBytes(of: a2, toByteOffset: offset + 2 * rowBytes, as: SIMD4<Double>.self) }
-            if take > 3 { outRaw.storeBytes(of: a3, toByteOffset: offset + 3 * rowBytes, as: SIMD4<Double>.self) }
+            if take > 1 {
+              outRaw.storeBytes(of: a1, toByteOffset: offset + rowBytes, as: SIMD4<Double>.self)
+            }
+            if take > 2 {
+              outRaw.storeBytes(of: a2, toByteOffset: offset + 2 * rowBytes, as: SIMD4<Double>.self)
+            }
+            if take > 3 {
+              outRaw.storeBytes(of: a3, toByteOffset: offset + 3 * rowBytes, as: SIMD4<Double>.self)
+            }
           }
           q += take
         }

@@ -5,7 +5,8 @@
 /// needed for that) and logs every pair whose lower bound is at most one of its points' current
 /// k-th upper bound. Afterwards the workers' rows are merged into t(p), the k-th smallest upper
 /// bound over all pairs of p; the pairs (p, r) that can hold p's k nearest neighbours are exactly
-/// those with lower bound ≤ t(p) (any pair with d² ≤ NND_k(p)² ≤ t(p) qualifies, and at least k do),
+/// those with lower bound ≤ t(p) (any pair with d² ≤ NND_k(p)² ≤ t(p) qualifies, and at least k
+/// do),
 /// so computing those few pairs exactly and taking the k-th smallest gives the exact answer. The
 /// log is compacted against the shrinking bounds whenever it grows, so it stays O(n k).
 enum SymmetricKthNeighbors {
@@ -105,10 +106,13 @@ struct UpperBoundsBothWays: TileConsumer {
           var ownGate = SIMD8(repeating: kth[query])
           tile.forEachCandidate(
             of: query,
-            mayMatter: { chunk, offset in any((chunk .<= ownGate) .| (chunk .<= loadSIMD8(others + offset))) }
+            mayMatter: { chunk, offset in
+              any((chunk .<= ownGate) .| (chunk .<= loadSIMD8(others + offset)))
+            }
           ) { offset in
             // Entries at offsets ≥ count (r ≥ q) are not pairs of the lower triangle.
-            guard offset < count, lower[offset] <= kth[query] || lower[offset] <= others[offset] else { return }
+            guard offset < count, lower[offset] <= kth[query] || lower[offset] <= others[offset]
+            else { return }
             let reference = first + offset
             var low = lower[offset]
             var bound = tile.upperBound(query, reference)
@@ -127,7 +131,8 @@ struct UpperBoundsBothWays: TileConsumer {
               insert(bound, into: upper + reference * k, k)
               others[offset] = upper[reference * k + k - 1]
             }
-            log.append(CandidatePair(lower: low, query: UInt32(query), reference: UInt32(reference)))
+            log.append(
+              CandidatePair(lower: low, query: UInt32(query), reference: UInt32(reference)))
           }
         }
         if log.count > compactionThreshold {

@@ -4,7 +4,8 @@ import Foundation
 /// prints. Each module has its own family of errors conforming to this protocol.
 public protocol TDAEvalError: Error, CustomStringConvertible, Sendable {}
 
-/// A ``TDAEvalError`` whose Foundation `localizedDescription` is its one-line message too, so that a
+/// A ``TDAEvalError`` whose Foundation `localizedDescription` is its one-line message too, so that
+/// a
 /// harness catching it can show it as it is.
 ///
 /// `PersistenceError` and `ResourceError` are thrown with typed throws (`throws(PersistenceError)`)

@@ -5,9 +5,11 @@ import Synchronization
 /// Receives the tiles of a streamed all-pairs pass (``SquaredDistanceTiles`` or
 /// ``BoundedSquaredDistanceTiles``), one worker's share of them.
 ///
-/// A worker handles whole query blocks: it sees every tile of a query block, in increasing reference
+/// A worker handles whole query blocks: it sees every tile of a query block, in increasing
+/// reference
 /// order, before it moves to another query block. So state kept per query point may live in the
-/// consumer (or in shared storage indexed by query, since no two workers share a query point), while
+/// consumer (or in shared storage indexed by query, since no two workers share a query point),
+/// while
 /// state kept per reference point must be per consumer and merged by the caller afterwards.
 public protocol TileConsumer: SendableMetatype {
   /// The kind of tile consumed.
@@ -26,7 +28,9 @@ package protocol TileSource: Sendable {
   var referenceCount: Int { get }
   /// Fills the tile `rows × columns` into `scratch` (row stride `stride`, room for
   /// `TiledPass.queryBlock` rows; a row may be written up to 7 entries past `columns.count`).
-  func tile(_ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>)
+  func tile(
+    _ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>
+  )
     -> Tile
 }
 
@@ -70,7 +74,8 @@ package enum TiledPass {
             start = columns.upperBound
           }
           if let progress {
-            progress(ProgressUpdate(phase: "distances", completed: claims.finished(), total: blockCount))
+            progress(
+              ProgressUpdate(phase: "distances", completed: claims.finished(), total: blockCount))
           }
         }
         (base + worker).initialize(to: consumer)

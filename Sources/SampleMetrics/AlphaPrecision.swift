@@ -107,8 +107,10 @@ public struct AlphaPrecision: Codable, Sendable, Equatable {
 
     // β-recall: each real row's nearest synthetic row, within the real row's nearest-real distance,
     // and inside a quantile ball around the synthetic mean.
-    let realToReal = NearestNeighbors.kthNeighborSquaredDistances(in: real, k: 1, progress: progress)
-      .map { $0.squareRoot() }
+    let realToReal = NearestNeighbors.kthNeighborSquaredDistances(
+      in: real, k: 1, progress: progress
+    )
+    .map { $0.squareRoot() }
     let (nearestSynthetic, realToSynthSquared) = NearestNeighbors.nearest(
       from: real, to: synthetic, progress: progress)
     let realToSynth = realToSynthSquared.map { $0.squareRoot() }
@@ -200,7 +202,8 @@ public struct AlphaPrecision: Codable, Sendable, Equatable {
   }
 }
 
-/// The sum of `values` as numpy's `add.reduce` forms it along a contiguous axis: plain left-to-right
+/// The sum of `values` as numpy's `add.reduce` forms it along a contiguous axis: plain
+/// left-to-right
 /// below 8 values, eight interleaved partial sums up to 128, halves (at a multiple of 8) beyond.
 func numpySum(_ values: [Double]) -> Double {
   values.withUnsafeBufferPointer { numpyPairwiseSum($0.baseAddress!, values.count) }
@@ -239,7 +242,8 @@ private func numpyPairwiseSum(_ x: UnsafePointer<Double>, _ count: Int) -> Doubl
 }
 
 extension AlphaPrecision {
-  /// The naive embedding of two tables encoded together (``Table/encode(real:others:schema:missingValues:)``):
+  /// The naive embedding of two tables encoded together
+  /// (``Table/encode(real:others:schema:missingValues:)``):
   /// each categorical column one-hot over its categories (indicator 1), then every coordinate —
   /// numeric values, ordinal ranks, indicators — min–max scaled with the real sample's minimum and
   /// maximum exactly as scikit-learn's `MinMaxScaler` fitted on the real rows transforms
@@ -249,17 +253,21 @@ extension AlphaPrecision {
   ///   cell of either table (these metrics need complete rows); ``TableError`` or
   ///   ``SampleMetricsError`` when the tables do not share their columns, or the real one has no
   ///   rows or no columns.
-  public static func naiveEmbedding(real: Table, synthetic: Table) throws -> (PointCloud, PointCloud) {
+  public static func naiveEmbedding(real: Table, synthetic: Table) throws -> (
+    PointCloud, PointCloud
+  ) {
     guard !real.columns.isEmpty else { throw SampleMetricsError.noColumns(set: "real") }
     guard real.rowCount > 0 else {
       throw SampleMetricsError.tooFewPoints(set: "real", count: 0, required: 1)
     }
     for (c, column) in real.columns.enumerated() {
       guard c < synthetic.columns.count, synthetic.columns[c].name == column.name else {
-        throw TableError.missingColumn(file: synthetic.file, column: column.name, realFile: real.file)
+        throw TableError.missingColumn(
+          file: synthetic.file, column: column.name, realFile: real.file)
       }
       let other = synthetic.columns[c]
-      guard other.kind == column.kind, other.kind != .categorical || other.categories == column.categories
+      guard other.kind == column.kind,
+        other.kind != .categorical || other.categories == column.categories
       else {
         throw SampleMetricsError.invalidParameter(
           name: "synthetic column '\(column.name)'", value: "coded differently from the real one",
@@ -268,7 +276,8 @@ extension AlphaPrecision {
     }
     if synthetic.columns.count > real.columns.count {
       throw TableError.extraColumn(
-        file: synthetic.file, column: synthetic.columns[real.columns.count].name, realFile: real.file)
+        file: synthetic.file, column: synthetic.columns[real.columns.count].name,
+        realFile: real.file)
     }
     let handledBy =
       "α-precision, β-recall and authenticity need complete rows: use --missing drop-rows (which drops such rows)"
@@ -324,7 +333,9 @@ extension AlphaPrecision {
     var offset = 0
     for column in table.columns {
       if column.kind == .categorical {
-        for row in 0..<table.rowCount { coordinates[row * d + offset + Int(column.values[row])] = 1 }
+        for row in 0..<table.rowCount {
+          coordinates[row * d + offset + Int(column.values[row])] = 1
+        }
         offset += column.categories.count
       } else {
         for row in 0..<table.rowCount { coordinates[row * d + offset] = column.values[row] }

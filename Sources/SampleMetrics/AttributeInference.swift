@@ -81,17 +81,22 @@ public struct AttributeInference: Codable, Sendable, Equatable {
         name: "--quasi-identifiers", value: "none", allowed: "at least one column")
     }
     let target = try samples.real.selecting(columns: [sensitive], context: "--sensitive").columns[0]
-    let syntheticTarget = try samples.synthetic.selecting(columns: [sensitive], context: "--sensitive")
-      .columns[0].values
+    let syntheticTarget = try samples.synthetic.selecting(
+      columns: [sensitive], context: "--sensitive"
+    )
+    .columns[0].values
     let candidates = samples.synthetic.selecting(
       rows: syntheticTarget.indices.filter { !syntheticTarget[$0].isNaN })
     guard candidates.rowCount > 0 else {
       throw SampleMetricsError.invalidParameter(
         name: "synthetic rows with a '\(sensitive)' value", value: "0", allowed: "at least 1")
     }
-    let realKeys = try samples.real.selecting(columns: quasiIdentifiers, context: "--quasi-identifiers")
-    let syntheticKeys = try candidates.selecting(columns: quasiIdentifiers, context: "--quasi-identifiers")
-    let guesses = try candidates.selecting(columns: [sensitive], context: "--sensitive").columns[0].values
+    let realKeys = try samples.real.selecting(
+      columns: quasiIdentifiers, context: "--quasi-identifiers")
+    let syntheticKeys = try candidates.selecting(
+      columns: quasiIdentifiers, context: "--quasi-identifiers")
+    let guesses = try candidates.selecting(columns: [sensitive], context: "--sensitive").columns[0]
+      .values
     let space: (Table) throws -> RowSpace
     switch samples.distance {
     case .gower:
@@ -113,18 +118,23 @@ public struct AttributeInference: Codable, Sendable, Equatable {
       let nearest = try space(keys).nearest(in: references, progress: progress).indices
       let attacked = truth.indices.filter { !truth[$0].isNaN }
       if target.kind == .numeric {
-        let squares = attacked.map { (guesses[nearest[$0]] - truth[$0]) * (guesses[nearest[$0]] - truth[$0]) }
+        let squares = attacked.map {
+          (guesses[nearest[$0]] - truth[$0]) * (guesses[nearest[$0]] - truth[$0])
+        }
         return Result(rows: attacked.count, rmse: mean(squares).squareRoot())
       }
       let hits = attacked.filter { guesses[nearest[$0]] == truth[$0] }.count
-      return Result(rows: attacked.count, accuracy: attacked.isEmpty ? 0 : Double(hits) / Double(attacked.count))
+      return Result(
+        rows: attacked.count, accuracy: attacked.isEmpty ? 0 : Double(hits) / Double(attacked.count)
+      )
     }
     let training = try attack(realKeys, truth: target.values)
     var held: Result? = nil
     if let holdout = samples.holdout {
       held = try attack(
         try holdout.selecting(columns: quasiIdentifiers, context: "--quasi-identifiers"),
-        truth: try holdout.selecting(columns: [sensitive], context: "--sensitive").columns[0].values)
+        truth: try holdout.selecting(columns: [sensitive], context: "--sensitive").columns[0].values
+      )
     }
     return AttributeInference(
       quasiIdentifiers: quasiIdentifiers, sensitive: sensitive, training: training, holdout: held)
@@ -136,7 +146,8 @@ public struct AttributeInference: Codable, Sendable, Equatable {
       if let accuracy = result.accuracy { return "accuracy \(accuracy)" }
       return "RMSE \(result.rmse ?? .nan)"
     }
-    var line = "guessing '\(sensitive)' from \(quasiIdentifiers.joined(separator: ", ")) via the nearest synthetic row: \(describe(training)) on training rows"
+    var line =
+      "guessing '\(sensitive)' from \(quasiIdentifiers.joined(separator: ", ")) via the nearest synthetic row: \(describe(training)) on training rows"
     if let holdout { line += " against \(describe(holdout)) on holdout rows (the gap is the leak)" }
     return line
   }

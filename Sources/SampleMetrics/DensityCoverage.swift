@@ -29,12 +29,14 @@ public struct DensityCoverage: Codable, Sendable, Equatable {
   }
 
   /// Density and coverage of `synthetic` against `real`.
-  /// - Throws: ``SampleMetricsError`` as ``PrecisionRecall/compute(real:synthetic:k:balls:progress:)``.
+  /// - Throws: ``SampleMetricsError`` as
+  ///   ``PrecisionRecall/compute(real:synthetic:k:balls:progress:)``.
   public static func compute(
     real: PointCloud, synthetic: PointCloud, k: Int = 5, balls: BallBoundary = .open,
     progress: ProgressHandler? = nil
   ) throws -> DensityCoverage {
     DensityCoverage(
-      try ManifoldComparison(real: real, synthetic: synthetic, k: k, balls: balls, progress: progress))
+      try ManifoldComparison(
+        real: real, synthetic: synthetic, k: k, balls: balls, progress: progress))
   }
 }

@@ -32,8 +32,10 @@ public struct FidelityReport: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
       case name, kind, shape, wasserstein1
-      case missingReal = "missing_real", missingSynthetic = "missing_synthetic"
-      case rangeCoverage = "range_coverage", categoryCoverage = "category_coverage"
+      case missingReal = "missing_real"
+      case missingSynthetic = "missing_synthetic"
+      case rangeCoverage = "range_coverage"
+      case categoryCoverage = "category_coverage"
     }
   }
 
@@ -65,7 +67,8 @@ public struct FidelityReport: Sendable, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case columns, pairs, quality, associations
-    case columnShapes = "column_shapes", columnPairTrends = "column_pair_trends"
+    case columnShapes = "column_shapes"
+    case columnPairTrends = "column_pair_trends"
   }
 
   /// SDMetrics' QualityReport defaults: a numeric pair counts when |ρ_real| > 0.5, a pair with a
@@ -124,7 +127,8 @@ public struct FidelityReport: Sendable, Codable, Equatable {
     } else {
       column.shape.score = tvComplement(presentR, presentS)
       column.categoryCoverage =
-        presentR.isEmpty ? nil
+        presentR.isEmpty
+        ? nil
         : Double(Set(presentS).intersection(presentR).count) / Double(Set(presentR).count)
     }
     return column
@@ -174,7 +178,9 @@ public struct FidelityReport: Sendable, Codable, Equatable {
     let totalS = Double(synthetic.count)
     var variation = 0.0
     // Summed in label order: Dictionary order changes from process to process.
-    for v in countR.keys.sorted() { variation += abs((countS[v] ?? 0) / totalS - countR[v]! / totalR) }
+    for v in countR.keys.sorted() {
+      variation += abs((countS[v] ?? 0) / totalS - countR[v]! / totalR)
+    }
     return 1 - 0.5 * variation
   }
 
@@ -188,7 +194,8 @@ public struct FidelityReport: Sendable, Codable, Equatable {
     for k in 0..<(all.count - 1) {
       while i < x.count && x[i] <= all[k] { i += 1 }
       while j < y.count && y[j] <= all[k] { j += 1 }
-      total += abs(Double(i) / Double(x.count) - Double(j) / Double(y.count)) * (all[k + 1] - all[k])
+      total +=
+        abs(Double(i) / Double(x.count) - Double(j) / Double(y.count)) * (all[k + 1] - all[k])
     }
     return total
   }

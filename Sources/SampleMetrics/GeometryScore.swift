@@ -34,7 +34,8 @@ public struct GeometryScore: Sendable {
   public var maxBetti: Int
   /// The number of landmark draws per cloud (ignored when landmark sets are given).
   public var trials: Int
-  /// The seed of the landmark draws (see ``LandmarkSets/random(trials:perTrial:pointCount:seed:cloud:)``).
+  /// The seed of the landmark draws (see
+  /// ``LandmarkSets/random(trials:perTrial:pointCount:seed:cloud:)``).
   public var seed: UInt64
   /// The largest cloud whose pairwise distances are computed once and shared by all trials
   /// (N² doubles: 12 000 points take 1.1 GB) when the trials would otherwise compute more
@@ -109,7 +110,8 @@ public struct GeometryScore: Sendable {
   }
 
   /// Scores `synthetic` against `real`, each given as a cloud or as its pairwise distances (any
-  /// metric: e.g. Gower's between table rows), as ``evaluate(real:synthetic:realLandmarks:syntheticLandmarks:progress:)``.
+  /// metric: e.g. Gower's between table rows), as
+  /// ``evaluate(real:synthetic:realLandmarks:syntheticLandmarks:progress:)``.
   public func evaluate(
     real: WitnessSample, synthetic: WitnessSample, realLandmarks: LandmarkSets? = nil,
     syntheticLandmarks: LandmarkSets? = nil, progress: ProgressHandler? = nil
@@ -174,10 +176,12 @@ public struct GeometryScore: Sendable {
   /// distances are held at a time, and clouds of one size share their storage), the trials of
   /// each in a parallel pool.
   func meanRelativeLivingTimes(
-    of jobs: [(sample: WitnessSample, sets: LandmarkSets, gamma: Double)], progress: ProgressHandler?
+    of jobs: [(sample: WitnessSample, sets: LandmarkSets, gamma: Double)],
+    progress: ProgressHandler?
   ) -> [[Double]] {
     precondition(threads >= 1 && maxBetti >= 1, "threads and i_max must be ≥ 1")
-    let done = ProgressCounter(phase: "trials", total: jobs.reduce(0) { $0 + $1.sets.trials }, progress: progress)
+    let done = ProgressCounter(
+      phase: "trials", total: jobs.reduce(0) { $0 + $1.sets.trials }, progress: progress)
     var spare: WitnessDistanceCache?
     return jobs.map { job in
       let cloud: PointCloud
@@ -277,7 +281,6 @@ private enum WitnessSource: Sendable {
     }
   }
 }
-
 
 /// A Geometry Score with the MRLT vectors it compares and the parameters used.
 ///

@@ -2,12 +2,14 @@ import PointClouds
 
 /// How the kernel of a Gaussian KDE is chosen.
 public enum KernelBandwidth: Sendable, Equatable {
-  /// An isotropic kernel N(0, h² I) with h in data units (scikit-learn's `KernelDensity(bandwidth: h)`).
+  /// An isotropic kernel N(0, h² I) with h in data units (scikit-learn's `KernelDensity(bandwidth:
+  /// h)`).
   case fixed(Double)
   /// Scott's rule as `scipy.stats.gaussian_kde` applies it: kernel covariance f² Σ̂ with
   /// f = n^(−1/(d+4)) and Σ̂ the sample covariance (divisor n − 1) of the fitted set.
   case scott
-  /// Silverman's rule as `scipy.stats.gaussian_kde`: f = (n (d + 2) / 4)^(−1/(d+4)), covariance f² Σ̂.
+  /// Silverman's rule as `scipy.stats.gaussian_kde`: f = (n (d + 2) / 4)^(−1/(d+4)), covariance f²
+  /// Σ̂.
   case silverman
 
   /// The rule's name: "fixed", "scott" or "silverman".
@@ -77,7 +79,8 @@ public struct KernelDensityBaseline: Codable, Sendable, Equatable {
     let syntheticKernel = try GaussianKernel(
       fittedTo: synthetic, named: "synthetic", bandwidth: bandwidth)
     return KernelDensityBaseline(
-      rule: bandwidth.name, bandwidth: realKernel.factor, syntheticBandwidth: syntheticKernel.factor,
+      rule: bandwidth.name, bandwidth: realKernel.factor,
+      syntheticBandwidth: syntheticKernel.factor,
       synthGivenReal: mean(realKernel.logDensities(of: synthetic, progress: progress)),
       realGivenSynth: mean(syntheticKernel.logDensities(of: real, progress: progress)))
   }
@@ -121,7 +124,9 @@ struct GaussianKernel {
       guard h >= Self.smallestBandwidth else {
         throw SampleMetricsError.invalidParameter(
           name: "bandwidth", value: "\(h)",
-          allowed: "at least \(Self.smallestBandwidth) (a smaller h² underflows float64; rescale the data instead)")
+          allowed:
+            "at least \(Self.smallestBandwidth) (a smaller h² underflows float64; rescale the data instead)"
+        )
       }
       try validate(cloud, named: set, minimum: 1)
       factor = h

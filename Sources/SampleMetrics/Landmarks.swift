@@ -169,7 +169,8 @@ public enum LandmarkFileError: Error, Equatable, Sendable {
   /// A trial has a different number of landmarks than the first.
   case raggedLine(file: String, line: Int, expected: Int, found: Int)
   /// The real and the synthetic files differ in their number of trials or landmarks per trial.
-  case mismatchedFiles(file: String, trials: Int, landmarks: Int, otherFile: String,
+  case mismatchedFiles(
+    file: String, trials: Int, landmarks: Int, otherFile: String,
     otherTrials: Int, otherLandmarks: Int)
 }
 

@@ -19,7 +19,9 @@ extension ManifoldComparison {
     for (name, table) in [("real", real), ("synthetic", synthetic)] where k >= table.rowCount {
       throw SampleMetricsError.invalidParameter(
         name: "k", value: "\(k)",
-        allowed: "in 1...\(max(1, table.rowCount - 1)) (below the \(table.rowCount) rows of the \(name) set)")
+        allowed:
+          "in 1...\(max(1, table.rowCount - 1)) (below the \(table.rowCount) rows of the \(name) set)"
+      )
     }
     try Self.checkMemory(counts: (real.rowCount, synthetic.rowCount), k: k, rows: "rows")
     let realRadii = gower.kthNeighborDistances(in: real, k: k, progress: progress)

@@ -62,7 +62,8 @@ public struct ManifoldComparison: Sendable {
     let realTree = useTrees ? KDTree(real) : nil
     let syntheticTree = useTrees ? KDTree(synthetic) : nil
     if let realTree, let syntheticTree {
-      realSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(in: real, k: k, tree: realTree)
+      realSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(
+        in: real, k: k, tree: realTree)
       syntheticSquaredRadii = NearestNeighbors.kthNeighborSquaredDistances(
         in: synthetic, k: k, tree: syntheticTree)
     } else {
@@ -92,7 +93,8 @@ public struct ManifoldComparison: Sendable {
         nearestReal.withUnsafeMutableBufferPointer { nearestReal in
           bestRealism.withUnsafeMutableBufferPointer { bestRealism in
             let outputs = (
-              SharedOutput(base: containing.baseAddress!), SharedOutput(base: nearestReal.baseAddress!),
+              SharedOutput(base: containing.baseAddress!),
+              SharedOutput(base: nearestReal.baseAddress!),
               SharedOutput(base: bestRealism.baseAddress!)
             )
             KDTree.forEachQuery(synthetic) { j, query in
@@ -120,7 +122,8 @@ public struct ManifoldComparison: Sendable {
       nearestSynthetic.withUnsafeMutableBufferPointer { nearestSynthetic in
         inSynthetic.withUnsafeMutableBufferPointer { inSynthetic in
           let outputs = (
-            SharedOutput(base: nearestSynthetic.baseAddress!), SharedOutput(base: inSynthetic.baseAddress!)
+            SharedOutput(base: nearestSynthetic.baseAddress!),
+            SharedOutput(base: inSynthetic.baseAddress!)
           )
           KDTree.forEachQuery(real) { i, query in
             var nearest = Double.infinity
@@ -258,8 +261,10 @@ struct CrossPass: TileConsumer, @unchecked Sendable {
               // keeps that test conservative under rounding).
               let radii = loadSIMD8(prunedRadii + offset)
               return any(
-                (chunk .< loadSIMD8(realThresholds + offset)) .| (chunk .< loadSIMD8(nearestSynthetic + offset))
-                  .| (chunk .< syntheticGate) .| ((radii .> zero) .& (radii .>= realismGate * (chunk + epsilon))))
+                (chunk .< loadSIMD8(realThresholds + offset))
+                  .| (chunk .< loadSIMD8(nearestSynthetic + offset))
+                  .| (chunk .< syntheticGate)
+                  .| ((radii .> zero) .& (radii .>= realismGate * (chunk + epsilon))))
             }
           ) { i in
             // Every decision is taken on the interval [lower, upper] ∋ d², and on the exact d²

@@ -37,7 +37,8 @@ public struct PrecisionRecall: Codable, Sendable, Equatable {
     progress: ProgressHandler? = nil
   ) throws -> PrecisionRecall {
     PrecisionRecall(
-      try ManifoldComparison(real: real, synthetic: synthetic, k: k, balls: balls, progress: progress))
+      try ManifoldComparison(
+        real: real, synthetic: synthetic, k: k, balls: balls, progress: progress))
   }
 }
 

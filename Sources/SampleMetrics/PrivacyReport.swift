@@ -24,7 +24,8 @@ import Tables
 public struct PrivacyReport: Codable, Sendable, Equatable {
   /// The row distance.
   public var distance: RowDistanceKind
-  /// Distances to the closest record, with `closer_to_training` and `holdout` when a holdout is given.
+  /// Distances to the closest record, with `closer_to_training` and `holdout` when a holdout is
+  /// given.
   public var dcr: PrivacyDCR
   /// Nearest-neighbour distance ratios of the synthetic rows.
   public var nndr: NNDR
@@ -36,7 +37,8 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
   public var attributeInference: AttributeInference?
   /// One line per measure saying what it means here.
   public var readings: [String: String]
-  /// The distances to the closest real row, binned: synthetic rows and (with a holdout) holdout rows.
+  /// The distances to the closest real row, binned: synthetic rows and (with a holdout) holdout
+  /// rows.
   public var dcrHistogram: DCRHistogram
 
   enum CodingKeys: String, CodingKey {
@@ -100,7 +102,10 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
       closerToTraining = try container.decodeIfPresent(Measured.self, forKey: .closerToTraining)
     }
 
-    init(synthetic: ClosestRecordStatistics, holdout: ClosestRecordStatistics?, closerToTraining: Measured?) {
+    init(
+      synthetic: ClosestRecordStatistics, holdout: ClosestRecordStatistics?,
+      closerToTraining: Measured?
+    ) {
       self.synthetic = synthetic
       self.holdout = holdout
       self.closerToTraining = closerToTraining
@@ -148,7 +153,8 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
 
   /// Computes the report.
   /// - Parameters:
-  ///   - real: the training rows; `synthetic`: the generated rows; `holdout`: real rows the generator
+  ///   - real: the training rows; `synthetic`: the generated rows; `holdout`: real rows the
+  ///     generator
   ///     never saw (same distance, fitted to `real`).
   ///   - attributeInference: the attack, computed beforehand on the quasi-identifier columns.
   /// - Throws: ``SampleMetricsError`` for an empty set or a real set of one row.
@@ -156,7 +162,9 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     real: RowSpace, synthetic: RowSpace, holdout: RowSpace? = nil,
     attributeInference: AttributeInference? = nil, progress: ProgressHandler? = nil
   ) throws -> PrivacyReport {
-    for (name, rows, minimum) in [("real", real, 2), ("synthetic", synthetic, 1), ("holdout", holdout ?? real, 1)]
+    for (name, rows, minimum) in [
+      ("real", real, 2), ("synthetic", synthetic, 1), ("holdout", holdout ?? real, 1),
+    ]
     where rows.count < minimum {
       throw SampleMetricsError.invalidParameter(
         name: "rows of the \(name) set", value: "\(rows.count)", allowed: "at least \(minimum)")
@@ -210,7 +218,8 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
       let toHoldout = synthetic.nearest(in: holdout, progress: progress).distances
       closer = Measured(value: share(zip(dcr, toHoldout).map { $0 < $1 }), fresh: n / (n + h))
       let holdoutToSynthetic = holdout.nearest(in: synthetic, progress: progress).distances
-      let curve = ROCCurve(positives: realToSynthetic.map { -$0 }, negatives: holdoutToSynthetic.map { -$0 })
+      let curve = ROCCurve(
+        positives: realToSynthetic.map { -$0 }, negatives: holdoutToSynthetic.map { -$0 })
       membership = MembershipInference(
         auc: curve.area, tprAtFPR001: curve.truePositiveRate(atFalsePositiveRate: 0.01),
         tprAtFPR01: curve.truePositiveRate(atFalsePositiveRate: 0.1), fresh: .init(), curve: curve)
@@ -221,7 +230,8 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     var report = PrivacyReport(
       distance: real.kind,
       dcr: PrivacyDCR(
-        synthetic: ClosestRecordStatistics(dcr), holdout: holdoutStatistics, closerToTraining: closer),
+        synthetic: ClosestRecordStatistics(dcr), holdout: holdoutStatistics,
+        closerToTraining: closer),
       nndr: NNDR(median: percentile(ratios, 50), mean: mean(ratios), fresh: freshNNDR),
       identifiability: Measured(value: identifiable, fresh: freshIdentifiability),
       membership: membership, attributeInference: attributeInference, readings: [:],
@@ -257,7 +267,9 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     }
     lines["nndr"] =
       "median nearest/second-nearest distance ratio \(nndr.median)"
-      + (nndr.fresh.map { " (a fresh real sample: \($0.median)); small ratios mean rows sitting on one real row" } ?? "; small ratios mean rows sitting on one real row")
+      + (nndr.fresh.map {
+        " (a fresh real sample: \($0.median)); small ratios mean rows sitting on one real row"
+      } ?? "; small ratios mean rows sitting on one real row")
     lines["identifiability"] =
       "\(percent(identifiability.value)) of real rows have a synthetic row closer than any other real row"
       + (identifiability.fresh.map { " (a fresh real sample: \(percent($0)))" } ?? "")

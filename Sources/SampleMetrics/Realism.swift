@@ -26,7 +26,8 @@ public struct Realism: Codable, Sendable, Equatable {
   }
 
   /// Realism scores of `synthetic` against `real`.
-  /// - Throws: ``SampleMetricsError`` as ``PrecisionRecall/compute(real:synthetic:k:balls:progress:)``.
+  /// - Throws: ``SampleMetricsError`` as
+  ///   ``PrecisionRecall/compute(real:synthetic:k:balls:progress:)``.
   public static func compute(
     real: PointCloud, synthetic: PointCloud, k: Int = 5, progress: ProgressHandler? = nil
   ) throws -> Realism {

@@ -25,7 +25,9 @@ public enum RowSpace: Sendable {
 
   /// For every row of `self`, the index of its nearest row of `references` (the first among equally
   /// near ones) and the distance to it.
-  func nearest(in references: RowSpace, progress: ProgressHandler?) -> (indices: [Int], distances: [Double]) {
+  func nearest(in references: RowSpace, progress: ProgressHandler?) -> (
+    indices: [Int], distances: [Double]
+  ) {
     switch (self, references) {
     case (.euclidean(let queries), .euclidean(let cloud)):
       let found = NearestNeighbors.nearest(from: queries, to: cloud, progress: progress)
@@ -41,8 +43,10 @@ public enum RowSpace: Sendable {
   func smallestDistances(in references: RowSpace, k: Int, progress: ProgressHandler?) -> [Double] {
     switch (self, references) {
     case (.euclidean(let queries), .euclidean(let cloud)):
-      return NearestNeighbors.smallestSquaredDistances(from: queries, to: cloud, k: k, progress: progress)
-        .map { $0.squareRoot() }
+      return NearestNeighbors.smallestSquaredDistances(
+        from: queries, to: cloud, k: k, progress: progress
+      )
+      .map { $0.squareRoot() }
     case (.gower(let queries, let gower), .gower(let table, _)):
       return gower.smallestDistances(from: queries, to: table, k: k, progress: progress)
     default:
@@ -73,7 +77,9 @@ extension TableSamples {
       return (.gower(real, gower), .gower(synthetic, gower), holdout.map { .gower($0, gower) })
     case .euclidean:
       let clouds = try euclideanClouds()
-      return (.euclidean(clouds.real), .euclidean(clouds.synthetic), clouds.holdout.map { .euclidean($0) })
+      return (
+        .euclidean(clouds.real), .euclidean(clouds.synthetic), clouds.holdout.map { .euclidean($0) }
+      )
     }
   }
 }

@@ -28,11 +28,14 @@ extension SampleMetricsError: LocalizedTDAEvalError {
     case .invalidParameter(let name, let value, let allowed):
       return "\(name) must be \(allowed), got \(value)"
     case .tooFewPoints(let set, let count, let required):
-      return "the \(set) set has \(count) point\(count == 1 ? "" : "s"), at least \(required) needed"
+      return
+        "the \(set) set has \(count) point\(count == 1 ? "" : "s"), at least \(required) needed"
     case .dimensionMismatch(let set, let dimension, let otherSet, let otherDimension):
-      return "the \(set) set has dimension \(dimension) but the \(otherSet) set has dimension \(otherDimension)"
+      return
+        "the \(set) set has dimension \(dimension) but the \(otherSet) set has dimension \(otherDimension)"
     case .notFinite(let set, let point, let coordinate):
-      return "the \(set) set has a NaN or infinite value at point \(point), coordinate \(coordinate) (0-based)"
+      return
+        "the \(set) set has a NaN or infinite value at point \(point), coordinate \(coordinate) (0-based)"
     case .tooLarge(let set, let point, let coordinate, let limit):
       return
         "the \(set) set has a value of magnitude above \(limit) at point \(point), coordinate \(coordinate) (0-based): squared distances would overflow float64; rescale the data"

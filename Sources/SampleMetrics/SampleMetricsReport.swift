@@ -72,7 +72,8 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
     standardize: Bool, bins: Int?, seed: UInt64, progress: ProgressHandler?,
     alphaBetaOf tables: (real: Table, synthetic: Table)
   ) throws -> SampleMetricsReport {
-    let (alphaBeta, alphaBetaOmitted) = AlphaPrecision.naive(real: tables.real, synthetic: tables.synthetic)
+    let (alphaBeta, alphaBetaOmitted) = AlphaPrecision.naive(
+      real: tables.real, synthetic: tables.synthetic)
     var real = real
     var synthetic = synthetic
     var holdout = holdout
@@ -142,7 +143,9 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
       realism: Realism(comparison).summary,
       dcr: DistanceToClosestRecord(
         syntheticDistances: comparison.syntheticToRealSquared.map { $0.squareRoot() },
-        holdoutDistances: holdout.map { gower.nearest(from: $0, to: real, progress: progress).distances }),
+        holdoutDistances: holdout.map {
+          gower.nearest(from: $0, to: real, progress: progress).distances
+        }),
       vq: vq, vqOmitted: vqOmitted, alphaBeta: alphaBeta, alphaBetaOmitted: alphaBetaOmitted)
   }
 
@@ -156,7 +159,8 @@ public struct SampleMetricsReport: Codable, Sendable, Equatable {
     switch tables.distance {
     case .gower:
       return try compute(
-        real: tables.real, synthetic: tables.synthetic, holdout: tables.holdout, gower: tables.gower,
+        real: tables.real, synthetic: tables.synthetic, holdout: tables.holdout,
+        gower: tables.gower,
         k: k, balls: balls, bins: bins, seed: seed, progress: progress)
     case .euclidean:
       let clouds = try tables.euclideanClouds()

@@ -170,7 +170,8 @@ private func validateRows(_ table: Table, named set: String) throws {
   }
 }
 
-/// A fitted product-kernel KDE: the fitted rows split by column kind (row-major), and every kernel's
+/// A fitted product-kernel KDE: the fitted rows split by column kind (row-major), and every
+/// kernel's
 /// logarithms precomputed.
 struct ProductKernel: Sendable {
   /// h per used column.

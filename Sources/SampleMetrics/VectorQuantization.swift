@@ -38,10 +38,13 @@ public struct VectorQuantization: Codable, Sendable, Equatable {
   }
 
   /// NDB/K and the histogram JSD of `synthetic` against `real` with `bins` k-means bins.
-  /// - Throws: ``SampleMetricsError`` when `bins` is not in 1...N, for empty sets, non-finite values or
+  /// - Throws: ``SampleMetricsError`` when `bins` is not in 1...N, for empty sets, non-finite
+  ///   values or
   ///   different dimensions.
   /// - Complexity: O((iterations + ln K) · N K d + M K d) time.
-  public static func compute(real: PointCloud, synthetic: PointCloud, bins: Int = 20, seed: UInt64 = 0)
+  public static func compute(
+    real: PointCloud, synthetic: PointCloud, bins: Int = 20, seed: UInt64 = 0
+  )
     throws -> VectorQuantization
   {
     try validate(real, named: "real", minimum: 1)

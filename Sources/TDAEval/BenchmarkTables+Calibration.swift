@@ -33,7 +33,8 @@ extension BenchmarkTables {
         for metric in order {
           let list = values[metric]!
           let summary = Summary(list)
-          let cells = [summary.mean, summary.deviation, list.min()!, list.max()!].map(Self.csvNumber)
+          let cells = [summary.mean, summary.deviation, list.min()!, list.max()!].map(
+            Self.csvNumber)
           csv += "\(base.rawValue),\(size),\(metric),\(cells.joined(separator: ",")),"
           csv += "\(summary.samples)\n"
         }

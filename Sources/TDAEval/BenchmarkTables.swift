@@ -123,9 +123,11 @@ public struct BenchmarkTables: Sendable {
       count: 600, seeds: [1, 2, 3, 4, 5], bases: BaseDistribution.allCases,
       failures: standardFailures, noiseBases: [.circle, .gaussianMixture, .tabular],
       noiseLevels: [0, 0.05, 0.1, 0.2, 0.5, 1], keptBases: [.gaussianMixture, .tabular],
-      keptFractions: [0.2, 0.4, 0.6, 0.8, 1], runtimeSizes: [500, 1000, 2000, 5000, 10_000, 20_000],
+      keptFractions: [0.2, 0.4, 0.6, 0.8, 1],
+      runtimeSizes: [500, 1000, 2000, 5000, 10_000, 20_000],
       runtimeBaseDimension: 2, runtimeDimensions: [2, 4, 16, 64], runtimeBaseCount: 2000,
-      persistenceSizeLimit: 2000, evaluation: evaluation, jitterBases: [.gaussianMixture, .tabular],
+      persistenceSizeLimit: 2000, evaluation: evaluation,
+      jitterBases: [.gaussianMixture, .tabular],
       jitterLevels: [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5], fidelityBases: [.tabular],
       registryFailures: standardRegistryFailures, calibrationBases: BaseDistribution.allCases,
       calibrationSizes: [300, 1000, 3000], calibrationSeeds: Array(1...10))
@@ -217,14 +219,21 @@ public struct BenchmarkTables: Sendable {
   }
 
   /// The id of the evaluation of `failure` on `base` with `seed` in table `family`.
-  static func evaluationID(_ family: String, _ base: BaseDistribution, _ failure: Failure, _ seed: UInt64)
+  static func evaluationID(
+    _ family: String, _ base: BaseDistribution, _ failure: Failure, _ seed: UInt64
+  )
     -> String
   {
     "\(family)/\(base.rawValue)/\(failure)/\(seed)"
   }
 
   /// The families of table 2: name, parameter, bases, levels, failure at a level.
-  var sensitivityFamilies: [(name: String, parameter: String, bases: [BaseDistribution], levels: [Double], failure: (Double) -> Failure)] {
+  var sensitivityFamilies:
+    [(
+      name: String, parameter: String, bases: [BaseDistribution], levels: [Double],
+      failure: (Double) -> Failure
+    )]
+  {
     [
       ("noise", "sigma", noiseBases, noiseLevels, { .noise(sigma: $0) }),
       ("kept", "kept", keptBases, keptFractions, { .droppedModes(kept: $0) }),
@@ -333,7 +342,8 @@ public struct BenchmarkTables: Sendable {
     case .fidelity(let subject, let seed):
       return try runFidelity(subject, seed: seed)
     case .calibration(let base, let size, let seed):
-      let pair = try ControlledFailures.pair(base: base, failure: .faithful, count: size, seed: seed)
+      let pair = try ControlledFailures.pair(
+        base: base, failure: .faithful, count: size, seed: seed)
       var configuration = evaluation
       configuration.seed = seed
       configuration.baseline = false
@@ -404,7 +414,8 @@ public struct BenchmarkTables: Sendable {
     case .droppedModes(let kept): "kept \(number(kept))"
     case .noise(let sigma): "noise \(number(sigma))"
     case .memorisation(let fraction, let jitter):
-      jitter == 0 ? "copies \(number(fraction))" : "copies \(number(fraction))+jitter \(number(jitter))"
+      jitter == 0
+        ? "copies \(number(fraction))" : "copies \(number(fraction))+jitter \(number(jitter))"
     case .translation(let offset): "shift \(number(offset))"
     case .scaling(let factor): "scale \(number(factor))"
     case .wrongTopology: "topology"
@@ -421,7 +432,8 @@ public struct BenchmarkTables: Sendable {
     var markdown = "# Every metric under every controlled failure\n\n"
     markdown +=
       "Mean ± sample standard deviation over \(seeds.count) seeds; \(count) real and \(count) synthetic points (fewer under `few`). Regenerate with `tda-eval tables`.\n"
-    var latex = "% Every metric under every controlled failure: mean +/- sd over \(seeds.count) seeds.\n"
+    var latex =
+      "% Every metric under every controlled failure: mean +/- sd over \(seeds.count) seeds.\n"
     for base in bases {
       let applicable = failures.filter { $0.isApplicable(to: base) }
       var columns: [[(metric: String, summary: Summary)]] = []
@@ -438,7 +450,8 @@ public struct BenchmarkTables: Sendable {
       markdown += "\n## \(base.rawValue) (d = \(base.dimension))\n\n"
       markdown += Self.markdownTable(header: header, rows: body)
       latex += Self.latexTable(
-        caption: "Metrics under controlled failures: \(base.rawValue) (d = \(base.dimension)), mean $\\pm$ sd over \(seeds.count) seeds.",
+        caption:
+          "Metrics under controlled failures: \(base.rawValue) (d = \(base.dimension)), mean $\\pm$ sd over \(seeds.count) seeds.",
         label: "tab:failures-\(base.rawValue)", header: header, rows: body)
     }
     return [
@@ -558,7 +571,8 @@ public struct BenchmarkTables: Sendable {
       csv +=
         "\(timed.part.rawValue),\(timed.count),\(timed.dimension),\(String(format: "%.4f", seconds)),\(megabytes.map { String(format: "%.1f", $0) } ?? "")\n"
       rows.append([
-        timed.part.rawValue, "\(timed.count)", "\(timed.dimension)", String(format: "%.3f", seconds),
+        timed.part.rawValue, "\(timed.count)", "\(timed.dimension)",
+        String(format: "%.3f", seconds),
         megabytes.map { String(format: "%.1f", $0) } ?? "—",
       ])
       if timed.dimension == runtimeBaseDimension {
@@ -616,7 +630,8 @@ public struct BenchmarkTables: Sendable {
 
   /// A table cell: mean ± sd with 3 significant digits.
   static func cell(_ summary: Summary) -> String {
-    return summary.samples > 1 ? "\(short(summary.mean)) ± \(short(summary.deviation))" : short(summary.mean)
+    return summary.samples > 1
+      ? "\(short(summary.mean)) ± \(short(summary.deviation))" : short(summary.mean)
   }
 
   /// A value with 3 significant digits, as the Markdown tables show it.
@@ -634,12 +649,15 @@ public struct BenchmarkTables: Sendable {
 
   static func markdownTable(header: [String], rows: [[String]]) -> String {
     func line(_ cells: [String]) -> String {
-      "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+      "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+        + " |\n"
     }
     return line(header) + line(header.map { _ in "---" }) + rows.map(line).joined()
   }
 
-  static func latexTable(caption: String, label: String, header: [String], rows: [[String]]) -> String {
+  static func latexTable(caption: String, label: String, header: [String], rows: [[String]])
+    -> String
+  {
     func escape(_ text: String) -> String {
       var escaped = ""
       for character in text {
@@ -659,7 +677,9 @@ public struct BenchmarkTables: Sendable {
       return escaped
     }
     var tex = "\\begin{table}\n\\centering\n\\small\n"
-    tex += "\\begin{tabular}{l" + String(repeating: "r", count: max(0, header.count - 1)) + "}\n\\toprule\n"
+    tex +=
+      "\\begin{tabular}{l" + String(repeating: "r", count: max(0, header.count - 1))
+      + "}\n\\toprule\n"
     tex += header.map(escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
     for row in rows { tex += row.map(escape).joined(separator: " & ") + " \\\\\n" }
     tex += "\\bottomrule\n\\end{tabular}\n"

@@ -67,7 +67,9 @@ extension ComparedSamples {
     }
     var bandwidths: [Double]? = nil
     if !["scott", "normal_reference"].contains(text) {
-      let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+      let values = text.split(separator: ",").map {
+        Double($0.trimmingCharacters(in: .whitespaces))
+      }
       guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0!.isFinite && $0! > 0 }) else {
         throw BandwidthError(
           description:

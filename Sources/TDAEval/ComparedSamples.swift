@@ -73,7 +73,8 @@ public enum ComparedSamples: Sendable {
             file: inputName(names[0]), dimension: clouds[0].dimension, otherFile: inputName(name),
             otherDimension: other.dimension)
         }
-        return .clouds(real: clouds[0], synthetic: clouds[1], holdout: clouds.count > 2 ? clouds[2] : nil)
+        return .clouds(
+          real: clouds[0], synthetic: clouds[1], holdout: clouds.count > 2 ? clouds[2] : nil)
       }
       // Only files whose first rows are headers of names can be tables; otherwise the
       // point-cloud reader's message is the one that helps.
@@ -89,7 +90,8 @@ public enum ComparedSamples: Sendable {
       results.set(
         index,
         Result {
-          try RawTable.parse(texts[index], file: inputName(names[index]), delimiter: delimiters[index])
+          try RawTable.parse(
+            texts[index], file: inputName(names[index]), delimiter: delimiters[index])
         })
     }
     let raws = try texts.indices.map { try results.get($0) }
@@ -127,7 +129,9 @@ public enum ComparedSamples: Sendable {
 
   /// The samples as Euclidean clouds (raw numeric values, or the embedding of mixed tables), or
   /// nil under Gower's distance.
-  public func euclideanClouds() throws -> (real: PointCloud, synthetic: PointCloud, holdout: PointCloud?)? {
+  public func euclideanClouds() throws -> (
+    real: PointCloud, synthetic: PointCloud, holdout: PointCloud?
+  )? {
     switch self {
     case .clouds(let real, let synthetic, let holdout): return (real, synthetic, holdout)
     case .tables(let tables):

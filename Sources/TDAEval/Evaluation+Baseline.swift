@@ -69,7 +69,8 @@ extension Evaluation {
     _ report: EvaluationReport, samples: ComparedRows<Sample>,
     rows: @escaping @Sendable (Sample) -> Int,
     selecting: @escaping @Sendable (Sample, [Int]) -> Sample,
-    compare: @escaping @Sendable (ComparedRows<Sample>, ProgressHandler?) throws
+    compare:
+      @escaping @Sendable (ComparedRows<Sample>, ProgressHandler?) throws
       -> EvaluationReport,
     progress: ProgressHandler?
   ) throws -> EvaluationReport {
@@ -169,7 +170,8 @@ extension Evaluation {
   func bootstrapIntervals<Sample: Sendable>(
     _ comparisons: [ComparedRows<Sample>], rows: @escaping @Sendable (Sample) -> Int,
     selecting: @escaping @Sendable (Sample, [Int]) -> Sample,
-    compare: @escaping @Sendable (ComparedRows<Sample>, ProgressHandler?) throws
+    compare:
+      @escaping @Sendable (ComparedRows<Sample>, ProgressHandler?) throws
       -> EvaluationReport,
     progress: ProgressHandler?
   ) throws -> [[String: ClosedInterval]] {

@@ -110,7 +110,8 @@ extension Evaluation {
     try check(!parts.isEmpty, "parts", "none", "at least one part")
     try check((0...3).contains(maxDimension), "maxdim", "\(maxDimension)", "between 0 and 3")
     if let threshold {
-      try check(threshold > 0 && threshold.isFinite, "threshold", "\(threshold)", "a positive number")
+      try check(
+        threshold > 0 && threshold.isFinite, "threshold", "\(threshold)", "a positive number")
     }
     try check(
       wassersteinRelativeError >= 0 && wassersteinRelativeError.isFinite, "relative_error",
@@ -146,7 +147,8 @@ extension Evaluation {
       for (cloud, stream) in [(real, 100), (synthetic, 101)] {
         try RipsPersistence.checkMemory(
           persistenceSubset(cloud, stream: stream),
-          options: RipsOptions(maxDimension: maxDimension, modulus: coefficient, threshold: threshold),
+          options: RipsOptions(
+            maxDimension: maxDimension, modulus: coefficient, threshold: threshold),
           fewerPoints: Self.fewerPersistencePoints)
       }
     }
@@ -240,7 +242,8 @@ extension GeometryScore {
     let rows = 2 * Double(trials) * Double(maxBetti + (drawsLandmarks ? landmarks : 0)) * 8
     try budget.check(
       bytes: rows,
-      what: "the geometry score's RLT rows and landmark draws (2 samples × \(trials) trials, imax \(maxBetti), \(landmarks) landmarks)",
+      what:
+        "the geometry score's RLT rows and landmark draws (2 samples × \(trials) trials, imax \(maxBetti), \(landmarks) landmarks)",
       suggestion: "use fewer --trials or a smaller --imax")
     let left = (budget.bytes - rows) / 2
     if left.isFinite {

@@ -26,7 +26,8 @@ extension Evaluation {
     }
     let report = try compare(samples, progress: progress)
     return try withReadings(
-      report, samples: .init(real: samples.real, synthetic: samples.synthetic, holdout: samples.holdout),
+      report,
+      samples: .init(real: samples.real, synthetic: samples.synthetic, holdout: samples.holdout),
       rows: { $0.rowCount }, selecting: { $0.selecting(rows: $1) },
       compare: { tables, progress in
         var pair = samples
@@ -49,7 +50,8 @@ extension Evaluation {
       parameters: self, real: .init(points: real.rowCount, dimension: real.columns.count),
       synthetic: .init(points: synthetic.rowCount, dimension: synthetic.columns.count))
     report.distance = samples.distance
-    report.standardized = standardize ? Self.standardizedParts(parts, distance: samples.distance, mixed: true) : []
+    report.standardized =
+      standardize ? Self.standardizedParts(parts, distance: samples.distance, mixed: true) : []
     for part in parts.sorted() {
       let start = ContinuousClock.now
       switch part {
@@ -146,7 +148,8 @@ extension Evaluation {
       let squares = (Double(real) * Double(real) + Double(synthetic) * Double(synthetic)) * 8
       try budget.check(
         bytes: squares,
-        what: "the geometry score's square Gower distance matrices of \(real) and \(synthetic) rows",
+        what:
+          "the geometry score's square Gower distance matrices of \(real) and \(synthetic) rows",
         suggestion: "use fewer rows, or skip the geometry score (--skip gscore)")
     }
   }

@@ -103,8 +103,15 @@ public struct Evaluation: Sendable, Equatable, Codable {
   public static let defaults = Evaluation()
 
   enum CodingKeys: String, CodingKey {
-    case parts, maxDimension = "maxdim", coefficient = "coeff", threshold
-    case persistencePoints = "persistence_points", wassersteinRelativeError = "relative_error", k, balls, vqBins = "vq_bins", standardize
+    case parts
+    case maxDimension = "maxdim"
+    case coefficient = "coeff"
+    case threshold
+    case persistencePoints = "persistence_points"
+    case wassersteinRelativeError = "relative_error"
+    case k, balls
+    case vqBins = "vq_bins"
+    case standardize
     case bandwidth, landmarks, gamma, imax, trials, seed, baseline, bootstrap
   }
 

@@ -81,19 +81,22 @@ extension EvaluationReport {
       rows.append(
         .init(
           name: "precision", value: Self.format(m.precision),
-          reading: "\(Self.percent(m.precision)) of synthetic points lie in the real k-NN manifold; "
+          reading:
+            "\(Self.percent(m.precision)) of synthetic points lie in the real k-NN manifold; "
             + (m.precision >= 0.9
               ? "fidelity is good."
               : m.precision >= 0.6
                 ? "some synthetic points fall off the real support (noise, shift or scale)."
-                : "many synthetic points fall off the real support (noise, shift, scale or wrong shape).")))
+                : "many synthetic points fall off the real support (noise, shift, scale or wrong shape).")
+        ))
       rows.append(
         .init(
           name: "recall", value: Self.format(m.recall),
           reading: "\(Self.percent(m.recall)) of real points lie in the synthetic k-NN manifold; "
             + (m.recall >= 0.9
               ? "the synthetic sample spans the real one."
-              : "parts of the real distribution are missing (collapsed or dropped modes, too few samples).")))
+              : "parts of the real distribution are missing (collapsed or dropped modes, too few samples).")
+        ))
       rows.append(
         .init(
           name: "density", value: Self.format(m.density),
@@ -106,12 +109,16 @@ extension EvaluationReport {
       rows.append(
         .init(
           name: "coverage", value: Self.format(m.coverage),
-          reading: "\(Self.percent(m.coverage)) of real neighbourhoods hold a synthetic point (≈ \(Self.format(expected)) expected for identical distributions); "
-            + (m.coverage >= expected - 0.1 ? "no region is left out." : "some real regions are not produced.")))
+          reading:
+            "\(Self.percent(m.coverage)) of real neighbourhoods hold a synthetic point (≈ \(Self.format(expected)) expected for identical distributions); "
+            + (m.coverage >= expected - 0.1
+              ? "no region is left out." : "some real regions are not produced.")))
       rows.append(
         .init(
           name: "realism (median)", value: Self.format(m.realism.median),
-          reading: "\(Self.percent(m.realism.atLeastOne)) of synthetic points score ≥ 1 (inside a kept real ball); higher is more typical."))
+          reading:
+            "\(Self.percent(m.realism.atLeastOne)) of synthetic points score ≥ 1 (inside a kept real ball); higher is more typical."
+        ))
       let dcr = m.dcr.synthetic
       var dcrReading =
         dcr.exactCopies > 0
@@ -120,7 +127,8 @@ extension EvaluationReport {
       if let holdout = m.dcr.holdout {
         dcrReading +=
           " Held-out real rows: median \(Self.format(holdout.median))"
-          + (dcr.median < 0.5 * holdout.median ? ", so synthetic rows sit suspiciously close to the training rows." : ".")
+          + (dcr.median < 0.5 * holdout.median
+            ? ", so synthetic rows sit suspiciously close to the training rows." : ".")
       }
       rows.append(
         .init(
@@ -130,25 +138,34 @@ extension EvaluationReport {
         rows.append(
           .init(
             name: "NDB/K", value: Self.format(vq.ndbOverK),
-            reading: "\(vq.different) of \(vq.bins) k-means bins hold significantly different shares of real and synthetic points"
-              + (vq.ndbOverK <= 0.1 ? " (about the 5% false-alarm rate)." : ": the two samples distribute mass differently.")))
+            reading:
+              "\(vq.different) of \(vq.bins) k-means bins hold significantly different shares of real and synthetic points"
+              + (vq.ndbOverK <= 0.1
+                ? " (about the 5% false-alarm rate)."
+                : ": the two samples distribute mass differently.")))
       }
     }
     if let kde {
       rows.append(
         .init(
           name: "KDE log-likelihood synth | real", value: Self.format(kde.synthGivenReal),
-          reading: "Mean log-density (nats) of synthetic points under the real KDE; it falls when synthetic points leave the real support."))
+          reading:
+            "Mean log-density (nats) of synthetic points under the real KDE; it falls when synthetic points leave the real support."
+        ))
       rows.append(
         .init(
           name: "KDE log-likelihood real | synth", value: Self.format(kde.realGivenSynth),
-          reading: "Mean log-density of real points under the synthetic KDE; it falls when real regions are missing from the synthetic sample."))
+          reading:
+            "Mean log-density of real points under the synthetic KDE; it falls when real regions are missing from the synthetic sample."
+        ))
     }
     if let kde = tableKDE {
       rows.append(
         .init(
           name: "KDE log-likelihood synth | real", value: Self.format(kde.synthGivenReal),
-          reading: "Mean log-density of synthetic rows under the real product-kernel KDE (statsmodels' KDEMultivariate)."))
+          reading:
+            "Mean log-density of synthetic rows under the real product-kernel KDE (statsmodels' KDEMultivariate)."
+        ))
       rows.append(
         .init(
           name: "KDE log-likelihood real | synth", value: Self.format(kde.realGivenSynth),
@@ -161,7 +178,9 @@ extension EvaluationReport {
           name: "identifiability", value: Self.format(privacy.identifiability.value),
           reading: readings["identifiability"] ?? ""))
       rows.append(
-        .init(name: "NNDR median", value: Self.format(privacy.nndr.median), reading: readings["nndr"] ?? ""))
+        .init(
+          name: "NNDR median", value: Self.format(privacy.nndr.median),
+          reading: readings["nndr"] ?? ""))
       if let closer = privacy.dcr.closerToTraining {
         rows.append(
           .init(
@@ -181,7 +200,9 @@ extension EvaluationReport {
       rows.append(
         .init(
           name: "geometry score", value: Self.format(g.gscore),
-          reading: "Squared L2 distance of the MRLT histograms (0 = same H1 structure); most of the time \(realHoles) hole\(realHoles == 1 ? "" : "s") in the real and \(syntheticHoles) in the synthetic witness complexes."))
+          reading:
+            "Squared L2 distance of the MRLT histograms (0 = same H1 structure); most of the time \(realHoles) hole\(realHoles == 1 ? "" : "s") in the real and \(syntheticHoles) in the synthetic witness complexes."
+        ))
     }
     if let persistence {
       for dimension in 0...persistence.real.maxdim {
@@ -193,7 +214,9 @@ extension EvaluationReport {
           .init(
             name: "H\(dimension) bars real / synthetic",
             value: "\(realBars.count) / \(syntheticBars.count)",
-            reading: "Longest finite bar \(Self.format(realLongest)) (real) vs \(Self.format(syntheticLongest)) (synthetic)."))
+            reading:
+              "Longest finite bar \(Self.format(realLongest)) (real) vs \(Self.format(syntheticLongest)) (synthetic)."
+          ))
         if let distance = persistence.distances?.first(where: { $0.dimension == dimension }) {
           // Leaving the longest bar unmatched costs half its length: the natural unit.
           let scale = max(realLongest, syntheticLongest, 1e-12) / 2
@@ -203,18 +226,25 @@ extension EvaluationReport {
           if !distance.bottleneck.isFinite {
             reading = "Infinite: the numbers of essential H\(dimension) classes differ."
           } else if ratio < 0.3 {
-            reading = "\(share) of the cost of dropping the longest bar: the H\(dimension) features agree."
+            reading =
+              "\(share) of the cost of dropping the longest bar: the H\(dimension) features agree."
           } else if ratio < 0.8 {
-            reading = "\(share) of the cost of dropping the longest bar: H\(dimension) features are distorted."
+            reading =
+              "\(share) of the cost of dropping the longest bar: H\(dimension) features are distorted."
           } else {
-            reading = "\(share) of the cost of dropping the longest bar: a major H\(dimension) feature is missing or spurious (topology differs)."
+            reading =
+              "\(share) of the cost of dropping the longest bar: a major H\(dimension) feature is missing or spurious (topology differs)."
           }
           rows.append(
-            .init(name: "bottleneck H\(dimension)", value: Self.format(distance.bottleneck), reading: reading))
+            .init(
+              name: "bottleneck H\(dimension)", value: Self.format(distance.bottleneck),
+              reading: reading))
           rows.append(
             .init(
               name: "Wasserstein-1 H\(dimension)", value: Self.format(distance.wasserstein1),
-              reading: "Total cost of matching every H\(dimension) bar (small bars add up: grows with noise)."))
+              reading:
+                "Total cost of matching every H\(dimension) bar (small bars add up: grows with noise)."
+            ))
           rows.append(
             .init(
               name: "Wasserstein-2 H\(dimension)", value: Self.format(distance.wasserstein2),
@@ -232,12 +262,14 @@ extension EvaluationReport {
       persistence.real.points < real.points || persistence.synthetic.points < synthetic.points
     {
       notes.append(
-        "Persistence was computed on seeded random subsets of \(persistence.real.points) real and \(persistence.synthetic.points) synthetic points.")
+        "Persistence was computed on seeded random subsets of \(persistence.real.points) real and \(persistence.synthetic.points) synthetic points."
+      )
     }
     notes += standardizationNotes
     if let baseline {
       notes.append(
-        "Baseline: the same metrics between \(Reading.describe(baseline.source)) (\(baseline.report.real.points) and \(baseline.report.synthetic.points) rows), with the same parameters.")
+        "Baseline: the same metrics between \(Reading.describe(baseline.source)) (\(baseline.report.real.points) and \(baseline.report.synthetic.points) rows), with the same parameters."
+      )
     }
     return HTMLReport(
       title: "tda-eval: \(syntheticName) against \(realName)",
@@ -248,7 +280,9 @@ extension EvaluationReport {
       syntheticDiagrams: persistence?.synthetic.diagrams ?? [],
       realMRLT: geometryScore?.mrltReal, syntheticMRLT: geometryScore?.mrltSynthetic,
       privacyFigures: privacy.map(Self.privacyFigures) ?? [], notes: notes,
-      timings: timings.sorted { $0.key < $1.key }.map { .init($0.key, String(format: "%.3f", $0.value)) })
+      timings: timings.sorted { $0.key < $1.key }.map {
+        .init($0.key, String(format: "%.3f", $0.value))
+      })
   }
 
   /// What `--standardize` did, in words (nothing without it).
@@ -280,7 +314,8 @@ extension EvaluationReport {
     }
     var figures = [
       SVGPlot.histogram(
-        title: "Distance to the closest real (training) row", categories: categories, series: series,
+        title: "Distance to the closest real (training) row", categories: categories,
+        series: series,
         xLabel: "distance (\(privacy.distance.rawValue))", yLabel: "share of rows")
     ]
     if let membership = privacy.membership {
@@ -288,9 +323,12 @@ extension EvaluationReport {
       figures.append(
         SVGPlot.lineChart(
           title: "Membership attack: ROC curve (AUC \(format(membership.auc)))",
-          xLabel: "false positive rate (holdout rows)", yLabel: "true positive rate (training rows)",
+          xLabel: "false positive rate (holdout rows)",
+          yLabel: "true positive rate (training rows)",
           series: [
-            .init(label: "distance attack", points: Array(zip(curve.falsePositiveRates, curve.truePositiveRates))),
+            .init(
+              label: "distance attack",
+              points: Array(zip(curve.falsePositiveRates, curve.truePositiveRates))),
             .init(label: "no leak", points: [(0, 0), (1, 1)]),
           ]))
     }

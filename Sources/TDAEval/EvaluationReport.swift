@@ -71,8 +71,13 @@ public struct EvaluationReport: Sendable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case parameters, real, synthetic, distance, persistence = "diagrams", sampleMetrics = "metrics"
-    case kde, tableKDE = "kde_table", geometryScore = "gscore", privacy, fidelity, standardized
+    case parameters, real, synthetic, distance
+    case persistence = "diagrams"
+    case sampleMetrics = "metrics"
+    case kde
+    case tableKDE = "kde_table"
+    case geometryScore = "gscore"
+    case privacy, fidelity, standardized
     case baseline, matched, readings, timings, omitted
   }
 }
@@ -90,7 +95,9 @@ public struct RipsSummary: Sendable, Codable, Equatable {
   /// `diagrams[k]` is dimension k.
   public var diagrams: [PersistenceDiagram]
 
-  public init(maxdim: Int, coeff: Int, threshold: Double, points: Int, diagrams: [PersistenceDiagram]) {
+  public init(
+    maxdim: Int, coeff: Int, threshold: Double, points: Int, diagrams: [PersistenceDiagram]
+  ) {
     self.maxdim = maxdim
     self.coeff = coeff
     self.threshold = threshold

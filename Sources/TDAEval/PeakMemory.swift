@@ -46,7 +46,9 @@ enum PeakMemory {
   static func trimHeap() {
     #if canImport(Glibc)
       typealias Trim = @convention(c) (Int) -> Int32
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else {
+        return
+      }
       _ = unsafeBitCast(symbol, to: Trim.self)(0)
     #endif
   }

@@ -37,7 +37,8 @@ public struct Reading: Sendable, Equatable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case metric, value, interval, matched, baseline, worse, verdict, text
-    case matchedInterval = "matched_interval", baselineInterval = "baseline_interval"
+    case matchedInterval = "matched_interval"
+    case baselineInterval = "baseline_interval"
     case baselineSource = "baseline_source"
   }
 

@@ -115,7 +115,8 @@ struct DiagramsCommand: ParsableCommand {
     }
     for diagram in diagrams {
       try writeText(
-        diagram.csv(), toPath: folder.appendingPathComponent("\(prefix)_H\(diagram.dimension).csv").path)
+        diagram.csv(),
+        toPath: folder.appendingPathComponent("\(prefix)_H\(diagram.dimension).csv").path)
     }
   }
 }

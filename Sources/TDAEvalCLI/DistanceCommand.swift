@@ -32,7 +32,8 @@ struct DistanceCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Wasserstein distance of order Q ≥ 1.", valueName: "Q"))
   var wasserstein: Double?
 
-  @Option(help: ArgumentHelp("Ground metric L_P, P in [1, inf] (Wasserstein only).", valueName: "P"))
+  @Option(
+    help: ArgumentHelp("Ground metric L_P, P in [1, inf] (Wasserstein only).", valueName: "P"))
   var internalP: Double = .infinity
 
   @Option(

@@ -41,15 +41,20 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Write a self-contained HTML report to this file.")
   var html: String?
 
-  @Option(help: "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy, fidelity.")
+  @Option(
+    help: "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy, fidelity.")
   var skip: String?
 
   @Flag(
     inversion: .prefixedNo,
-    help: "Compute every metric between two seeded halves of the real sample (or the real sample and --holdout) and read each value against it.")
+    help:
+      "Compute every metric between two seeded halves of the real sample (or the real sample and --holdout) and read each value against it."
+  )
   var baseline = Evaluation.defaults.baseline
 
-  @Option(help: "Bootstrap replicates of every metric and baseline for 95% percentile intervals (0: none).")
+  @Option(
+    help:
+      "Bootstrap replicates of every metric and baseline for 95% percentile intervals (0: none).")
   var bootstrap = Evaluation.defaults.bootstrap
 
   @Option(help: "Largest homology dimension of the diagrams (0…3).")
@@ -61,7 +66,8 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Rips threshold (default: each cloud's enclosing radius).")
   var threshold: Double?
 
-  @Option(help: "At most this many points of each sample (a seeded subset) enter the Rips computation.")
+  @Option(
+    help: "At most this many points of each sample (a seeded subset) enter the Rips computation.")
   var persistencePoints = Evaluation.defaults.persistencePoints
 
   @Option(help: "Certified relative error of the Wasserstein distances (0: exact).")
@@ -95,7 +101,8 @@ struct EvaluateCommand: ParsableCommand {
       }
     }
     guard let kernel = Evaluation.bandwidth(named: bandwidth) else {
-      throw ValidationError("--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
+      throw ValidationError(
+        "--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
     }
     evaluation.maxDimension = maxdim
     evaluation.coefficient = coeff
@@ -114,7 +121,9 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.seed = seed
     evaluation.baseline = baseline
     evaluation.bootstrap = bootstrap
-    guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be at least 0, got \(bootstrap)") }
+    guard bootstrap >= 0 else {
+      throw ValidationError("--bootstrap must be at least 0, got \(bootstrap)")
+    }
     guard baseline || bootstrap == 0 else {
       throw ValidationError("--bootstrap needs the baseline: drop --no-baseline")
     }

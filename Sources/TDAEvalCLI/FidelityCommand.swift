@@ -44,7 +44,8 @@ struct FidelityCommand: ParsableCommand {
     func text(_ value: Double?) -> String { value.map(formatted) ?? "—" }
     printTable(
       header: [
-        "column", "kind", "shape metric", "score", "W1", "coverage", "missing real", "missing synth",
+        "column", "kind", "shape metric", "score", "W1", "coverage", "missing real",
+        "missing synth",
       ],
       rows: report.columns.map {
         [

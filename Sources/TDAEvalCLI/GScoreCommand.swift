@@ -84,7 +84,8 @@ struct GScoreCommand: ParsableCommand {
       }
       if let landmarks = options.landmarks, landmarks != first.perTrial {
         throw ValidationError(
-          "--landmarks \(landmarks) disagrees with the landmark files (\(first.perTrial) per trial)")
+          "--landmarks \(landmarks) disagrees with the landmark files (\(first.perTrial) per trial)"
+        )
       }
       if let trials = options.trials, trials != first.trials {
         throw ValidationError(
@@ -108,7 +109,9 @@ struct GScoreCommand: ParsableCommand {
       syntheticLandmarks: sets?.synthetic, progress: bar.handler)
     bar.finish()
     if let plot {
-      try writeText(SVGPlot.mrltHistograms(real: result.mrltReal, synthetic: result.mrltSynthetic), toPath: plot)
+      try writeText(
+        SVGPlot.mrltHistograms(real: result.mrltReal, synthetic: result.mrltSynthetic), toPath: plot
+      )
     }
     if output.json {
       try printJSON(result)

@@ -56,7 +56,8 @@ struct GenerateCommand: ParsableCommand {
   var sigma = 0.1
 
   @Option(
-    help: "memorisation: fraction of copied rows (default 1); too-few-samples: fraction of points kept (default 0.1)."
+    help:
+      "memorisation: fraction of copied rows (default 1); too-few-samples: fraction of points kept (default 0.1)."
   )
   var fraction: Double?
 
@@ -129,7 +130,8 @@ struct GenerateCommand: ParsableCommand {
     let coordinates = Double(count) * Double(base?.dimension ?? dimension) * (base == nil ? 1 : 2)
     try MemoryBudget.current.check(
       bytes: coordinates * Self.bytesPerCoordinate,
-      what: "generate \(name) --n \(count)\(base == nil ? " --dimension \(dimension)" : "") (\(String(format: "%.3g", coordinates)) coordinates and their CSV text)",
+      what:
+        "generate \(name) --n \(count)\(base == nil ? " --dimension \(dimension)" : "") (\(String(format: "%.3g", coordinates)) coordinates and their CSV text)",
       suggestion: base == nil ? "use a smaller --n or --dimension" : "use a smaller --n")
     let cloud: PointCloud
     if let failure = controlledFailure {

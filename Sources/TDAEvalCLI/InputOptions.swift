@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import TDAEval
 
 /// How point-cloud files are read: the options every command that reads clouds shares.

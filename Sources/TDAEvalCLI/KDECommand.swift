@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import TDAEval
 
-/// `tda-eval kde`: Kernel-density baseline: mean log-likelihood of each sample under the other's KDE.
+/// `tda-eval kde`: Kernel-density baseline: mean log-likelihood of each sample under the other's
+/// KDE.
 struct KDECommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kde",
@@ -29,7 +30,8 @@ struct KDECommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "scott, silverman, or a positive kernel standard deviation H in data units.",
-      discussion: "Mixed tables: normal_reference, or one bandwidth per used column, comma separated."))
+      discussion:
+        "Mixed tables: normal_reference, or one bandwidth per used column, comma separated."))
   var bandwidth = "scott"
 
   @OptionGroup var input: SampleInputOptions

@@ -16,7 +16,8 @@ struct MemoryOptions: ParsableArguments {
   func validate() throws {
     if let maxMemory, MemoryBudget.parse(maxMemory) == nil {
       throw ValidationError(
-        "--max-memory must be a positive size such as 4G, 512M or 1000000 (bytes; units K, M, G, T), got '\(maxMemory)'")
+        "--max-memory must be a positive size such as 4G, 512M or 1000000 (bytes; units K, M, G, T), got '\(maxMemory)'"
+      )
     }
   }
 
@@ -42,7 +43,8 @@ extension MemoryOptions {
     }
     try MemoryBudget.current.check(
       bytes: bytes,
-      what: "the Gower distance matrices of \(rows.map(String.init).joined(separator: " and ")) rows (\(purpose))",
+      what:
+        "the Gower distance matrices of \(rows.map(String.init).joined(separator: " and ")) rows (\(purpose))",
       suggestion: fewerRows)
   }
 }

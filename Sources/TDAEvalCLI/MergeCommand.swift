@@ -40,7 +40,8 @@ struct MergeCommand: ParsableCommand {
     let results = try SweepResults.load(directories: directories, includeTimings: timings)
     guard !results.rows.isEmpty || !results.failures.isEmpty else {
       throw ValidationError(
-        "no results (NAME.json or NAME.error) in \(directories.map { "'\($0)'" }.joined(separator: ", "))")
+        "no results (NAME.json or NAME.error) in \(directories.map { "'\($0)'" }.joined(separator: ", "))"
+      )
     }
     if let out {
       do {

@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import TDAEval
 
-/// `tda-eval metrics`: Precision, recall, density, coverage, realism and memorisation of a synthetic sample.
+/// `tda-eval metrics`: Precision, recall, density, coverage, realism and memorisation of a
+/// synthetic sample.
 struct MetricsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "metrics",
-    abstract: "Precision, recall, density, coverage, realism and memorisation of a synthetic sample.",
+    abstract:
+      "Precision, recall, density, coverage, realism and memorisation of a synthetic sample.",
     discussion: """
       k-NN manifold precision/recall (Kynkäänniemi et al. 2019), density/coverage (Naeem et al. \
       2020) and the realism score, all exact; the distance from each synthetic row to its closest \
@@ -49,7 +51,8 @@ struct MetricsCommand: ParsableCommand {
       return
     }
     var rows: [[String]] = [
-      ["distance", report.distance.rawValue], ["k", "\(report.k)"], ["balls", report.balls.rawValue],
+      ["distance", report.distance.rawValue], ["k", "\(report.k)"],
+      ["balls", report.balls.rawValue],
       ["precision", formatted(report.precision)], ["recall", formatted(report.recall)],
       ["density", formatted(report.density)], ["coverage", formatted(report.coverage)],
       ["realism mean", formatted(report.realism.mean)],
@@ -68,7 +71,8 @@ struct MetricsCommand: ParsableCommand {
     }
     if let vq = report.vq {
       rows += [
-        ["NDB/K (\(vq.bins) bins)", formatted(vq.ndbOverK)], ["bin histogram JSD", formatted(vq.jsd)],
+        ["NDB/K (\(vq.bins) bins)", formatted(vq.ndbOverK)],
+        ["bin histogram JSD", formatted(vq.jsd)],
       ]
     }
     if let reason = report.vqOmitted { rows.append(["NDB/K", "not computed: \(reason)"]) }

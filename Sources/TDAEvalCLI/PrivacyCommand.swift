@@ -48,7 +48,9 @@ struct PrivacyCommand: ParsableCommand {
   }
 
   private func names(_ list: String) -> [String] {
-    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
   }
 
   func run() throws {
@@ -65,19 +67,33 @@ struct PrivacyCommand: ParsableCommand {
     }
     var rows: [[String]] = [
       ["distance", report.distance.rawValue, ""],
-      ["DCR median", formatted(report.dcr.synthetic.median), report.dcr.holdout.map { formatted($0.median) } ?? ""],
-      ["DCR 5th percentile", formatted(report.dcr.synthetic.p5), report.dcr.holdout.map { formatted($0.p5) } ?? ""],
+      [
+        "DCR median", formatted(report.dcr.synthetic.median),
+        report.dcr.holdout.map { formatted($0.median) } ?? "",
+      ],
+      [
+        "DCR 5th percentile", formatted(report.dcr.synthetic.p5),
+        report.dcr.holdout.map { formatted($0.p5) } ?? "",
+      ],
       [
         "exact copies", formatted(report.dcr.synthetic.exactCopies),
         report.dcr.holdout.map { formatted($0.exactCopies) } ?? "",
       ],
     ]
     if let closer = report.dcr.closerToTraining {
-      rows.append(["closer to training", formatted(closer.value), closer.fresh.map(formatted) ?? ""])
+      rows.append([
+        "closer to training", formatted(closer.value), closer.fresh.map(formatted) ?? "",
+      ])
     }
     rows += [
-      ["NNDR median", formatted(report.nndr.median), report.nndr.fresh.map { formatted($0.median) } ?? ""],
-      ["NNDR mean", formatted(report.nndr.mean), report.nndr.fresh.map { formatted($0.mean) } ?? ""],
+      [
+        "NNDR median", formatted(report.nndr.median),
+        report.nndr.fresh.map { formatted($0.median) } ?? "",
+      ],
+      [
+        "NNDR mean", formatted(report.nndr.mean),
+        report.nndr.fresh.map { formatted($0.mean) } ?? "",
+      ],
       [
         "identifiability", formatted(report.identifiability.value),
         report.identifiability.fresh.map(formatted) ?? "",
@@ -86,8 +102,14 @@ struct PrivacyCommand: ParsableCommand {
     if let membership = report.membership {
       rows += [
         ["membership AUC", formatted(membership.auc), formatted(membership.fresh.auc)],
-        ["membership TPR at FPR 0.01", formatted(membership.tprAtFPR001), formatted(membership.fresh.tprAtFPR001)],
-        ["membership TPR at FPR 0.1", formatted(membership.tprAtFPR01), formatted(membership.fresh.tprAtFPR01)],
+        [
+          "membership TPR at FPR 0.01", formatted(membership.tprAtFPR001),
+          formatted(membership.fresh.tprAtFPR001),
+        ],
+        [
+          "membership TPR at FPR 0.1", formatted(membership.tprAtFPR01),
+          formatted(membership.fresh.tprAtFPR01),
+        ],
       ]
     }
     if let attack = report.attributeInference {
@@ -95,7 +117,9 @@ struct PrivacyCommand: ParsableCommand {
       func value(_ result: AttributeInference.Result) -> String {
         formatted(result.accuracy ?? result.rmse ?? .nan)
       }
-      rows.append(["attribute inference \(name)", value(attack.training), attack.holdout.map(value) ?? ""])
+      rows.append([
+        "attribute inference \(name)", value(attack.training), attack.holdout.map(value) ?? "",
+      ])
     }
     printTable(header: ["measure", "synthetic", "fresh real sample"], rows: rows)
     writeStandardOutput("\n")

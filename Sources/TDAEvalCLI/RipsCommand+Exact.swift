@@ -95,7 +95,10 @@ extension RipsCommand {
     printTable(
       header: ["dim", "birth", "death"] + names.map { "× \($0)" },
       rows: check.differences.map { difference in
-        [String(difference.dimension), formatted(difference.bar.birth), formatted(difference.bar.death)]
+        [
+          String(difference.dimension), formatted(difference.bar.birth),
+          formatted(difference.bar.death),
+        ]
           + difference.multiplicities.map(String.init)
       })
   }
@@ -133,7 +136,8 @@ struct TorsionCheckReport: Encodable {
       Difference(
         dimension: difference.dimension, birth: difference.bar.birth,
         death: difference.bar.isEssential ? nil : difference.bar.death,
-        multiplicities: Dictionary(uniqueKeysWithValues: zip(check.runs.map(\.field), difference.multiplicities)))
+        multiplicities: Dictionary(
+          uniqueKeysWithValues: zip(check.runs.map(\.field), difference.multiplicities)))
     }
     diagrams = Dictionary(uniqueKeysWithValues: check.runs.map { ($0.field, $0.diagrams) })
   }

@@ -7,7 +7,8 @@ import TDAEval
 struct RipsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rips",
-    abstract: "Persistence diagrams of the Vietoris–Rips filtration of one cloud or distance matrix.",
+    abstract:
+      "Persistence diagrams of the Vietoris–Rips filtration of one cloud or distance matrix.",
     discussion: """
       Ripser's conventions: a simplex enters at its diameter, the default threshold is the \
       enclosing radius, classes alive at an explicit threshold are essential (death null in \
@@ -42,7 +43,8 @@ struct RipsCommand: ParsableCommand {
   @Flag(help: "Compare the diagrams over Z/2, Z/3 and Q and print the bars that differ (torsion).")
   var torsionCheck = false
 
-  @Flag(help: "Report the engine's choices (coefficients, threshold, simplex index width) on stderr.")
+  @Flag(
+    help: "Report the engine's choices (coefficients, threshold, simplex index width) on stderr.")
   var verbose = false
 
   @OptionGroup var input: CloudInputOptions
@@ -111,7 +113,9 @@ struct RipsParameters: ParsableArguments {
   var threads: Int?
 
   func validate() throws {
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    if let threads, threads < 1 {
+      throw ValidationError("--threads must be at least 1, got \(threads)")
+    }
   }
 
   func options(progress: ProgressHandler?) -> RipsOptions {
@@ -135,7 +139,8 @@ struct RipsParameters: ParsableArguments {
 
 extension RipsParameters {
   /// Refuses, before anything large is allocated, a computation on `data` whose estimated memory
-  /// (distance matrix, simplices, per-thread buffers) is above the budget (`ResourceError`, exit 2).
+  /// (distance matrix, simplices, per-thread buffers) is above the budget (`ResourceError`, exit
+  /// 2).
   func checkMemory(_ data: RipsInput, fewerPoints: String = "fewer points") throws {
     let options = options(progress: nil)
     switch data {
@@ -173,7 +178,9 @@ func printSummary(_ results: [(name: String, result: RipsResult)]) {
     }
   }
   printTable(
-    header: (named ? ["sample"] : []) + ["dim", "bars", "essential", "total persistence", "max persistence"],
+    header: (named ? ["sample"] : []) + [
+      "dim", "bars", "essential", "total persistence", "max persistence",
+    ],
     rows: rows)
 }
 

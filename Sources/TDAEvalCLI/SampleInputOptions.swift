@@ -16,7 +16,8 @@ struct SampleInputOptions: ParsableArguments {
     ))
   var distance = "auto"
 
-  @Option(help: "Rows with a missing cell: error (default) or drop-rows (drop them and say how many).")
+  @Option(
+    help: "Rows with a missing cell: error (default) or drop-rows (drop them and say how many).")
   var missing = "error"
 
   func validate() throws {
@@ -47,7 +48,9 @@ struct SampleInputOptions: ParsableArguments {
   }
 
   private func names(_ list: String) -> [String] {
-    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
   }
 }
 
@@ -80,7 +83,9 @@ struct TableColumnOptions: ParsableArguments {
 
   @Option(
     name: .customLong("na-values"),
-    help: "Cell texts read as missing, comma separated (default: pandas' list, the empty cell included).")
+    help:
+      "Cell texts read as missing, comma separated (default: pandas' list, the empty cell included)."
+  )
   var naValues: String?
 
   func validate() throws {
@@ -89,10 +94,10 @@ struct TableColumnOptions: ParsableArguments {
     }
   }
 
-
-
   private func names(_ list: String) -> [String] {
-    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
   }
 
   /// The schema overrides these options give (kinds, schema file, missing tokens).
@@ -122,6 +127,5 @@ struct TableColumnOptions: ParsableArguments {
     }
     return overrides
   }
-
 
 }

@@ -10,14 +10,21 @@ struct SampleMetricOptions: ParsableArguments {
   var balls = BallBoundary.open
 
   @Flag(
-    help: "Z-score every set with the real set's column means and standard deviations (in evaluate: before every part).")
+    help:
+      "Z-score every set with the real set's column means and standard deviations (in evaluate: before every part)."
+  )
   var standardize = false
 
-  @Option(help: "Held-out real rows (CSV) to compare their distance to the closest record with the synthetic rows'.")
+  @Option(
+    help:
+      "Held-out real rows (CSV) to compare their distance to the closest record with the synthetic rows'."
+  )
   var holdout: String?
 
   @Option(
-    help: "k-means bins of the NDB/K test, 0…the real set's size (0 skips it; default \(Evaluation.defaults.vqBins), or the real set's size when it has fewer rows).")
+    help:
+      "k-means bins of the NDB/K test, 0…the real set's size (0 skips it; default \(Evaluation.defaults.vqBins), or the real set's size when it has fewer rows)."
+  )
   var bins: Int?
 
   /// The bins for a real set of `realCount` rows: `--bins` (an error above `realCount`), or the
@@ -26,7 +33,8 @@ struct SampleMetricOptions: ParsableArguments {
     guard let bins else { return min(Evaluation.defaults.vqBins, realCount) }
     guard bins <= realCount else {
       throw ValidationError(
-        "--bins must be between 0 and the real sample's \(realCount) rows (0 skips NDB/K), got \(bins)")
+        "--bins must be between 0 and the real sample's \(realCount) rows (0 skips NDB/K), got \(bins)"
+      )
     }
     return bins
   }

@@ -38,7 +38,8 @@ struct SchemaCommand: ParsableCommand {
         if let low = column.min, let high = column.max {
           summary = "\(formatted(low)) … \(formatted(high))"
         } else if let categories = column.categories {
-          summary = categories.prefix(8).joined(separator: ", ") + (categories.count > 8 ? ", …" : "")
+          summary =
+            categories.prefix(8).joined(separator: ", ") + (categories.count > 8 ? ", …" : "")
         }
         return [
           column.name, column.kind.rawValue, column.missing.map(String.init) ?? "",

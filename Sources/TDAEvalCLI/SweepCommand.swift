@@ -35,7 +35,8 @@ struct SweepCommand: ParsableCommand {
   var out: String?
 
   @Option(
-    help: "Run only the evaluation at this position (from 0, in line order); default: $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX when set."
+    help:
+      "Run only the evaluation at this position (from 0, in line order); default: $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX when set."
   )
   var index: Int?
 
@@ -49,7 +50,8 @@ struct SweepCommand: ParsableCommand {
   var force = false
 
   @Flag(
-    help: "Check the manifest and list its evaluations (index, line, name); run nothing (no --out needed)."
+    help:
+      "Check the manifest and list its evaluations (index, line, name); run nothing (no --out needed)."
   )
   var list = false
 

@@ -31,18 +31,21 @@ struct TablesCommand: ParsableCommand {
   var quick = false
 
   @Option(
-    help: "Tables to make, comma separated: failures, sensitivity, runtime, fidelity, calibration (default: all). The runtime table is the only one that is not byte-identical across runs."
+    help:
+      "Tables to make, comma separated: failures, sensitivity, runtime, fidelity, calibration (default: all). The runtime table is the only one that is not byte-identical across runs."
   )
   var only: String?
 
   @Option(
-    help: "Run only shard i of n (i from 1) of the tables' evaluations and save their results in --out as tables-shard-i-of-n.json, for --merge."
+    help:
+      "Run only shard i of n (i from 1) of the tables' evaluations and save their results in --out as tables-shard-i-of-n.json, for --merge."
   )
   var shard: String?
 
   @Option(
     parsing: .upToNextOption,
-    help: "Directories of shard results (tables-shard-*.json) to put together into the tables, written to --out; give the same --quick and --only as for the shards."
+    help:
+      "Directories of shard results (tables-shard-*.json) to put together into the tables, written to --out; give the same --quick and --only as for the shards."
   )
   var merge: [String] = []
 
@@ -53,7 +56,8 @@ struct TablesCommand: ParsableCommand {
     for name in only.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
       guard let table = BenchmarkTables.Table(rawValue: name) else {
         throw ValidationError(
-          "--only names an unknown table '\(name)'; choose among failures, sensitivity, runtime, fidelity, calibration")
+          "--only names an unknown table '\(name)'; choose among failures, sensitivity, runtime, fidelity, calibration"
+        )
       }
       selected.insert(table)
     }
@@ -81,7 +85,8 @@ struct TablesCommand: ParsableCommand {
     }
     let bar = ProgressBar()
     if let shard {
-      let results = try tables.run(shard: Shard(parsing: shard), tables: selected, progress: bar.handler)
+      let results = try tables.run(
+        shard: Shard(parsing: shard), tables: selected, progress: bar.handler)
       bar.finish()
       let url = directory.appendingPathComponent(
         BenchmarkTables.ShardResults.fileName(try Shard(parsing: shard)))

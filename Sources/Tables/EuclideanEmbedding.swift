@@ -60,7 +60,9 @@ public struct EuclideanEmbedding: Sendable, Equatable {
         for row in 0..<n { coordinates[row * d + offset + Int(column.values[row])] = indicator }
         offset += column.categories.count
       } else {
-        for row in 0..<n { coordinates[row * d + offset] = (column.values[row] - means[c]) / scales[c] }
+        for row in 0..<n {
+          coordinates[row * d + offset] = (column.values[row] - means[c]) / scales[c]
+        }
         offset += 1
       }
     }

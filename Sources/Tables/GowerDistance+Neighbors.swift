@@ -5,7 +5,8 @@ extension GowerDistance {
   /// excluded by index; duplicates count, at distance 0).
   ///
   /// One pass over the lower triangle: each worker keeps the `k` smallest distances of every row
-  /// it meets, and the workers' rows are merged at the end. O(n² m) time, O(workers · n · k) memory.
+  /// it meets, and the workers' rows are merged at the end. O(n² m) time, O(workers · n · k)
+  /// memory.
   /// - Precondition: `1 <= k < table.rowCount`.
   public func kthNeighborDistances(in table: Table, k: Int, progress: ProgressHandler? = nil)
     -> [Double]
@@ -82,7 +83,6 @@ private struct SmallestOutput: TileConsumer, @unchecked Sendable {
     }
   }
 }
-
 
 /// One worker's k smallest distances of every row, from lower-triangle tiles (each pair serves
 /// both of its rows).

@@ -13,7 +13,8 @@ import PointClouds
 ///
 /// Computed one way only, so exact ties stay ties: each term in float64, the terms summed in
 /// column order, one division by Σ δₖ at the end — the same value whichever row is the query, and
-/// whichever pass (``distance(_:_:_:_:)`` or the tiles of ``pass(queries:references:lowerTriangle:progress:makeConsumer:)``)
+/// whichever pass (``distance(_:_:_:_:)`` or the tiles of
+/// ``pass(queries:references:lowerTriangle:progress:makeConsumer:)``)
 /// computes it.
 public struct GowerDistance: Sendable, Equatable {
   /// The used columns' names, in order.
@@ -115,7 +116,8 @@ public struct DistanceTile {
   /// The distances from `query` to the tile's references, in reference order.
   @inlinable
   public func row(_ query: Int) -> UnsafeBufferPointer<Double> {
-    UnsafeBufferPointer(start: base + (query - queries.lowerBound) * stride, count: references.count)
+    UnsafeBufferPointer(
+      start: base + (query - queries.lowerBound) * stride, count: references.count)
   }
 }
 
@@ -155,7 +157,9 @@ struct GowerTiles: TileSource {
   var queryCount: Int { queries.count }
   var referenceCount: Int { references.count }
 
-  func tile(_ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>)
+  func tile(
+    _ scratch: UnsafeMutablePointer<Double>, stride: Int, rows: Range<Int>, columns: Range<Int>
+  )
     -> DistanceTile
   {
     let m = ranges.count
@@ -216,7 +220,8 @@ struct GowerTiles: TileSource {
               var present = 0.0
               for k in 0..<m {
                 let x = qs[k * n + q]
-                let y = rs.load(fromByteOffset: (k * r + j) * MemoryLayout<Double>.stride, as: Double.self)
+                let y = rs.load(
+                  fromByteOffset: (k * r + j) * MemoryLayout<Double>.stride, as: Double.self)
                 if x.isNaN || y.isNaN { continue }
                 let range = ranges[k]
                 sum += range > 0 ? Swift.min(1, abs(x - y) / range) : (x == y ? 0 : 1)
@@ -240,7 +245,9 @@ private struct TriangleWriter: TileConsumer, @unchecked Sendable {
     for q in tile.queries {
       let row = tile.row(q)
       let rowStart = q * (q - 1) / 2
-      for r in tile.references where r < q { base[rowStart + r] = row[r - tile.references.lowerBound] }
+      for r in tile.references where r < q {
+        base[rowStart + r] = row[r - tile.references.lowerBound]
+      }
     }
   }
 }

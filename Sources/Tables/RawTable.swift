@@ -32,7 +32,8 @@ public struct RawTable: Sendable, Equatable {
   /// - Throws: ``TableError`` naming the file, line and column of the first defect.
   public static func read(contentsOf path: String, delimiter: Delimiter? = nil) throws -> RawTable {
     let bytes = try readAllBytes(path, name: inputName(path))
-    return try parse(bytes, file: inputName(path), delimiter: delimiter ?? .inferred(fromPath: path))
+    return try parse(
+      bytes, file: inputName(path), delimiter: delimiter ?? .inferred(fromPath: path))
   }
 
   /// Parses table text held in memory; `file` names it in messages. With `headerOnly`, only the

@@ -148,7 +148,8 @@ extension Table {
       for name in other.names where !known.contains(name) {
         throw TableError.extraColumn(file: other.file, column: name, realFile: real.file)
       }
-      for column in schema.columns where column.kind != .ignore && !other.names.contains(column.name) {
+      for column in schema.columns
+      where column.kind != .ignore && !other.names.contains(column.name) {
         throw TableError.missingColumn(file: other.file, column: column.name, realFile: real.file)
       }
     }

@@ -24,7 +24,8 @@ public enum TableError: Error, Equatable, Sendable {
   /// A cell is infinite (or NaN spelled otherwise than a missing token).
   case notFinite(file: String, line: Int, column: Int, name: String, text: String)
   /// A cell of an ordinal column is not one of its levels.
-  case unknownLevel(file: String, line: Int, column: Int, name: String, text: String, levels: [String])
+  case unknownLevel(
+    file: String, line: Int, column: Int, name: String, text: String, levels: [String])
   /// A metric that needs complete rows met a missing cell.
   case missingCell(file: String, line: Int, column: Int, name: String, handledBy: String)
   /// The schema file is not valid.
@@ -43,7 +44,8 @@ extension TableError: LocalizedTDAEvalError {
     case .raggedRow(let file, let line, let expected, let found):
       return "\(file):\(line): expected \(expected) cells as in the header, found \(found)"
     case .badQuoting(let file, let line, let column):
-      return "\(file):\(line):\(column): a quoted cell is not closed, or text follows its closing quote"
+      return
+        "\(file):\(line):\(column): a quoted cell is not closed, or text follows its closing quote"
     case .duplicateColumn(let file, let column):
       return "\(file):1: the column name '\(column)' appears twice in the header"
     case .unknownColumn(let file, let column, let context):

@@ -106,7 +106,9 @@ public struct TableSamples: Sendable {
   /// The samples as point clouds for the Euclidean distance: the raw values when every used
   /// column is numeric, otherwise the ``EuclideanEmbedding`` fitted to the real table.
   /// - Throws: ``TableError/missingCell(file:line:column:name:handledBy:)`` for a missing cell.
-  public func euclideanClouds() throws -> (real: PointCloud, synthetic: PointCloud, holdout: PointCloud?) {
+  public func euclideanClouds() throws -> (
+    real: PointCloud, synthetic: PointCloud, holdout: PointCloud?
+  ) {
     if real.isAllNumeric, let r = real.numericCloud, let s = synthetic.numericCloud {
       let h = holdout?.numericCloud
       if holdout != nil && h == nil { throw holdout!.missingCellError()! }

@@ -114,7 +114,8 @@ public struct SchemaOverrides: Sendable, Equatable {
       throw TableError.badSchema(file: path, reason: context.debugDescription)
     } catch let DecodingError.keyNotFound(key, context) {
       let place = context.codingPath.map(\.stringValue).joined(separator: ".")
-      throw TableError.badSchema(file: path, reason: "'\(key.stringValue)' is required at '\(place)'")
+      throw TableError.badSchema(
+        file: path, reason: "'\(key.stringValue)' is required at '\(place)'")
     } catch let DecodingError.typeMismatch(_, context) {
       let place = context.codingPath.map(\.stringValue).joined(separator: ".")
       throw TableError.badSchema(file: path, reason: "wrong type at '\(place)'")
@@ -196,7 +197,9 @@ extension TableSchema {
       else { return nil }
       let present = table.cells[position].enumerated().filter { !missing.isMissing($0.element) }
       let text = present.filter { parseNumber($0.element) == nil }
-      guard !text.isEmpty, text.count * 2 < present.count, let first = text.first else { return nil }
+      guard !text.isEmpty, text.count * 2 < present.count, let first = text.first else {
+        return nil
+      }
       return
         "column '\(column.name)' is read as categorical because of \(text.count) non-number cell\(text.count == 1 ? "" : "s"), the first '\(first.element)' at \(table.file):\(table.lines[first.offset]):\(position + 1); if it is numeric, fix the cells or list them in --na-values"
     }
@@ -260,7 +263,8 @@ extension TableSchema {
       let labels = sortedLabels(Set(present))
       if kind == .ordinal, let order {
         let listed = Set(order)
-        for (row, cell) in cells.enumerated() where !missing.isMissing(cell) && !listed.contains(cell) {
+        for (row, cell) in cells.enumerated()
+        where !missing.isMissing(cell) && !listed.contains(cell) {
           throw TableError.unknownLevel(
             file: table.file, line: table.lines[row], column: c + 1, name: name, text: cell,
             levels: order)

@@ -103,8 +103,10 @@ public func matchingCost(
   var lengths: [Double] = []
   for pair in matching {
     switch (pair.first, pair.second) {
-    case (-1, let j): lengths.append(isFinite(b.pairs[j]) ? oracle.toDiagonal(b.pairs[j]) : .infinity)
-    case (let i, -1): lengths.append(isFinite(a.pairs[i]) ? oracle.toDiagonal(a.pairs[i]) : .infinity)
+    case (-1, let j):
+      lengths.append(isFinite(b.pairs[j]) ? oracle.toDiagonal(b.pairs[j]) : .infinity)
+    case (let i, -1):
+      lengths.append(isFinite(a.pairs[i]) ? oracle.toDiagonal(a.pairs[i]) : .infinity)
     case (let i, let j):
       let (p, r) = (a.pairs[i], b.pairs[j])
       if isFinite(p) && isFinite(r) {

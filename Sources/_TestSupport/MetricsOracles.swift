@@ -21,7 +21,9 @@ public func oracleSquaredDistance(_ a: PointCloud, _ i: Int, _ b: PointCloud, _ 
 /// For every point, the k-th smallest squared distance to the other points (by index) of `cloud`.
 public func oracleKthNeighborSquaredDistances(_ cloud: PointCloud, k: Int) -> [Double] {
   (0..<cloud.count).map { i in
-    let others = (0..<cloud.count).filter { $0 != i }.map { oracleSquaredDistance(cloud, i, cloud, $0) }
+    let others = (0..<cloud.count).filter { $0 != i }.map {
+      oracleSquaredDistance(cloud, i, cloud, $0)
+    }
     return others.sorted()[k - 1]
   }
 }
@@ -39,7 +41,8 @@ public func oracleNearest(from queries: PointCloud, to references: PointCloud) -
 }
 
 /// Precision, recall, density and coverage from the definitions: open balls compare Euclidean
-/// distances with `<` (prdc), closed balls compare squared distances with `<=` (Kynkäänniemi et al.).
+/// distances with `<` (prdc), closed balls compare squared distances with `<=` (Kynkäänniemi et
+/// al.).
 public func oraclePRDC(real: PointCloud, synthetic: PointCloud, k: Int, closed: Bool) -> (
   precision: Double, recall: Double, density: Double, coverage: Double
 ) {
@@ -76,7 +79,8 @@ public func oraclePRDC(real: PointCloud, synthetic: PointCloud, k: Int, closed: 
 
 /// The mean log density of `points` under the isotropic Gaussian KDE of `fitted` with bandwidth h,
 /// summing every kernel term directly (shifted by the largest exponent of each point).
-public func oracleMeanLogDensity(of points: PointCloud, under fitted: PointCloud, h: Double) -> Double
+public func oracleMeanLogDensity(of points: PointCloud, under fitted: PointCloud, h: Double)
+  -> Double
 {
   let d = Double(fitted.dimension)
   var total = 0.0

@@ -31,7 +31,9 @@ public func bruteForceBottleneck(_ a: [PersistencePair], _ b: [PersistencePair])
     }
   }
   var candidates = Set<Double>()
-  for i in 0..<size { for j in 0..<size where cost(i, j).isFinite { candidates.insert(cost(i, j)) } }
+  for i in 0..<size {
+    for j in 0..<size where cost(i, j).isFinite { candidates.insert(cost(i, j)) }
+  }
   let sorted = candidates.sorted()
   func perfect(_ bound: Double) -> Bool {
     var owner = [Int](repeating: -1, count: size)

@@ -54,11 +54,12 @@ public enum WitnessOracle {
     let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
     var columns: [Set<Int>] = order.map { simplex in
       guard simplex.count > 1 else { return [] }
-      return Set(simplex.indices.map { skipped in
-        var facet = simplex
-        facet.remove(at: skipped)
-        return position[facet]!
-      })
+      return Set(
+        simplex.indices.map { skipped in
+          var facet = simplex
+          facet.remove(at: skipped)
+          return position[facet]!
+        })
     }
     var pivotOwner: [Int: Int] = [:]
     var killed = Set<Int>()
@@ -76,7 +77,8 @@ public enum WitnessOracle {
         }
       }
     }
-    for j in columns.indices where order[j].count == 2 && columns[j].isEmpty && !killed.contains(j) {
+    for j in columns.indices where order[j].count == 2 && columns[j].isEmpty && !killed.contains(j)
+    {
       bars.append(PersistencePair(birth: simplices[order[j]]!, death: .infinity))
     }
     return bars

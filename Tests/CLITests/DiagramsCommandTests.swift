@@ -71,7 +71,9 @@ struct DiagramsCommandTests {
     #expect(h1.hasPrefix("birth,death\n1.0,1.414213562373"))
     // Table: real H0 has 4 bars, 1 essential, total persistence 3, largest 1.
     #expect(result.stdout.contains("real"))
-    let row = result.stdout.split(separator: "\n").first { $0.hasPrefix("real") && $0.contains(" 0 ") }
+    let row = result.stdout.split(separator: "\n").first {
+      $0.hasPrefix("real") && $0.contains(" 0 ")
+    }
     let cells = try #require(row).split(separator: " ")
     #expect(cells == ["real", "0", "4", "1", "3", "1"])
   }

@@ -24,13 +24,17 @@ struct DistanceCommandTests {
 
     let w2 = try json(runTDAEval(["distance", a, b, "--wasserstein", "2", "--json"]).stdout)
     #expect(isClose(w2["distance"] as? Double ?? .nan, (0.25 + 0.0625).squareRoot()))
-    let l1 = try json(runTDAEval(["distance", c, b, "--wasserstein", "1", "--internal-p", "1", "--ignore-essential", "--json"]).stdout)
+    let l1 = try json(
+      runTDAEval([
+        "distance", c, b, "--wasserstein", "1", "--internal-p", "1", "--ignore-essential", "--json",
+      ]).stdout)
     #expect(isClose(l1["distance"] as? Double ?? .nan, 1))
 
     let infinite = try runTDAEval(["distance", a, c, "--bottleneck", "--json"])
     #expect(infinite.status == 0)
     #expect(try json(infinite.stdout)["distance"] is NSNull)
-    let ignored = try json(runTDAEval(["distance", a, c, "--bottleneck", "--ignore-essential", "--json"]).stdout)
+    let ignored = try json(
+      runTDAEval(["distance", a, c, "--bottleneck", "--ignore-essential", "--json"]).stdout)
     #expect(ignored["distance"] as? Double == 0)
 
     let table = try runTDAEval(["distance", a, c, "--wasserstein", "1"])
@@ -66,7 +70,9 @@ struct DistanceCommandTests {
     let other = try runTDAEval(["distance", nan, good, "--wasserstein", "1"])
     #expect(other.status == 2)
     #expect(other.stderr.contains("nan.csv:2:2:"))
-    let missing = try runTDAEval(["distance", good, directory.appendingPathComponent("none.csv").path, "--bottleneck"])
+    let missing = try runTDAEval([
+      "distance", good, directory.appendingPathComponent("none.csv").path, "--bottleneck",
+    ])
     #expect(missing.status == 2 && missing.stderr.contains("none.csv"))
   }
 }

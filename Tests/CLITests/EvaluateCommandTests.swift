@@ -5,7 +5,9 @@ import _TestSupport
 @Suite("tda-eval evaluate")
 struct EvaluateCommandTests {
   /// Writes a real circle and its wrong-topology (two circles) counterpart; returns their paths.
-  private func pair(in directory: URL, failure: String = "wrong-topology") throws -> (String, String) {
+  private func pair(in directory: URL, failure: String = "wrong-topology") throws -> (
+    String, String
+  ) {
     let real = directory.appendingPathComponent("real.csv").path
     let synthetic = directory.appendingPathComponent("synth.csv").path
     let result = try runTDAEval([
@@ -86,7 +88,9 @@ struct EvaluateCommandTests {
     let bad = try writeFile("1,2\n3,nan\n", named: "bad.csv", in: directory)
     let notFinite = try runTDAEval(["evaluate", real, bad])
     #expect(notFinite.status == 2 && notFinite.stderr.contains("bad.csv:2:2"))
-    let missing = try runTDAEval(["evaluate", real, directory.appendingPathComponent("none.csv").path])
+    let missing = try runTDAEval([
+      "evaluate", real, directory.appendingPathComponent("none.csv").path,
+    ])
     #expect(missing.status == 2 && missing.stderr.contains("none.csv"))
   }
 }

@@ -7,7 +7,8 @@ struct FidelityCommandTests {
   @Test("--json prints columns, pairs and the three scores")
   func json() throws {
     let directory = try makeTemporaryDirectory()
-    let real = try writeFile("x,y,c\n1,2,a\n2,4.5,a\n3,5,b\n4,9,\n", named: "real.csv", in: directory)
+    let real = try writeFile(
+      "x,y,c\n1,2,a\n2,4.5,a\n3,5,b\n4,9,\n", named: "real.csv", in: directory)
     let synthetic = try writeFile("x,y,c\n1,1,a\n2,4,b\n5,3,b\n", named: "synth.csv", in: directory)
     let result = try runTDAEval(["fidelity", real, synthetic, "--json"])
     #expect(result.status == 0, "\(result.stderr)")
@@ -19,9 +20,10 @@ struct FidelityCommandTests {
     #expect((columns[2]["shape"] as? [String: Any])?["metric"] as? String == "TVComplement")
     #expect((columns[2]["missing_real"] as? NSNumber)?.doubleValue == 0.25)
     let pairs = try #require(object["pairs"] as? [[String: Any]])
-    #expect(pairs.map { $0["metric"] as? String } == [
-      "CorrelationSimilarity", "ContingencySimilarity", "ContingencySimilarity",
-    ])
+    #expect(
+      pairs.map { $0["metric"] as? String } == [
+        "CorrelationSimilarity", "ContingencySimilarity", "ContingencySimilarity",
+      ])
     for key in ["column_shapes", "column_pair_trends", "quality"] {
       #expect(object[key] is NSNumber, "\(key)")
     }

@@ -11,8 +11,12 @@ struct GScoreCommandTests {
   /// A noisy circle and two circles written to a fresh directory, with landmark files.
   func fixture() throws -> (directory: URL, real: String, synth: String) {
     let directory = try makeTemporaryDirectory()
-    let circle = try runTDAEval(["generate", "circle", "--n", "120", "--noise", "0.05", "--seed", "1"])
-    let two = try runTDAEval(["generate", "two-circles", "--n", "150", "--noise", "0.05", "--seed", "2"])
+    let circle = try runTDAEval([
+      "generate", "circle", "--n", "120", "--noise", "0.05", "--seed", "1",
+    ])
+    let two = try runTDAEval([
+      "generate", "two-circles", "--n", "150", "--noise", "0.05", "--seed", "2",
+    ])
     let real = try writeFile(circle.stdout, named: "real.csv", in: directory)
     let synth = try writeFile(two.stdout, named: "synth.csv", in: directory)
     return (directory, real, synth)
@@ -73,12 +77,16 @@ struct GScoreCommandTests {
     let (directory, real, synth) = try fixture()
     let path = directory.appendingPathComponent("mrlt.svg").path
     let result = try runTDAEval(
-      ["gscore", real, synth, "--landmarks", "16", "--gamma", "0.1", "--trials", "20", "--plot", path])
+      [
+        "gscore", real, synth, "--landmarks", "16", "--gamma", "0.1", "--trials", "20", "--plot",
+        path,
+      ])
     #expect(result.status == 0)
     let svg = try String(contentsOfFile: path, encoding: .utf8)
     let document = try XMLDocument(xmlString: svg)
     let realBars = try document.nodes(forXPath: "//*[local-name()='rect'][@data-series='0']").count
-    let syntheticBars = try document.nodes(forXPath: "//*[local-name()='rect'][@data-series='1']").count
+    let syntheticBars = try document.nodes(forXPath: "//*[local-name()='rect'][@data-series='1']")
+      .count
     #expect(realBars >= 5 && realBars == syntheticBars)
     let unwritable = try runTDAEval(
       ["gscore", real, synth, "--trials", "2", "--plot", "/no/such/dir/mrlt.svg"])
@@ -92,7 +100,10 @@ struct GScoreCommandTests {
       ("0,1\n2,x\n", "0,1\n2,3\n", [String](), "real.landmarks:2:2: 'x' is not a row index"),
       ("0,1\n2,1.5\n", "0,1\n2,3\n", [], "real.landmarks:2:2: '1.5' is not a row index"),
       ("0,1\n2,3\n", "0,1\n2,150\n", [], "synth.landmarks:2:2: row index 150 is outside 0..<150"),
-      ("0,1\n2,3\n", "0,1\n2\n", [], "synth.landmarks:2: expected 2 landmarks as on line 1, found 1"),
+      (
+        "0,1\n2,3\n", "0,1\n2\n", [],
+        "synth.landmarks:2: expected 2 landmarks as on line 1, found 1"
+      ),
       ("0,1\n2,3\n", "0,1\n", [], "has 2 trials of 2 landmarks but"),
       ("0,1\n2,3\n", "0,1,2\n2,3,4\n", [], "has 2 trials of 2 landmarks but"),
       ("0,1\n", "0,1\n", ["--landmarks", "5"], "disagrees with the landmark files"),
@@ -105,7 +116,10 @@ struct GScoreCommandTests {
     let realLandmarks = try writeFile(realText, named: "real.landmarks", in: directory)
     let synthLandmarks = try writeFile(synthText, named: "synth.landmarks", in: directory)
     let result = try runTDAEval(
-      ["gscore", real, synth, "--real-landmarks", realLandmarks, "--synth-landmarks", synthLandmarks]
+      [
+        "gscore", real, synth, "--real-landmarks", realLandmarks, "--synth-landmarks",
+        synthLandmarks,
+      ]
         + extra)
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)

@@ -32,7 +32,10 @@ struct KDECommandTests {
 
   @Test(
     "bad bandwidths and singular covariances exit 2 with one line on stderr",
-    arguments: [["--bandwidth", "0"], ["--bandwidth", "-2"], ["--bandwidth", "wide"], ["--bandwidth", "nan"], []])
+    arguments: [
+      ["--bandwidth", "0"], ["--bandwidth", "-2"], ["--bandwidth", "wide"], ["--bandwidth", "nan"],
+      [],
+    ])
   func badOptions(extra: [String]) throws {
     let directory = try makeTemporaryDirectory()
     // The second column is constant: scott's covariance is singular.

@@ -23,7 +23,9 @@ struct MetricsCommandTests {
     let directory = try makeTemporaryDirectory()
     let (real, synthetic) = try write(directory)
     let holdout = try writeFile("x,y\n0,0.5\n2,2\n", named: "holdout.csv", in: directory)
-    let result = try runTDAEval(["metrics", real, synthetic, "--k", "2", "--holdout", holdout, "--json"])
+    let result = try runTDAEval([
+      "metrics", real, synthetic, "--k", "2", "--holdout", holdout, "--json",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let object = try json(result.stdout)
     for key in ["k", "balls", "precision", "recall", "density", "coverage", "realism", "dcr"] {
@@ -45,7 +47,8 @@ struct MetricsCommandTests {
     let (real, synthetic) = try write(directory)
     let open = try json(try runTDAEval(["metrics", real, synthetic, "--k", "1", "--json"]).stdout)
     let closed = try json(
-      try runTDAEval(["metrics", real, synthetic, "--k", "1", "--balls", "closed", "--json"]).stdout)
+      try runTDAEval(["metrics", real, synthetic, "--k", "1", "--balls", "closed", "--json"]).stdout
+    )
     #expect(closed["balls"] as? String == "closed")
     #expect((closed["density"] as! Double) >= (open["density"] as! Double))
     let table = try runTDAEval(["metrics", real, synthetic, "--k", "2", "--standardize"])

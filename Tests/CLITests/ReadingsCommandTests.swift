@@ -29,7 +29,8 @@ private func scaledFirstColumn(_ path: String, in directory: URL) throws -> Stri
     cells[0] = "\(Double(cells[0])! * 1000)"
     return cells.joined(separator: ",")
   }
-  let out = directory.appendingPathComponent("scaled-" + URL(fileURLWithPath: path).lastPathComponent)
+  let out = directory.appendingPathComponent(
+    "scaled-" + URL(fileURLWithPath: path).lastPathComponent)
   try (lines.joined(separator: "\n") + "\n").write(to: out, atomically: true, encoding: .utf8)
   return out.path
 }
@@ -51,13 +52,16 @@ struct ReadingsCommandTests {
     #expect(report["standardized"] as? [String] == [])
     let readings = try #require(report["readings"] as? [[String: Any]])
     let recall = try #require(readings.first { $0["metric"] as? String == "metrics.recall" })
-    #expect(recall["value"] as? Double == (report["metrics"] as? [String: Any])?["recall"] as? Double)
+    #expect(
+      recall["value"] as? Double == (report["metrics"] as? [String: Any])?["recall"] as? Double)
     #expect(recall["verdict"] as? String == "differs" && recall["worse"] as? String == "lower")
     #expect((recall["text"] as? String)?.contains("beyond what a second real sample gets") == true)
-    #expect(Set(readings.compactMap { $0["verdict"] as? String }).isSubset(of: ["consistent", "differs"]))
+    #expect(
+      Set(readings.compactMap { $0["verdict"] as? String }).isSubset(of: ["consistent", "differs"]))
     #expect(readings.contains { $0["metric"] as? String == "diagrams.1.bottleneck" })
 
-    let table = try runTDAEval(["evaluate", real, synthetic, "--skip", "persistence,gscore"] + fast)
+    let table = try runTDAEval(
+      ["evaluate", real, synthetic, "--skip", "persistence,gscore"] + fast)
     #expect(table.status == 0)
     #expect(table.stdout.contains("baseline") && table.stdout.contains("differs"))
 
@@ -105,7 +109,8 @@ struct ReadingsCommandTests {
     let parameters = try #require(evaluate["parameters"] as? [String: Any])
     #expect(gscore["trials"] as? Int == parameters["trials"] as? Int)
     #expect(gscore["seed"] as? Int == parameters["seed"] as? Int)
-    #expect(gscore["gscore"] as? Double == (evaluate["gscore"] as? [String: Any])?["gscore"] as? Double)
+    #expect(
+      gscore["gscore"] as? Double == (evaluate["gscore"] as? [String: Any])?["gscore"] as? Double)
     let help = try runTDAEval(["gscore", "--help"]).stdout
       .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(help.contains("(default 100)") && help.contains("(default 0.125)"), "\(help)")
@@ -123,13 +128,15 @@ struct ReadingsCommandTests {
       let scaled = try object(
         try runTDAEval(command + [scaledReal, scaledSynthetic, "--standardize", "--json"]))
       if command[0] == "gscore" {
-        let a = try #require(plain["gscore"] as? Double), b = try #require(scaled["gscore"] as? Double)
+        let a = try #require(plain["gscore"] as? Double),
+          b = try #require(scaled["gscore"] as? Double)
         #expect(isClose(a, b, relative: 1e-6, absolute: 1e-9), "\(a) vs \(b)")
       } else {
         let a = try #require(plain["distances"] as? [[String: Any]])
         let b = try #require(scaled["distances"] as? [[String: Any]])
         for (x, y) in zip(a, b) {
-          let u = try #require(x["bottleneck"] as? Double), v = try #require(y["bottleneck"] as? Double)
+          let u = try #require(x["bottleneck"] as? Double),
+            v = try #require(y["bottleneck"] as? Double)
           #expect(isClose(u, v, relative: 1e-6, absolute: 1e-9), "\(u) vs \(v)")
         }
       }

@@ -26,7 +26,8 @@ struct ResourceGuardTests {
     #expect(triangles.simplices == [199_990_000])
     #expect(triangles.simplexBytes == 199_990_000 * 24)
     let sparse = RipsPersistence.estimateMemory(
-      points: 20_000, maxDimension: 2, edges: 105, denseMatrix: false, sparseMatrix: true, threads: 1)
+      points: 20_000, maxDimension: 2, edges: 105, denseMatrix: false, sparseMatrix: true,
+      threads: 1)
     #expect(sparse.simplices == [105])
     #expect(sparse.denseMatrixBytes == 0 && sparse.sparseMatrixBytes == 105 * 40)
     // --threads 1e9: the per-thread buffers.
@@ -46,12 +47,20 @@ struct ResourceGuardTests {
     let rows = (0..<600).map { "\(Double($0 % 30) * 0.1),\(Double($0 / 30) * 0.1)" }
     let cloud = try writeFile(rows.joined(separator: "\n") + "\n", named: "grid.csv", in: directory)
     let cases: [([String], String)] = [
-      (["rips", cloud, "--maxdim", "0", "--max-memory", "100K"], "rips on 600 points (maxdim 0) may need up to"),
+      (
+        ["rips", cloud, "--maxdim", "0", "--max-memory", "100K"],
+        "rips on 600 points (maxdim 0) may need up to"
+      ),
       (["diagrams", cloud, cloud, "--max-memory", "1M"], "rips on 600 points (maxdim 1)"),
       (["evaluate", cloud, cloud, "--max-memory", "1M"], "--persistence-points"),
       (["rips", cloud, "--threads", "1000000000"], "use at most"),
-      (["generate", "cube", "--n", "100000000", "--dimension", "100000"], "use a smaller --n or --dimension"),
-      (["gscore", cloud, cloud, "--trials", "100000000", "--imax", "1000000"], "use fewer --trials"),
+      (
+        ["generate", "cube", "--n", "100000000", "--dimension", "100000"],
+        "use a smaller --n or --dimension"
+      ),
+      (
+        ["gscore", cloud, cloud, "--trials", "100000000", "--imax", "1000000"], "use fewer --trials"
+      ),
     ]
     for (arguments, expected) in cases {
       let result = try runTDAEval(arguments)
@@ -62,7 +71,9 @@ struct ResourceGuardTests {
       #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
     }
     // A threshold makes it fit: the edges under it are counted.
-    let fits = try runTDAEval(["rips", cloud, "--maxdim", "1", "--threshold", "0.15", "--max-memory", "1M", "--json"])
+    let fits = try runTDAEval([
+      "rips", cloud, "--maxdim", "1", "--threshold", "0.15", "--max-memory", "1M", "--json",
+    ])
     #expect(fits.status == 0, "\(fits.stderr)")
     // A bad size is a bad option.
     let bad = try runTDAEval(["rips", cloud, "--max-memory", "lots"])
@@ -70,7 +81,9 @@ struct ResourceGuardTests {
     #expect(bad.stderr.contains("--max-memory must be a positive size"))
   }
 
-  @Test("kde with a fixed bandwidth never builds a d × d matrix; the rules refuse a wide sample at once")
+  @Test(
+    "kde with a fixed bandwidth never builds a d × d matrix; the rules refuse a wide sample at once"
+  )
   func wideKDE() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -85,7 +98,9 @@ struct ResourceGuardTests {
     }
     let wideText: String = [row(0), row(1), row(2)].joined(separator: "\n") + "\n"
     let wide = try writeFile(wideText, named: "wide.csv", in: directory)
-    let fixed = try runTDAEval(["kde", wide, wide, "--bandwidth", "0.5", "--max-memory", "64M", "--json"])
+    let fixed = try runTDAEval([
+      "kde", wide, wide, "--bandwidth", "0.5", "--max-memory", "64M", "--json",
+    ])
     #expect(fixed.status == 0, "\(fixed.stderr)")
     let scott = try runTDAEval(["kde", wide, wide, "--max-memory", "64M"])
     #expect(scott.status == 2)
@@ -97,7 +112,8 @@ struct ResourceGuardTests {
       for c in 0..<30 { cells.append(String(Double((i * 31 + c * 17) % 23))) }
       tallRows.append(cells.joined(separator: ","))
     }
-    let tall = try writeFile(tallRows.joined(separator: "\n") + "\n", named: "tall.csv", in: directory)
+    let tall = try writeFile(
+      tallRows.joined(separator: "\n") + "\n", named: "tall.csv", in: directory)
     let guarded = try runTDAEval(["kde", tall, tall, "--max-memory", "1K"])
     #expect(guarded.status == 2)
     #expect(guarded.stderr.contains("use a fixed --bandwidth H"), "\(guarded.stderr)")
@@ -107,11 +123,14 @@ struct ResourceGuardTests {
   func hostileOptions() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let points = (0..<12).map { "\(Double($0)),\(Double($0 * $0 % 7))" }.joined(separator: "\n") + "\n"
+    let points =
+      (0..<12).map { "\(Double($0)),\(Double($0 * $0 % 7))" }.joined(separator: "\n") + "\n"
     let cloud = try writeFile(points, named: "c.csv", in: directory)
     let bins = try runTDAEval(["metrics", cloud, cloud, "--bins", "1000000"])
     #expect(bins.status == 2)
-    #expect(bins.stderr.contains("--bins must be between 0 and the real sample's 12 rows"), "\(bins.stderr)")
+    #expect(
+      bins.stderr.contains("--bins must be between 0 and the real sample's 12 rows"),
+      "\(bins.stderr)")
     // The default 20 is capped at the 12 rows.
     let capped = try runTDAEval(["metrics", cloud, cloud, "--json"])
     #expect(capped.status == 0, "\(capped.stderr)")
@@ -128,7 +147,9 @@ struct ResourceGuardTests {
     let essential = try writeFile("0,inf\n", named: "inf.csv", in: directory)
     let overflow = try runTDAEval(["distance", huge, essential, "--bottleneck"])
     #expect(overflow.status == 2)
-    #expect(overflow.stderr.hasPrefix("tda-eval: \(huge):1:2: '1e400' is beyond the float64 range"), "\(overflow.stderr)")
+    #expect(
+      overflow.stderr.hasPrefix("tda-eval: \(huge):1:2: '1e400' is beyond the float64 range"),
+      "\(overflow.stderr)")
     let infinite = try runTDAEval(["distance", essential, essential, "--bottleneck", "--json"])
     #expect(infinite.status == 0, "\(infinite.stderr)")
   }

@@ -53,10 +53,15 @@ struct RipsCommandTests {
       input: projectivePlaneLower)
     #expect(result.status == 0, "\(result.stderr)")
     let expected =
-      ["value range: [1,2]", "distance matrix with 13 points, using threshold at enclosing radius 2",
-       "persistence intervals in dim 0:"] + Array(repeating: " [0,1)", count: 12)
-      + [" [0, )", "persistence intervals in dim 1:", " [1,2)", "persistence intervals in dim 2:",
-         " [1,2)"]
+      [
+        "value range: [1,2]",
+        "distance matrix with 13 points, using threshold at enclosing radius 2",
+        "persistence intervals in dim 0:",
+      ] + Array(repeating: " [0,1)", count: 12)
+      + [
+        " [0, )", "persistence intervals in dim 1:", " [1,2)", "persistence intervals in dim 2:",
+        " [1,2)",
+      ]
     #expect(result.stdout == expected.joined(separator: "\n") + "\n")
   }
 
@@ -82,7 +87,8 @@ struct RipsCommandTests {
       (["--input-format", "distance"], "0,1\n-1,0\n", "txt"),
       (["--input-format", "lower-distance"], "1\n2,nan\n", "txt"),
       (["--input-format", "lower-distance"], "1\n2\n", "txt"),
-      (["--input-format", "sparse"], "0 1\n", "txt"), (["--input-format", "point-cloud"], "", "txt"),
+      (["--input-format", "sparse"], "0 1\n", "txt"),
+      (["--input-format", "point-cloud"], "", "txt"),
       ([], "x,y\n", "csv"), ([], "1,2\n3\n", "csv"), (["--metric", "cosine"], "0,0\n", "csv"),
       (["--output", "xml"], "0,0\n", "csv"),
     ])

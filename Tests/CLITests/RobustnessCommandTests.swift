@@ -6,7 +6,9 @@ import _TestSupport
 @Suite("Robustness: streams, write errors, extreme values")
 struct RobustnessCommandTests {
   /// Runs tda-eval with standard output sent to `path` (e.g. /dev/full), or closed when nil.
-  private func run(_ arguments: [String], stdoutPath: String?) throws -> (status: Int32, stderr: String) {
+  private func run(_ arguments: [String], stdoutPath: String?) throws -> (
+    status: Int32, stderr: String
+  ) {
     let process = Process()
     process.executableURL = tdaEvalExecutable
     process.arguments = arguments
@@ -44,7 +46,8 @@ struct RobustnessCommandTests {
 
   @Test("distance reads a diagram from standard input and /dev/null as empty")
   func distanceStreams() throws {
-    let result = try runTDAEval(["distance", "-", "/dev/null", "--bottleneck", "--json"], input: "0,4\n")
+    let result = try runTDAEval(
+      ["distance", "-", "/dev/null", "--bottleneck", "--json"], input: "0,4\n")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(try json(result)["distance"] as? Double == 2)
   }
@@ -60,7 +63,10 @@ struct RobustnessCommandTests {
       ("0,1e155\n", ["--wasserstein", "2"], 5e154),
       ("0,1e104\n", ["--wasserstein", "3"], 5e103),
       ("0,1.7976931348623157e308\n", ["--wasserstein", "2"], 1.7976931348623157e308 / 2),
-      (String(repeating: "0,1.3e154\n", count: 10), ["--wasserstein", "2"], 10.0.squareRoot() * 6.5e153),
+      (
+        String(repeating: "0,1.3e154\n", count: 10), ["--wasserstein", "2"],
+        10.0.squareRoot() * 6.5e153
+      ),
       (String(repeating: "0,1.7e308\n", count: 10), ["--wasserstein", "2"], nil),  // truly +∞: null
     ]
     for (index, (text, options, expected)) in cases.enumerated() {
@@ -88,7 +94,10 @@ struct RobustnessCommandTests {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let cloud = try writeFile("0,0\n1,0\n0,1\n", named: "c.csv", in: directory)
-    for arguments in [["rips", cloud, "--json"], ["rips", cloud], ["generate", "circle", "--n", "5", "--seed", "1"]] {
+    for arguments in [
+      ["rips", cloud, "--json"], ["rips", cloud],
+      ["generate", "circle", "--n", "5", "--seed", "1"],
+    ] {
       let full = try run(arguments, stdoutPath: "/dev/full")
       #expect(full.status == 1, "\(arguments)")
       #expect(full.stderr == "tda-eval: cannot write to standard output: No space left on device\n")
@@ -108,9 +117,13 @@ struct RobustnessCommandTests {
     let result = try runTDAEval(["generate", "circle", "--n", "5", "--seed", "1", "--out", out])
     #expect(result.status == 0)
     #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count == 5)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.hasPrefix(".")
+    }
     #expect(leftovers.isEmpty)
-    let failed = try runTDAEval(["generate", "circle", "--n", "5", "--seed", "1", "--out", "/no/such/dir/g.csv"])
+    let failed = try runTDAEval([
+      "generate", "circle", "--n", "5", "--seed", "1", "--out", "/no/such/dir/g.csv",
+    ])
     #expect(failed.status == 2)
     #expect(failed.stderr.hasPrefix("tda-eval: cannot write '/no/such/dir/g.csv'"))
     #expect(failed.stderr.filter { $0 == "\n" }.count == 1)

@@ -33,7 +33,9 @@ private let lines = [
 private let failing =
   #"{"name": "broken", "real": "data/circle-real.csv", "synthetic": "data/bad.csv", "options": {"skip": ["gscore", "persistence"]}}"#
 
-private func writeManifest(_ manifestLines: [String], in directory: URL, named name: String = "sweep.jsonl")
+private func writeManifest(
+  _ manifestLines: [String], in directory: URL, named name: String = "sweep.jsonl"
+)
   throws -> String
 {
   try writeFile(manifestLines.joined(separator: "\n") + "\n", named: name, in: directory)
@@ -113,14 +115,33 @@ struct SweepCommandTests {
     #expect(try files(out) == ["circle.json", "registry.json", "two-circles.json"])
     let d = directory.path + "/data/"
     let equivalents: [(String, [String])] = [
-      ("circle", [d + "circle-real.csv", d + "circle-synth.csv", "--skip", "gscore", "--persistence-points", "40", "--k", "3", "--bins", "5"]),
-      ("two-circles", [d + "circle-real.csv", d + "two-circles-synth.csv", "--holdout", d + "circle-synth.csv", "--skip", "persistence,gscore", "--standardize", "--balls", "closed"]),
-      ("registry", [d + "registry-real.csv", d + "registry-synth.csv", "--schema", d + "registry-schema.json", "--trials", "3", "--landmarks", "16", "--persistence-points", "40"]),
+      (
+        "circle",
+        [
+          d + "circle-real.csv", d + "circle-synth.csv", "--skip", "gscore", "--persistence-points",
+          "40", "--k", "3", "--bins", "5",
+        ]
+      ),
+      (
+        "two-circles",
+        [
+          d + "circle-real.csv", d + "two-circles-synth.csv", "--holdout", d + "circle-synth.csv",
+          "--skip", "persistence,gscore", "--standardize", "--balls", "closed",
+        ]
+      ),
+      (
+        "registry",
+        [
+          d + "registry-real.csv", d + "registry-synth.csv", "--schema", d + "registry-schema.json",
+          "--trials", "3", "--landmarks", "16", "--persistence-points", "40",
+        ]
+      ),
     ]
     for (name, arguments) in equivalents {
       let evaluate = try runTDAEval(["evaluate"] + arguments + ["--json"])
       #expect(evaluate.status == 0, "\(evaluate.stderr)")
-      let saved = try String(contentsOf: out.appendingPathComponent(name + ".json"), encoding: .utf8)
+      let saved = try String(
+        contentsOf: out.appendingPathComponent(name + ".json"), encoding: .utf8)
       #expect(saved.contains("\"timings\":{"))
       #expect(try withoutTimings(saved) == withoutTimings(evaluate.stdout), "\(name)")
     }
@@ -147,7 +168,8 @@ struct SweepCommandTests {
       let out = directory.appendingPathComponent("index-\(index)")
       let result =
         variable.isEmpty
-        ? try runTDAEval(["sweep", manifest, "--out", out.path, "--index", index], environment: [:])
+        ? try runTDAEval(
+          ["sweep", manifest, "--out", out.path, "--index", index], environment: [:])
         : try runTDAEval(["sweep", manifest, "--out", out.path], environment: [variable: index])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(try files(out) == [expected])
@@ -155,12 +177,15 @@ struct SweepCommandTests {
     // --all overrides the array index; an index past the end is exit 2.
     let everything = directory.appendingPathComponent("all")
     let result = try runTDAEval(
-      ["sweep", manifest, "--out", everything.path, "--all"], environment: ["SLURM_ARRAY_TASK_ID": "1"])
+      ["sweep", manifest, "--out", everything.path, "--all"],
+      environment: ["SLURM_ARRAY_TASK_ID": "1"])
     #expect(try result.status == 0 && files(everything) == all)
     let past = try runTDAEval(["sweep", manifest, "--out", everything.path, "--index", "3"])
     #expect(past.status == 2 && past.stderr.contains("index 3 is out of range"))
     // --list shows index, line and name, and runs nothing.
-    let list = try runTDAEval(["sweep", manifest, "--out", directory.appendingPathComponent("none").path, "--list"])
+    let list = try runTDAEval([
+      "sweep", manifest, "--out", directory.appendingPathComponent("none").path, "--list",
+    ])
     #expect(list.stdout == "0\t1\tcircle\n1\t2\ttwo-circles\n2\t3\tregistry\n")
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("none").path))
     #expect(try runTDAEval(["sweep", manifest, "--list"]).stdout == list.stdout)
@@ -177,7 +202,8 @@ struct SweepCommandTests {
     #expect(result.status == 1)
     #expect(result.stderr.contains("1 of 3 failed"), "\(result.stderr)")
     #expect(try files(out) == ["broken.error", "circle.json", "two-circles.json"])
-    let message = try String(contentsOf: out.appendingPathComponent("broken.error"), encoding: .utf8)
+    let message = try String(
+      contentsOf: out.appendingPathComponent("broken.error"), encoding: .utf8)
     #expect(message.contains("bad.csv") && message.split(separator: "\n").count == 1)
     let evaluate = try runTDAEval([
       "evaluate", directory.path + "/data/circle-real.csv", directory.path + "/data/bad.csv",
@@ -189,7 +215,9 @@ struct SweepCommandTests {
     #expect(merged.status == 0, "\(merged.stderr)")
     let rows = merged.stdout.split(separator: "\n")
     #expect(rows.count == 4 && rows[0].hasPrefix("name,error,"))
-    #expect(rows[1].hasPrefix("broken,") && rows[2].hasPrefix("circle,,") && rows[3].hasPrefix("two-circles,,"))
+    #expect(
+      rows[1].hasPrefix("broken,") && rows[2].hasPrefix("circle,,")
+        && rows[3].hasPrefix("two-circles,,"))
     #expect(merged.stderr.contains("1 of 3 evaluations failed: broken"))
     let json = try runTDAEval(["merge", out.path, "--json"])
     let object = try #require(
@@ -243,7 +271,8 @@ struct SweepCommandTests {
     let repeated = try runTDAEval(["sweep", manifest, "--out", out.path])
     #expect(repeated.status == 0 && repeated.stdout.isEmpty)
     let forced = try runTDAEval(["sweep", manifest, "--out", out.path, "--force", "--index", "0"])
-    #expect(forced.status == 0 && forced.stdout == out.appendingPathComponent("circle.json").path + "\n")
+    #expect(
+      forced.status == 0 && forced.stdout == out.appendingPathComponent("circle.json").path + "\n")
 
     // The merge of the resumed run equals that of a clean one.
     let clean = directory.appendingPathComponent("clean")
@@ -253,7 +282,8 @@ struct SweepCommandTests {
     #expect(a.status == 0 && a.stdout == b.stdout)
   }
 
-  @Test("merge: partial results, name first, sorted rows, dotted scalar columns, --out and --timings")
+  @Test(
+    "merge: partial results, name first, sorted rows, dotted scalar columns, --out and --timings")
   func merge() throws {
     let directory = try workspace()
     let manifest = try writeManifest(lines, in: directory)
@@ -263,8 +293,12 @@ struct SweepCommandTests {
     // Partial: only shard 1 so far.
     let partial = try runTDAEval(["merge", first.path])
     #expect(partial.status == 0)
-    #expect(partial.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } } == ["circle", "registry"])
-    #expect(try runTDAEval(["sweep", manifest, "--out", second.path, "--shard", "2/2"]).status == 0)
+    #expect(
+      partial.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } } == [
+        "circle", "registry",
+      ])
+    #expect(
+      try runTDAEval(["sweep", manifest, "--out", second.path, "--shard", "2/2"]).status == 0)
     let csv = directory.appendingPathComponent("results.csv")
     let merged = try runTDAEval(["merge", first.path, second.path, "--out", csv.path])
     #expect(merged.status == 0 && merged.stdout.isEmpty, "\(merged.stderr)")
@@ -274,7 +308,10 @@ struct SweepCommandTests {
     #expect(header.prefix(2) == ["name", "error"])
     #expect(rows.dropFirst().map { $0[0] } == ["circle", "registry", "two-circles"])
     #expect(rows.allSatisfy { $0.count == header.count })
-    for column in ["metrics.precision", "metrics.recall", "metrics.dcr.median", "parameters.k", "diagrams.distances.1.bottleneck", "kde.synth_given_real", "gscore.gscore"] {
+    for column in [
+      "metrics.precision", "metrics.recall", "metrics.dcr.median", "parameters.k",
+      "diagrams.distances.1.bottleneck", "kde.synth_given_real", "gscore.gscore",
+    ] {
       #expect(header.contains(column), "\(column)")
     }
     #expect(!header.contains { $0.hasPrefix("timings.") })
@@ -297,19 +334,52 @@ struct SweepCommandTests {
   @Test(
     "a bad manifest exits 2 with one line naming the line, before anything runs",
     arguments: [
-      ([lines[0], #"{"name": "b", "real": "data/circle-real.csv", "#], "sweep.jsonl line 2: not valid JSON"),
-      ([lines[0], #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"neighbours": 3}}"#],
-       "sweep.jsonl line 2: unknown option 'neighbours'"),
-      (["", lines[0], #"{"name": "b", "real": "data/missing.csv", "synthetic": "data/circle-synth.csv"}"#],
-       "sweep.jsonl line 3: real file 'data/missing.csv' not found"),
-      ([lines[0], #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"k": 0}}"#],
-       "sweep.jsonl line 2: --k must be at least 1"),
-      ([lines[0], #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"skip": ["everything"]}}"#],
-       "sweep.jsonl line 2: --skip names an unknown part 'everything'"),
-      ([lines[0], #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"standardize": 1}}"#],
-       "sweep.jsonl line 2: "),
-      ([lines[0], #"{"name": "../b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv"}"#],
-       "sweep.jsonl line 2: name '../b' is not a safe file name"),
+      (
+        [lines[0], #"{"name": "b", "real": "data/circle-real.csv", "#],
+        "sweep.jsonl line 2: not valid JSON"
+      ),
+      (
+        [
+          lines[0],
+          #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"neighbours": 3}}"#,
+        ],
+        "sweep.jsonl line 2: unknown option 'neighbours'"
+      ),
+      (
+        [
+          "", lines[0],
+          #"{"name": "b", "real": "data/missing.csv", "synthetic": "data/circle-synth.csv"}"#,
+        ],
+        "sweep.jsonl line 3: real file 'data/missing.csv' not found"
+      ),
+      (
+        [
+          lines[0],
+          #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"k": 0}}"#,
+        ],
+        "sweep.jsonl line 2: --k must be at least 1"
+      ),
+      (
+        [
+          lines[0],
+          #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"skip": ["everything"]}}"#,
+        ],
+        "sweep.jsonl line 2: --skip names an unknown part 'everything'"
+      ),
+      (
+        [
+          lines[0],
+          #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"standardize": 1}}"#,
+        ],
+        "sweep.jsonl line 2: "
+      ),
+      (
+        [
+          lines[0],
+          #"{"name": "../b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv"}"#,
+        ],
+        "sweep.jsonl line 2: name '../b' is not a safe file name"
+      ),
       ([lines[0], lines[1], lines[0]], "name 'circle' is used on lines 1, 3"),
     ])
   func badManifest(manifestLines: [String], message: String) throws {
@@ -324,12 +394,18 @@ struct SweepCommandTests {
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
-  @Test("bad sweep options exit 2", arguments: [["--shard", "0/2"], ["--shard", "2"], ["--index", "-1"], ["--index", "0", "--shard", "1/2"]])
+  @Test(
+    "bad sweep options exit 2",
+    arguments: [
+      ["--shard", "0/2"], ["--shard", "2"], ["--index", "-1"], ["--index", "0", "--shard", "1/2"],
+    ])
   func badOptions(options: [String]) throws {
     let directory = try workspace()
     let manifest = try writeManifest(lines, in: directory)
-    let result = try runTDAEval(["sweep", manifest, "--out", directory.appendingPathComponent("out").path] + options)
-    #expect(result.status == 2 && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    let result = try runTDAEval(
+      ["sweep", manifest, "--out", directory.appendingPathComponent("out").path] + options)
+    #expect(
+      result.status == 2 && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
   }
 
   @Test("tables --shard i/n and --merge give the single run's tables byte for byte")
@@ -341,13 +417,15 @@ struct SweepCommandTests {
     var shardDirectories: [String] = []
     for index in 1...3 {
       let out = directory.appendingPathComponent("shard-\(index)")
-      let result = try runTDAEval(["tables"] + options + ["--shard", "\(index)/3", "--out", out.path])
+      let result = try runTDAEval(
+        ["tables"] + options + ["--shard", "\(index)/3", "--out", out.path])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(try files(out) == ["tables-shard-\(index)-of-3.json"])
       shardDirectories.append(out.path)
     }
     let merged = directory.appendingPathComponent("merged")
-    let result = try runTDAEval(["tables"] + options + ["--merge"] + shardDirectories + ["--out", merged.path])
+    let result = try runTDAEval(
+      ["tables"] + options + ["--merge"] + shardDirectories + ["--out", merged.path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(try files(merged) == files(single))
     for name in try files(single) {
@@ -357,14 +435,18 @@ struct SweepCommandTests {
     }
     // A shard missing, or other options than the shards': exit 2 with one line.
     for arguments in [
-      ["tables"] + options + ["--merge", shardDirectories[0], shardDirectories[2], "--out", merged.path],
+      ["tables"] + options + [
+        "--merge", shardDirectories[0], shardDirectories[2], "--out", merged.path,
+      ],
       ["tables", "--only", "sensitivity", "--merge"] + shardDirectories + ["--out", merged.path],
       ["tables", "--quick", "--merge"] + shardDirectories + ["--out", merged.path],
       ["tables", "--quick", "--shard", "4/3", "--out", merged.path],
       ["tables", "--quick", "--shard", "1/2", "--merge", shardDirectories[0]],
     ] {
       let bad = try runTDAEval(arguments)
-      #expect(bad.status == 2 && bad.stderr.split(separator: "\n").count == 1, "\(arguments): \(bad.stderr)")
+      #expect(
+        bad.status == 2 && bad.stderr.split(separator: "\n").count == 1,
+        "\(arguments): \(bad.stderr)")
     }
   }
 }

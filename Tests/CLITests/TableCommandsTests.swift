@@ -43,14 +43,18 @@ struct TableCommandsTests {
   @Test("metrics on a table with text categories and missing cells use Gower's distance")
   func metricsOnTables() throws {
     let (real, synthetic, _) = try files()
-    let result = try runTDAEval(["metrics", real, synthetic, "--k", "2", "--ignore", "id", "--json"])
+    let result = try runTDAEval([
+      "metrics", real, synthetic, "--k", "2", "--ignore", "id", "--json",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let object = try json(result.stdout)
     #expect(object["distance"] as? String == "gower")
     #expect(object["precision"] is Double)
     #expect(object["vq_omitted"] is String)
     // α-precision needs complete rows: omitted with the first missing cell named.
-    #expect((object["alpha_beta_omitted"] as? String)?.contains("real.csv:3:4: missing cell in column 'bmi'") == true)
+    #expect(
+      (object["alpha_beta_omitted"] as? String)?.contains(
+        "real.csv:3:4: missing cell in column 'bmi'") == true)
     let complete = try runTDAEval([
       "metrics", real, synthetic, "--k", "2", "--ignore", "id", "--missing", "drop-rows", "--json",
     ])
@@ -96,11 +100,16 @@ struct TableCommandsTests {
     let object = try json(printed.stdout)
     #expect(object["rows"] as? Int == 7)
     let columns = try #require(object["columns"] as? [[String: Any]])
-    #expect(columns.map { $0["kind"] as? String } == ["ignore", "numeric", "categorical", "numeric", "ordinal"])
+    #expect(
+      columns.map { $0["kind"] as? String } == [
+        "ignore", "numeric", "categorical", "numeric", "ordinal",
+      ])
     #expect(columns[3]["missing"] as? Int == 1)
     #expect(columns[4]["categories"] as? [String] == ["I", "II", "III", "IV"])
     let schema = try writeFile(printed.stdout, named: "schema.json", in: directory)
-    let viaSchema = try runTDAEval(["metrics", real, synthetic, "--k", "2", "--schema", schema, "--json"])
+    let viaSchema = try runTDAEval([
+      "metrics", real, synthetic, "--k", "2", "--schema", schema, "--json",
+    ])
     let viaOptions = try runTDAEval([
       "metrics", real, synthetic, "--k", "2", "--ignore", "id", "--ordinal", "stage", "--json",
     ])
@@ -119,12 +128,17 @@ struct TableCommandsTests {
     #expect(try json(result.stdout)["distance"] as? String == "gower")
   }
 
-  @Test("bad table input and options: one line, exit 2", arguments: [
-    (["--ignore", "nope"], "no column 'nope' (named by --ignore)"),
-    (["--distance", "cosine"], "--distance must be auto, euclidean or gower, got 'cosine'"),
-    (["--missing", "impute"], "--missing must be error or drop-rows, got 'impute'"),
-    (["--ordinal", "sex", "--schema", "/no/schema.json"], "/no/schema.json: cannot read the file (no such file)"),
-  ])
+  @Test(
+    "bad table input and options: one line, exit 2",
+    arguments: [
+      (["--ignore", "nope"], "no column 'nope' (named by --ignore)"),
+      (["--distance", "cosine"], "--distance must be auto, euclidean or gower, got 'cosine'"),
+      (["--missing", "impute"], "--missing must be error or drop-rows, got 'impute'"),
+      (
+        ["--ordinal", "sex", "--schema", "/no/schema.json"],
+        "/no/schema.json: cannot read the file (no such file)"
+      ),
+    ])
   func badInput(options: [String], message: String) throws {
     let (real, synthetic, _) = try files()
     let result = try runTDAEval(["metrics", real, synthetic, "--k", "2"] + options)
@@ -136,7 +150,8 @@ struct TableCommandsTests {
   @Test("columns are matched by name; a missing one is named")
   func missingColumn() throws {
     let (real, _, directory) = try files()
-    let synthetic = try writeFile("id,age,sex,bmi\n1,50,f,22\n2,40,m,23\n3,41,m,24\n", named: "s.csv", in: directory)
+    let synthetic = try writeFile(
+      "id,age,sex,bmi\n1,50,f,22\n2,40,m,23\n3,41,m,24\n", named: "s.csv", in: directory)
     let result = try runTDAEval(["metrics", real, synthetic, "--k", "2"])
     #expect(result.status == 2)
     #expect(result.stderr == "tda-eval: \(synthetic): no column 'stage', which \(real) has\n")
@@ -154,11 +169,13 @@ struct TableCommandsTests {
   @Test("the registry's schema file is what 'schema' prints for the documented options")
   func registrySchemaFile() throws {
     let printed = try runTDAEval([
-      "schema", "Notebooks-data/examples/registry-real.csv", "--ignore", "patient_id", "--categorical",
+      "schema", "Notebooks-data/examples/registry-real.csv", "--ignore", "patient_id",
+      "--categorical",
       "diabetes,site", "--ordinal", "stage", "--json",
     ])
     #expect(printed.status == 0, "\(printed.stderr)")
-    let file = try Data(contentsOf: URL(fileURLWithPath: "Notebooks-data/examples/registry-schema.json"))
+    let file = try Data(
+      contentsOf: URL(fileURLWithPath: "Notebooks-data/examples/registry-schema.json"))
     let expected = try JSONSerialization.jsonObject(with: file) as? NSDictionary
     let actual = try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? NSDictionary
     #expect(expected == actual)
@@ -168,14 +185,17 @@ struct TableCommandsTests {
   func otherCommands() throws {
     let real = "Notebooks-data/examples/registry-real.csv"
     let synthetic = "Notebooks-data/examples/registry-synth.csv"
-    let options = ["--ignore", "patient_id", "--categorical", "diabetes,site", "--ordinal", "stage"]
+    let options = [
+      "--ignore", "patient_id", "--categorical", "diabetes,site", "--ordinal", "stage",
+    ]
     let diagrams = try runTDAEval(["diagrams", real, synthetic, "--json"] + options)
     #expect(diagrams.status == 0, "\(diagrams.stderr)")
     #expect(try json(diagrams.stdout)["distance"] as? String == "gower")
     let gscore = try runTDAEval(["gscore", real, synthetic, "--trials", "5", "--json"] + options)
     #expect(gscore.status == 0, "\(gscore.stderr)")
     let evaluate = try runTDAEval(
-      ["evaluate", real, synthetic, "--trials", "5", "--persistence-points", "100", "--json"] + options)
+      ["evaluate", real, synthetic, "--trials", "5", "--persistence-points", "100", "--json"]
+        + options)
     #expect(evaluate.status == 0, "\(evaluate.stderr)")
     let report = try json(evaluate.stdout)
     #expect(report["distance"] as? String == "gower")
@@ -193,10 +213,15 @@ struct TableKDECommandTests {
     let synthetic = try writeFile("x,c\n0.5,a\n2.5,b\n", named: "s.csv", in: directory)
     let missing = try runTDAEval(["kde", real, synthetic])
     #expect(missing.status == 2)
-    #expect(missing.stderr.contains("\(real):5:2: missing cell in column 'c'; the KDE needs complete rows"))
-    let result = try runTDAEval(["kde", real, synthetic, "--missing", "drop-rows", "--bandwidth", "1,0.25", "--json"])
+    #expect(
+      missing.stderr.contains(
+        "\(real):5:2: missing cell in column 'c'; the KDE needs complete rows"))
+    let result = try runTDAEval([
+      "kde", real, synthetic, "--missing", "drop-rows", "--bandwidth", "1,0.25", "--json",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(object["rule"] as? String == "fixed")
     #expect(object["bandwidths"] as? [Double] == [1, 0.25])
     // By hand: synthetic row (0.5, a) under the real rows (0,a), (1,b), (2,a) with h = (1, 0.25),
@@ -206,7 +231,9 @@ struct TableKDECommandTests {
     let second = (phi(2.5) * 0.25 + phi(1.5) * 0.75 + phi(0.5) * 0.25) / 3
     let expected = (log(first) + log(second)) / 2
     #expect(abs((object["synth_given_real"] as? Double ?? .nan) - expected) < 1e-12)
-    let bad = try runTDAEval(["kde", real, synthetic, "--missing", "drop-rows", "--bandwidth", "1,-2"])
+    let bad = try runTDAEval([
+      "kde", real, synthetic, "--missing", "drop-rows", "--bandwidth", "1,-2",
+    ])
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("one per used column"))
   }
@@ -214,7 +241,8 @@ struct TableKDECommandTests {
 
 @Suite("tda-eval privacy")
 struct PrivacyCommandTests {
-  @Test("on the registry with a holdout and an attribute attack: every field, readings, one JSON line")
+  @Test(
+    "on the registry with a holdout and an attribute attack: every field, readings, one JSON line")
   func registry() throws {
     let directory = try makeTemporaryDirectory()
     let real = "Notebooks-data/examples/registry-real.csv"
@@ -229,7 +257,8 @@ struct PrivacyCommandTests {
       "--sensitive", "diabetes", "--json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(object["distance"] as? String == "gower")
     let dcr = try #require(object["dcr"] as? [String: Any])
     #expect(dcr["exact_copies"] as? Double == 1)
@@ -242,8 +271,13 @@ struct PrivacyCommandTests {
     #expect(attack["sensitive"] as? String == "diabetes")
     #expect(attack["accuracy"] is Double)
     let readings = try #require(object["readings"] as? [String: String])
-    #expect(Set(readings.keys).isSuperset(of: ["dcr", "nndr", "identifiability", "membership", "attribute_inference"]))
-    let table = try runTDAEval(["privacy", real, synthetic, "--schema", "Notebooks-data/examples/registry-schema.json"])
+    #expect(
+      Set(readings.keys).isSuperset(of: [
+        "dcr", "nndr", "identifiability", "membership", "attribute_inference",
+      ]))
+    let table = try runTDAEval([
+      "privacy", real, synthetic, "--schema", "Notebooks-data/examples/registry-schema.json",
+    ])
     #expect(table.status == 0)
     #expect(table.stdout.contains("identifiability"))
   }
@@ -254,7 +288,9 @@ struct PrivacyCommandTests {
     let alone = try runTDAEval(["privacy", real, real, "--sensitive", "x"])
     #expect(alone.status == 2)
     #expect(alone.stderr.contains("--quasi-identifiers and --sensitive go together"))
-    let same = try runTDAEval(["privacy", real, real, "--quasi-identifiers", "x", "--sensitive", "x"])
+    let same = try runTDAEval([
+      "privacy", real, real, "--quasi-identifiers", "x", "--sensitive", "x",
+    ])
     #expect(same.status == 2)
     #expect(same.stderr.contains("a column that is not a quasi-identifier"))
   }

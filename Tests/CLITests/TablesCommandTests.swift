@@ -8,14 +8,20 @@ struct TablesCommandTests {
   @Test("--quick writes every table and the directions that must hold hold")
   func quickTables() throws {
     let directory = try makeTemporaryDirectory()
-    let result = try runTDAEval(["tables", "--quick", "--only", "failures,sensitivity", "--out", directory.path])
+    let result = try runTDAEval([
+      "tables", "--quick", "--only", "failures,sensitivity", "--out", directory.path,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
-    let written = result.stdout.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
+    let written = result.stdout.split(separator: "\n").map {
+      URL(fileURLWithPath: String($0)).lastPathComponent
+    }
     #expect(written.contains("failures.csv") && written.contains("sensitivity-noise.csv"))
     #expect(!written.contains { $0.hasPrefix("runtime") })
     let csv = try String(
       contentsOf: directory.appendingPathComponent("failures.csv"), encoding: .utf8)
-    let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+    let rows = csv.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").map(String.init)
+    }
     func mean(_ base: String, _ failure: String, _ metric: String) throws -> Double {
       let row = try #require(rows.first { $0[0] == base && $0[1] == failure && $0[2] == metric })
       return try #require(Double(row[3]))
@@ -29,9 +35,12 @@ struct TablesCommandTests {
       #expect(try mean(base, "faithful", "dcr_exact_copies") == 0)
     }
     // Noise: precision drops on the circle.
-    #expect(try mean("circle", "noise 0.3", "precision") < mean("circle", "faithful", "precision") - 0.3)
+    #expect(
+      try mean("circle", "noise 0.3", "precision") < mean("circle", "faithful", "precision") - 0.3)
     // Topology: the H1 bottleneck distance is large for circle vs two circles.
-    #expect(try mean("circle", "topology", "bottleneck_h1") > 3 * mean("circle", "faithful", "bottleneck_h1"))
+    #expect(
+      try mean("circle", "topology", "bottleneck_h1") > 3
+        * mean("circle", "faithful", "bottleneck_h1"))
   }
 
   @Test(

@@ -26,17 +26,22 @@ struct ControlledFailuresTests {
     let other = try ControlledFailures.pair(base: .circle, failure: .faithful, count: 3, seed: 43)
     #expect(pair == again)
     #expect(pair.real.cloud != other.real.cloud)
-    #expect(pair.real.cloud.coordinates == [
+    #expect(
+      pair.real.cloud.coordinates == [
         0.9083840196661253, 0.41813690678438387, -0.7750963000242322, 0.6318431179404784,
         -0.9998528792625597, 0.017152837385374917,
       ])
-    #expect(pair.synthetic.cloud.coordinates == [
+    #expect(
+      pair.synthetic.cloud.coordinates == [
         0.954599259146493, 0.2978930251566266, 0.30622035726381674, 0.9519606571687826,
         -0.9032405819175596, -0.42913453738568774,
       ])
     let tabular = try ControlledFailures.pair(
       base: .tabular, failure: .noise(sigma: 0.5), count: 2, seed: 7)
-    #expect(Array(tabular.synthetic.cloud.coordinates.prefix(3)) == [0.5666172527346227, -0.7606971814420489, 3.5270393775840096])
+    #expect(
+      Array(tabular.synthetic.cloud.coordinates.prefix(3)) == [
+        0.5666172527346227, -0.7606971814420489, 3.5270393775840096,
+      ])
   }
 
   @Test("real samples lie on their shape, in the dimension and modes announced")
@@ -75,7 +80,8 @@ struct ControlledFailuresTests {
 
   @Test("mode collapse puts every synthetic point in mode 0")
   func modeCollapse() throws {
-    let circle = try ControlledFailures.pair(base: .circle, failure: .modeCollapse, count: 200, seed: 3)
+    let circle = try ControlledFailures.pair(
+      base: .circle, failure: .modeCollapse, count: 200, seed: 3)
     #expect(circle.synthetic.modes.allSatisfy { $0 == 0 })
     for i in 0..<200 {
       let p = circle.synthetic.cloud[point: i]
@@ -102,14 +108,16 @@ struct ControlledFailuresTests {
       #expect(pair.synthetic.modes.filter { $0 == mode }.count == expected)
     }
     for i in 0..<100 {
-      let sector = Int(angle(pair.synthetic.cloud[i, 0], pair.synthetic.cloud[i, 1]) / (2 * .pi / 5))
+      let sector = Int(
+        angle(pair.synthetic.cloud[i, 0], pair.synthetic.cloud[i, 1]) / (2 * .pi / 5))
       #expect(sector < keptModes)
     }
   }
 
   @Test("noise adds Gaussian noise of deviation σ to the faithful sample")
   func noise() throws {
-    let faithful = try ControlledFailures.pair(base: .sphere, failure: .faithful, count: 400, seed: 9)
+    let faithful = try ControlledFailures.pair(
+      base: .sphere, failure: .faithful, count: 400, seed: 9)
     let noisy = try ControlledFailures.pair(
       base: .sphere, failure: .noise(sigma: 0.3), count: 400, seed: 9)
     let none = try ControlledFailures.pair(
@@ -155,7 +163,8 @@ struct ControlledFailuresTests {
     }
     let none = try ControlledFailures.pair(
       base: .tabular, failure: .memorisation(fraction: 0, jitter: 0.5), count: 40, seed: 11)
-    let faithful = try ControlledFailures.pair(base: .tabular, failure: .faithful, count: 40, seed: 11)
+    let faithful = try ControlledFailures.pair(
+      base: .tabular, failure: .faithful, count: 40, seed: 11)
     #expect(none.synthetic == faithful.synthetic)
   }
 
@@ -179,18 +188,22 @@ struct ControlledFailuresTests {
 
   @Test("wrong topology: circle → two circles, torus → sphere, sphere → torus")
   func wrongTopology() throws {
-    let circle = try ControlledFailures.pair(base: .circle, failure: .wrongTopology, count: 60, seed: 4)
+    let circle = try ControlledFailures.pair(
+      base: .circle, failure: .wrongTopology, count: 60, seed: 4)
     #expect(Set(circle.synthetic.modes) == [0, 1])
     for i in 0..<60 {
       let centre = circle.synthetic.modes[i] == 0 ? -0.6 : 0.6
-      #expect(isClose(hypot(circle.synthetic.cloud[i, 0] - centre, circle.synthetic.cloud[i, 1]), 0.5))
+      #expect(
+        isClose(hypot(circle.synthetic.cloud[i, 0] - centre, circle.synthetic.cloud[i, 1]), 0.5))
     }
-    let torus = try ControlledFailures.pair(base: .torus, failure: .wrongTopology, count: 60, seed: 4)
+    let torus = try ControlledFailures.pair(
+      base: .torus, failure: .wrongTopology, count: 60, seed: 4)
     for i in 0..<60 {
       let p = Array(torus.synthetic.cloud[point: i])
       #expect(isClose(hypot(hypot(p[0], p[1]), p[2]), 2))
     }
-    let sphere = try ControlledFailures.pair(base: .sphere, failure: .wrongTopology, count: 60, seed: 4)
+    let sphere = try ControlledFailures.pair(
+      base: .sphere, failure: .wrongTopology, count: 60, seed: 4)
     for i in 0..<60 {
       let p = Array(sphere.synthetic.cloud[point: i])
       #expect(isClose(hypot(hypot(p[0], p[1]) - 0.7, p[2]), 0.3))
@@ -257,7 +270,8 @@ struct GeneratorTests {
       .circle: [-0.6821827884201895, 0.607648743347484, 0.9568787404399681, 0.001361850625637595],
     ]
     for (shape, values) in expected {
-      let cloud = Generator.sample(shape, count: 2, dimension: 2, components: 3, noise: 0.1, seed: 7)
+      let cloud = Generator.sample(
+        shape, count: 2, dimension: 2, components: 3, noise: 0.1, seed: 7)
       #expect(cloud.coordinates == values, "\(shape)")
     }
   }

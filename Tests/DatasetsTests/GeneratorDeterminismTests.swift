@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Seeded dataset generators")
 struct GeneratorDeterminismTests {
-  @Test("every shape is reproducible per seed and has its ambient dimension", arguments: Shape.allCases)
+  @Test(
+    "every shape is reproducible per seed and has its ambient dimension", arguments: Shape.allCases)
   func reproducible(shape: Shape) {
     let a = Generator.sample(shape, count: 40, dimension: 4, noise: 0.1, seed: 9)
     let b = Generator.sample(shape, count: 40, dimension: 4, noise: 0.1, seed: 9)
@@ -13,7 +14,8 @@ struct GeneratorDeterminismTests {
     #expect(a != c)
     #expect(a.count == 40)
     let expected: [Shape: Int] = [
-      .cube: 4, .gaussianMixture: 4, .circle: 2, .twoCircles: 2, .sphere: 3, .torus: 3, .swissRoll: 3,
+      .cube: 4, .gaussianMixture: 4, .circle: 2, .twoCircles: 2, .sphere: 3, .torus: 3,
+      .swissRoll: 3,
     ]
     #expect(a.dimension == expected[shape])
   }

@@ -51,7 +51,8 @@ struct PatientRegistryTests {
     #expect(table.rowCount == 40 && table.lines == Array(2...41))
     // Checked by reading: an older man with stage IV and a high EDSS, a younger one with stage I;
     // low HbA1c and no diabetes; three empty (missing) cells.
-    #expect(row(table, 0) == ["71", "M", "27.5", "149", "", "5.6", "former", "0", "IV", "3", "4.5"])
+    #expect(
+      row(table, 0) == ["71", "M", "27.5", "149", "", "5.6", "former", "0", "IV", "3", "4.5"])
     #expect(row(table, 1) == ["53", "M", "29.3", "118", "", "5.5", "current", "", "I", "", "0.0"])
     #expect(Array(column(table, "patient_id").prefix(3)) == ["P719762", "P025046", "P896294"])
   }
@@ -61,7 +62,8 @@ struct PatientRegistryTests {
     let ids = column(PatientRegistry.sample(count: 3000, seed: 3, missingRate: 0.5), "patient_id")
     #expect(Set(ids).count == 3000)
     for id in ids {
-      #expect(id.count == 7 && id.first == "P" && id.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
+      #expect(
+        id.count == 7 && id.first == "P" && id.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
       #expect(Int(id.dropFirst()).map { (1...999_999).contains($0) } == true)
     }
   }
@@ -87,7 +89,8 @@ struct PatientRegistryTests {
     #expect(Set(present("diabetes")) == ["0", "1"])
     #expect(Set(present("stage")) == Set(PatientRegistry.stages))
     #expect(Set(present("site")) == ["1", "2", "3", "4", "5"])
-    let stageIV = Double(present("stage").filter { $0 == "IV" }.count) / Double(present("stage").count)
+    let stageIV =
+      Double(present("stage").filter { $0 == "IV" }.count) / Double(present("stage").count)
     #expect(stageIV > 0.05 && stageIV < 0.11)
 
     #expect(PatientRegistry.schema.columns.map(\.name) == PatientRegistry.columnNames)
@@ -140,7 +143,8 @@ struct PatientRegistryTests {
     for zero: TableFailure in [
       .shiftedLabs(sigma: 0), .missingInflation(rate: 0.05), .memorisation(fraction: 0),
     ] {
-      #expect(try PatientRegistry.pair(count: 300, seed: 21, failure: zero).synthetic == pair.synthetic)
+      #expect(
+        try PatientRegistry.pair(count: 300, seed: 21, failure: zero).synthetic == pair.synthetic)
     }
   }
 
@@ -158,7 +162,8 @@ struct PatientRegistryTests {
       }
     }
     #expect(pearson(faithful, "age", "systolic_bp") > 0.3)
-    for (a, b) in [("age", "bmi"), ("age", "systolic_bp"), ("bmi", "hba1c"), ("hba1c", "diabetes")] {
+    for (a, b) in [("age", "bmi"), ("age", "systolic_bp"), ("bmi", "hba1c"), ("hba1c", "diabetes")]
+    {
       #expect(abs(pearson(broken, a, b)) < 0.08, "\(a), \(b)")
     }
   }
@@ -295,7 +300,8 @@ struct PatientRegistryTests {
     let empty = RawTable(file: "e", names: ["a"], cells: [["", "x", ""]], lines: [2, 3, 4])
     #expect(empty.csv() == "a\n\"\"\nx\n\"\"\n")
     #expect(try RawTable.parse(Array(empty.csv().utf8), file: "e").cells == empty.cells)
-    let tabs = RawTable(file: "t", names: ["a", "b"], cells: [["", "1"], ["", "2"]], lines: [2, 3])
+    let tabs = RawTable(
+      file: "t", names: ["a", "b"], cells: [["", "1"], ["", "2"]], lines: [2, 3])
     #expect(
       try RawTable.parse(Array(tabs.csv(delimiter: .tab).utf8), file: "t", delimiter: .tab).cells
         == tabs.cells)

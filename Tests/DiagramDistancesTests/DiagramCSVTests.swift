@@ -8,11 +8,12 @@ struct DiagramCSVTests {
   func parsesValidFiles() throws {
     let text = "birth,death\n# comment\n\n0, 1.5\n0.25,INF\n-inf,2\n-Inf,Infinity\n3,3\n"
     let diagram = try PersistenceDiagram.parse(csv: text, file: "d.csv")
-    #expect(diagram.pairs == [
-      PersistencePair(birth: 0, death: 1.5), PersistencePair(birth: 0.25, death: .infinity),
-      PersistencePair(birth: -.infinity, death: 2),
-      PersistencePair(birth: -.infinity, death: .infinity), PersistencePair(birth: 3, death: 3),
-    ])
+    #expect(
+      diagram.pairs == [
+        PersistencePair(birth: 0, death: 1.5), PersistencePair(birth: 0.25, death: .infinity),
+        PersistencePair(birth: -.infinity, death: 2),
+        PersistencePair(birth: -.infinity, death: .infinity), PersistencePair(birth: 3, death: 3),
+      ])
     #expect(try PersistenceDiagram.parse(csv: "1 2\n3\t4\n", file: "d.txt").pairs.count == 2)
     #expect(try PersistenceDiagram.parse(csv: "", file: "e.csv").pairs.isEmpty)
     #expect(try PersistenceDiagram.parse(csv: "birth,death\n", file: "e.csv").pairs.isEmpty)
@@ -20,11 +21,13 @@ struct DiagramCSVTests {
 
   @Test("writing then reading gives the same diagram")
   func roundTrip() throws {
-    let diagram = PersistenceDiagram(dimension: 0, pairs: [
-      PersistencePair(birth: 0.1, death: 1e-300), PersistencePair(birth: 1e-300, death: 2e300),
-      PersistencePair(birth: 0.30000000000000004, death: .infinity),
-      PersistencePair(birth: -.infinity, death: 0),
-    ].filter { $0.birth <= $0.death })
+    let diagram = PersistenceDiagram(
+      dimension: 0,
+      pairs: [
+        PersistencePair(birth: 0.1, death: 1e-300), PersistencePair(birth: 1e-300, death: 2e300),
+        PersistencePair(birth: 0.30000000000000004, death: .infinity),
+        PersistencePair(birth: -.infinity, death: 0),
+      ].filter { $0.birth <= $0.death })
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dd-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let path = directory.appendingPathComponent("d.csv").path
@@ -54,7 +57,8 @@ struct DiagramCSVTests {
 
   @Test("a missing file is reported")
   func missingFile() {
-    #expect(throws: DiagramFileError.unreadable(file: "/nonexistent/x.csv", reason: "no such file")) {
+    #expect(throws: DiagramFileError.unreadable(file: "/nonexistent/x.csv", reason: "no such file"))
+    {
       _ = try PersistenceDiagram.read(contentsOf: "/nonexistent/x.csv")
     }
   }

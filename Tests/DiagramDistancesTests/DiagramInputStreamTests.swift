@@ -25,7 +25,10 @@ struct DiagramInputStreamTests {
     }
     writer.start()
     let diagram = try PersistenceDiagram.read(contentsOf: path)
-    #expect(diagram.pairs == [PersistencePair(birth: 0, death: 1), PersistencePair(birth: 0.5, death: .infinity)])
+    #expect(
+      diagram.pairs == [
+        PersistencePair(birth: 0, death: 1), PersistencePair(birth: 0.5, death: .infinity),
+      ])
   }
 
   @Test("unreadable diagram files keep their error type; UTF-16 is refused")
@@ -49,7 +52,9 @@ struct DiagramInputStreamTests {
 
   @Test("the Ripser reader reads /dev/null and names missing files")
   func ripserFormats() throws {
-    #expect(throws: PersistenceError.self) { try RipserInputFormat.lowerDistance.read(contentsOf: "/no/such.ldm") }
+    #expect(throws: PersistenceError.self) {
+      try RipserInputFormat.lowerDistance.read(contentsOf: "/no/such.ldm")
+    }
     do {
       _ = try RipserInputFormat.lowerDistance.read(contentsOf: "/no/such.ldm")
     } catch {

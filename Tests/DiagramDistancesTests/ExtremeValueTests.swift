@@ -28,7 +28,8 @@ struct ExtremeValueTests {
     #expect(try Wasserstein.distance(diagram([(0, top)]), diagram([]), order: 2) == top * 0.5)
     #expect(try Wasserstein.distance(diagram([]), diagram([(0, top)]), order: 1) == top * 0.5)
     // d − b overflows, the half persistence (1e308) does not.
-    #expect(close(try Wasserstein.distance(diagram([(-1e308, 1e308)]), diagram([]), order: 3), 1e308))
+    #expect(
+      close(try Wasserstein.distance(diagram([(-1e308, 1e308)]), diagram([]), order: 3), 1e308))
     #expect(close(try Bottleneck.distance(diagram([(-1e308, 1e308)]), diagram([])), 1e308))
   }
 
@@ -75,7 +76,8 @@ struct ExtremeValueTests {
 
   // Under L1 with q = 10^4: (0, 1e160) is 1e160 from the diagonal (2^(1/p − 1) = 1).
   @Test func hugeOrderUnderL1() throws {
-    let value = try Wasserstein.distance(diagram([(0, 1e160)]), diagram([]), order: 10_000, internalP: 1)
+    let value = try Wasserstein.distance(
+      diagram([(0, 1e160)]), diagram([]), order: 10_000, internalP: 1)
     #expect(close(value, 1e160, relative: 1e-12))
   }
 
@@ -111,7 +113,9 @@ struct ExtremeValueTests {
         return (b, b + next() * 0.5 + 1e-3)
       }
     }
-    for (countA, countB, method) in [(12, 9, Wasserstein.Method.exact), (180, 170, .exact), (40, 35, .auction)] {
+    for (countA, countB, method) in [
+      (12, 9, Wasserstein.Method.exact), (180, 170, .exact), (40, 35, .auction),
+    ] {
       let a = random(countA)
       let b = random(countB)
       let reference = try Wasserstein.distance(diagram(a), diagram(b), order: order, method: method)

@@ -23,26 +23,49 @@ struct HandCase: CustomTestStringConvertible, Sendable {
 let handCases: [HandCase] = [
   HandCase(name: "both empty", a: [], b: [], bottleneck: 0, wasserstein1: 0, wasserstein2: 0),
   // (0,2) to the diagonal: half persistence 1.
-  HandCase(name: "empty vs one point", a: [], b: [(0, 2)], bottleneck: 1, wasserstein1: 1, wasserstein2: 1),
+  HandCase(
+    name: "empty vs one point", a: [], b: [(0, 2)], bottleneck: 1, wasserstein1: 1, wasserstein2: 1),
   // Matching costs 0.5 < 1 + 1 for both to the diagonal.
-  HandCase(name: "one shifted point", a: [(0, 2)], b: [(0.5, 2.5)], bottleneck: 0.5, wasserstein1: 0.5, wasserstein2: 0.5),
+  HandCase(
+    name: "one shifted point", a: [(0, 2)], b: [(0.5, 2.5)], bottleneck: 0.5, wasserstein1: 0.5,
+    wasserstein2: 0.5),
   // One (0,1) matches, the duplicate goes to the diagonal at 0.5.
-  HandCase(name: "duplicates are a multiset", a: [(0, 1), (0, 1)], b: [(0, 1)], bottleneck: 0.5, wasserstein1: 0.5, wasserstein2: 0.5),
-  HandCase(name: "identical duplicates", a: [(0, 1), (0, 1), (2, 5)], b: [(2, 5), (0, 1), (0, 1)], bottleneck: 0, wasserstein1: 0, wasserstein2: 0),
+  HandCase(
+    name: "duplicates are a multiset", a: [(0, 1), (0, 1)], b: [(0, 1)], bottleneck: 0.5,
+    wasserstein1: 0.5, wasserstein2: 0.5),
+  HandCase(
+    name: "identical duplicates", a: [(0, 1), (0, 1), (2, 5)], b: [(2, 5), (0, 1), (0, 1)],
+    bottleneck: 0, wasserstein1: 0, wasserstein2: 0),
   // Diagonal points cost nothing.
-  HandCase(name: "all on the diagonal", a: [(1, 1), (2, 2)], b: [(3, 3)], bottleneck: 0, wasserstein1: 0, wasserstein2: 0),
+  HandCase(
+    name: "all on the diagonal", a: [(1, 1), (2, 2)], b: [(3, 3)], bottleneck: 0, wasserstein1: 0,
+    wasserstein2: 0),
   // (0,4) ↔ (0,3) costs 1, (0,3) ↔ (0,4) costs 1: every choice ties at bottleneck 1; W1 = 2,
   // W2 = √2 (matching crosswise, or straight: same costs).
-  HandCase(name: "ties", a: [(0, 4), (1, 4)], b: [(0, 3), (1, 5)], bottleneck: 1, wasserstein1: 2, wasserstein2: 2.0.squareRoot()),
+  HandCase(
+    name: "ties", a: [(0, 4), (1, 4)], b: [(0, 3), (1, 5)], bottleneck: 1, wasserstein1: 2,
+    wasserstein2: 2.0.squareRoot()),
   // Two far points: (0,1)→Δ 0.5, (10,12)→Δ 1; (5,6)→Δ 0.5. Matching (0,1)–(5,6) costs 5.
-  HandCase(name: "far apart", a: [(0, 1), (10, 12)], b: [(5, 6)], bottleneck: 1, wasserstein1: 2, wasserstein2: 1.5.squareRoot()),
+  HandCase(
+    name: "far apart", a: [(0, 1), (10, 12)], b: [(5, 6)], bottleneck: 1, wasserstein1: 2,
+    wasserstein2: 1.5.squareRoot()),
   // Essential points matched by birth: |0 − 0.5| = 0.5, finite parts equal.
-  HandCase(name: "essential counts equal", a: [(0, inf), (1, 3)], b: [(1, 3), (0.5, inf)], bottleneck: 0.5, wasserstein1: 0.5, wasserstein2: 0.5),
+  HandCase(
+    name: "essential counts equal", a: [(0, inf), (1, 3)], b: [(1, 3), (0.5, inf)], bottleneck: 0.5,
+    wasserstein1: 0.5, wasserstein2: 0.5),
   // Sorted matching of births 0,2 with 1,4: |0−1| + |2−4| = 3 (crosswise would be 4 + 1).
-  HandCase(name: "two essential points sorted", a: [(0, inf), (2, inf)], b: [(4, inf), (1, inf)], bottleneck: 2, wasserstein1: 3, wasserstein2: 5.0.squareRoot()),
-  HandCase(name: "infinite births matched by death", a: [(-inf, 3), (-inf, inf)], b: [(-inf, inf), (-inf, 1)], bottleneck: 2, wasserstein1: 2, wasserstein2: 2),
-  HandCase(name: "essential counts differ", a: [(0, inf), (0, 1)], b: [(0, 1)], bottleneck: inf, wasserstein1: inf, wasserstein2: inf),
-  HandCase(name: "essential families differ", a: [(0, inf)], b: [(-inf, 1)], bottleneck: inf, wasserstein1: inf, wasserstein2: inf),
+  HandCase(
+    name: "two essential points sorted", a: [(0, inf), (2, inf)], b: [(4, inf), (1, inf)],
+    bottleneck: 2, wasserstein1: 3, wasserstein2: 5.0.squareRoot()),
+  HandCase(
+    name: "infinite births matched by death", a: [(-inf, 3), (-inf, inf)],
+    b: [(-inf, inf), (-inf, 1)], bottleneck: 2, wasserstein1: 2, wasserstein2: 2),
+  HandCase(
+    name: "essential counts differ", a: [(0, inf), (0, 1)], b: [(0, 1)], bottleneck: inf,
+    wasserstein1: inf, wasserstein2: inf),
+  HandCase(
+    name: "essential families differ", a: [(0, inf)], b: [(-inf, 1)], bottleneck: inf,
+    wasserstein1: inf, wasserstein2: inf),
 ]
 
 @Suite("Distances on small diagrams computed by hand")
@@ -117,7 +140,9 @@ struct InvalidInputTests {
   func invalidPoint(point: (Double, Double)) throws {
     let bad = diagram([(0, 1), point])
     let good = diagram([(0, 1)])
-    let error = #expect(throws: DiagramDistanceError.self) { _ = try Bottleneck.distance(good, bad) }
+    let error = #expect(throws: DiagramDistanceError.self) {
+      _ = try Bottleneck.distance(good, bad)
+    }
     guard case .invalidPoint(let name, let index, _, _) = error else {
       Issue.record("expected invalidPoint, got \(String(describing: error))")
       return
@@ -138,11 +163,13 @@ struct InvalidInputTests {
   func invalidParameters(order: Double, internalP: Double, relativeError: Double) throws {
     let a = diagram([(0, 1)])
     #expect(throws: DiagramDistanceError.self) {
-      _ = try Wasserstein.distance(a, a, order: order, internalP: internalP, relativeError: relativeError)
+      _ = try Wasserstein.distance(
+        a, a, order: order, internalP: internalP, relativeError: relativeError)
     }
   }
 
-  @Test("a negative or infinite bottleneck relative error is rejected", arguments: [-0.1, inf, .nan])
+  @Test(
+    "a negative or infinite bottleneck relative error is rejected", arguments: [-0.1, inf, .nan])
   func invalidBottleneckError(relativeError: Double) throws {
     let a = diagram([(0, 1)])
     #expect(throws: DiagramDistanceError.self) {

@@ -1,8 +1,9 @@
 import Foundation
-@testable import DiagramDistances
 import Persistence
 import Testing
 import _TestSupport
+
+@testable import DiagramDistances
 
 /// Small random diagrams (with ties and duplicates when `ties`), seeded.
 func smallPair(_ seed: UInt64, ties: Bool) -> (PersistenceDiagram, PersistenceDiagram) {
@@ -24,7 +25,9 @@ struct BruteForceTests {
     let oracle = BruteForceDiagramDistance(a.pairs, b.pairs)
     let result = try Bottleneck.compute(a, b, matching: true)
     #expect(isClose(result.distance, oracle.bottleneck, relative: 1e-14))
-    #expect(isClose(matchingCost(result.matching!, a, b, order: .infinity), result.distance, relative: 1e-14))
+    #expect(
+      isClose(
+        matchingCost(result.matching!, a, b, order: .infinity), result.distance, relative: 1e-14))
   }
 
   @Test(
@@ -43,8 +46,12 @@ struct BruteForceTests {
         #expect(isClose(cost, exact.distance, relative: 1e-12))
         let auction = try Wasserstein.compute(
           a, b, order: q, internalP: p, relativeError: 0.01, method: .auction, matching: true)
-        #expect(auction.distance >= expected * (1 - 1e-12) && auction.distance <= expected * 1.01 + 1e-12)
-        #expect(isClose(matchingCost(auction.matching!, a, b, order: q, internalP: p), auction.distance, relative: 1e-12))
+        #expect(
+          auction.distance >= expected * (1 - 1e-12) && auction.distance <= expected * 1.01 + 1e-12)
+        #expect(
+          isClose(
+            matchingCost(auction.matching!, a, b, order: q, internalP: p), auction.distance,
+            relative: 1e-12))
       }
     }
   }
@@ -52,7 +59,9 @@ struct BruteForceTests {
 
 @Suite("Metric properties on random diagrams of a few dozen points")
 struct PropertyTests {
-  static let diagrams = (0..<4).map { randomDiagram(count: 20 + 9 * $0, seed: UInt64(77 + $0), ties: $0 == 2) }
+  static let diagrams = (0..<4).map {
+    randomDiagram(count: 20 + 9 * $0, seed: UInt64(77 + $0), ties: $0 == 2)
+  }
 
   @Test("symmetry and zero self-distance (also for a shuffled copy)")
   func symmetryAndIdentity() throws {
@@ -107,7 +116,8 @@ struct PropertyTests {
       #expect(approximate >= exact && approximate <= exact * (1 + delta))
       for q in [1.0, 2] {
         let exact = try Wasserstein.distance(a, b, order: q, method: .exact)
-        let auction = try Wasserstein.distance(a, b, order: q, relativeError: delta, method: .auction)
+        let auction = try Wasserstein.distance(
+          a, b, order: q, relativeError: delta, method: .auction)
         #expect(auction >= exact * (1 - 1e-12) && auction <= exact * (1 + delta))
       }
     }
@@ -144,7 +154,9 @@ struct SparseExactTests {
       let sparse = Wasserstein.shortestPathAssignment(instance)
       let dense = Wasserstein.hungarianAssignment(instance)
       #expect(Set(sparse).count == instance.size)
-      #expect(isClose(instance.totalCost(sparse), instance.totalCost(dense), relative: 1e-12), "q=\(q) p=\(p)")
+      #expect(
+        isClose(instance.totalCost(sparse), instance.totalCost(dense), relative: 1e-12),
+        "q=\(q) p=\(p)")
     }
   }
 
@@ -159,7 +171,8 @@ struct SparseExactTests {
     let first = try PreparedDiagram(mixed(1), name: "first", ignoreEssential: false)
     let second = try PreparedDiagram(mixed(50), name: "second", ignoreEssential: false)
     for q in [1.0, 2] {
-      let instance = AssignmentInstance(first, second, ground: GroundCost(internalP: .infinity, order: q))
+      let instance = AssignmentInstance(
+        first, second, ground: GroundCost(internalP: .infinity, order: q))
       let sparse = instance.totalCost(Wasserstein.shortestPathAssignment(instance))
       let dense = instance.totalCost(Wasserstein.hungarianAssignment(instance))
       #expect(isClose(sparse, dense, relative: 1e-12), "q=\(q)")
@@ -185,11 +198,13 @@ struct SparseExactTests {
     let first = try PreparedDiagram(logUniform(7), name: "first", ignoreEssential: false)
     let second = try PreparedDiagram(logUniform(70), name: "second", ignoreEssential: false)
     for q in [1.0, 2] {
-      let instance = AssignmentInstance(first, second, ground: GroundCost(internalP: .infinity, order: q))
+      let instance = AssignmentInstance(
+        first, second, ground: GroundCost(internalP: .infinity, order: q))
       let sparse = Wasserstein.shortestPathAssignment(instance)
       let dense = Wasserstein.hungarianAssignment(instance)
       #expect(Set(sparse).count == instance.size)
-      #expect(isClose(instance.totalCost(sparse), instance.totalCost(dense), relative: 1e-12), "q=\(q)")
+      #expect(
+        isClose(instance.totalCost(sparse), instance.totalCost(dense), relative: 1e-12), "q=\(q)")
     }
   }
 }

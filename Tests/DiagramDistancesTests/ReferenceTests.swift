@@ -31,14 +31,20 @@ let referenceCases: [ReferenceCase] = {
 struct ReferenceTests {
   @Test("exact bottleneck equals gudhi.bottleneck_distance(e=0) to 1e-9", arguments: referenceCases)
   func bottleneck(_ c: ReferenceCase) throws {
-    let (a, b) = (PersistenceDiagram(dimension: 1, pairs: c.a), PersistenceDiagram(dimension: 1, pairs: c.b))
+    let (a, b) = (
+      PersistenceDiagram(dimension: 1, pairs: c.a), PersistenceDiagram(dimension: 1, pairs: c.b)
+    )
     let value = try Bottleneck.distance(a, b)
     #expect(isClose(value, c.bottleneck ?? .infinity, relative: 1e-9))
   }
 
-  @Test("exact Wasserstein equals linear_sum_assignment to 1e-9; the auction is within 1 %", arguments: referenceCases)
+  @Test(
+    "exact Wasserstein equals linear_sum_assignment to 1e-9; the auction is within 1 %",
+    arguments: referenceCases)
   func wasserstein(_ c: ReferenceCase) throws {
-    let (a, b) = (PersistenceDiagram(dimension: 1, pairs: c.a), PersistenceDiagram(dimension: 1, pairs: c.b))
+    let (a, b) = (
+      PersistenceDiagram(dimension: 1, pairs: c.a), PersistenceDiagram(dimension: 1, pairs: c.b)
+    )
     for reference in c.wasserstein {
       let expected = reference.value ?? .infinity
       let p = reference.p ?? .infinity
@@ -46,7 +52,9 @@ struct ReferenceTests {
       #expect(isClose(exact, expected, relative: 1e-9), "q=\(reference.q) p=\(p)")
       let auction = try Wasserstein.distance(
         a, b, order: reference.q, internalP: p, relativeError: 0.01, method: .auction)
-      #expect(expected.isInfinite ? auction.isInfinite : (auction >= expected * (1 - 1e-9) && auction <= expected * 1.01))
+      #expect(
+        expected.isInfinite
+          ? auction.isInfinite : (auction >= expected * (1 - 1e-9) && auction <= expected * 1.01))
     }
   }
 }

@@ -5,7 +5,9 @@ import Testing
 /// Values around the edges of Int64 and small ones, for identities checked against Int128.
 private let samples: [Int64] = {
   var generator = SeededGenerator(seed: 8)
-  var values: [Int64] = [0, 1, -1, 2, -2, 7, -7, .max, .min, .max - 1, .min + 1, 1 << 32, -(1 << 32)]
+  var values: [Int64] = [
+    0, 1, -1, 2, -2, 7, -7, .max, .min, .max - 1, .min + 1, 1 << 32, -(1 << 32),
+  ]
   for _ in 0..<20 { values.append(Int64(bitPattern: generator.next())) }
   for _ in 0..<10 { values.append(Int64(generator.nextInt(below: 1000)) - 500) }
   return values
@@ -86,7 +88,8 @@ struct BigIntegerArithmeticTests {
   @Test("Equal values hash equally; a Set deduplicates them")
   func hashing() {
     let big = BigInteger(2).power(300)
-    let again = BigInteger("2037035976334486086268445688409378161051468393665936250636140449354381299763336706183397376")!
+    let again = BigInteger(
+      "2037035976334486086268445688409378161051468393665936250636140449354381299763336706183397376")!
     #expect(big == again)
     #expect(big.hashValue == again.hashValue)
     let set: Set<BigInteger> = [big, again, -big, 0, BigInteger(0) * big, 1]

@@ -27,7 +27,8 @@ struct BigIntegerBinomialTests {
     let n: UInt = 10_000
     for k: UInt in [1, 2, 5, 37, 500, 5_000] {
       #expect(
-        BigInteger.binomial(n, k) == BigInteger.binomial(n - 1, k - 1) + BigInteger.binomial(n - 1, k))
+        BigInteger.binomial(n, k) == BigInteger.binomial(n - 1, k - 1)
+          + BigInteger.binomial(n - 1, k))
       #expect(BigInteger(n).choose(k) == BigInteger.binomial(n, k))
     }
   }

@@ -42,7 +42,9 @@ struct BigIntegerConversionTests {
     #expect(BigInteger(digits)!.description == digits)
   }
 
-  @Test("Malformed strings are rejected", arguments: ["", "-", "+", " 1", "1 ", "1_000", "12a", "--1", "1.5", "٣"])
+  @Test(
+    "Malformed strings are rejected",
+    arguments: ["", "-", "+", " 1", "1 ", "1_000", "12a", "--1", "1.5", "٣"])
   func malformed(text: String) {
     #expect(BigInteger(text) == nil)
   }

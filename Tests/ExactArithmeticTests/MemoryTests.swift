@@ -1,5 +1,6 @@
-@testable import ExactArithmetic
 import Testing
+
+@testable import ExactArithmetic
 
 /// GMP memory is freed by the storages' deinit; these tests check that the storages themselves
 /// are released (no retain cycle, no stray reference) on every path that creates or replaces one.

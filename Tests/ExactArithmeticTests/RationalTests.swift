@@ -15,7 +15,8 @@ struct RationalTests {
   @Test("Equal rationals in different forms are equal and hash equally")
   func canonicalForm() {
     let forms: [Rational] = [
-      Rational(1, 2), Rational(2, 4), Rational(-3, -6), Rational("50/100")!, Rational(exactly: 0.5)!,
+      Rational(1, 2), Rational(2, 4), Rational(-3, -6), Rational("50/100")!,
+      Rational(exactly: 0.5)!,
       Rational(numerator: BigInteger(2).power(70), denominator: BigInteger(2).power(71)),
     ]
     for form in forms {
@@ -111,7 +112,9 @@ struct RationalTests {
     #expect(Rational(exactly: .nan) == nil && Rational(exactly: .infinity) == nil)
   }
 
-  @Test("Malformed rational strings are rejected", arguments: ["", "/", "1/", "/2", "1/0", "1/-2", "1/2/3", "a/b", " 1/2"])
+  @Test(
+    "Malformed rational strings are rejected",
+    arguments: ["", "/", "1/", "/2", "1/0", "1/-2", "1/2/3", "a/b", " 1/2"])
   func malformed(text: String) {
     #expect(Rational(text) == nil)
   }

@@ -12,7 +12,8 @@ struct ConcurrentReductionTests {
     var generator = SeededGenerator(seed: seed)
     let coordinates = (0..<(count * 3)).map { _ in generator.nextGaussian() }
     let matrix = DistanceMatrix(PointCloud(count: count, dimension: 3, coordinates: coordinates))
-    return try DenseRipsFiltration<Int>(matrix: matrix, threshold: matrix.enclosingRadius, maxDimension: 2)
+    return try DenseRipsFiltration<Int>(
+      matrix: matrix, threshold: matrix.enclosingRadius, maxDimension: 2)
   }
 
   static func diagrams<K: CoefficientField>(
@@ -53,7 +54,9 @@ struct ConcurrentReductionTests {
       Self.diagrams(filtration, field: BinaryField(), threads: 2, lastFirst: true))
   }
 
-  @Test("the working column yields the non-zero sums in filtration order", arguments: [21, 22, 23] as [UInt64])
+  @Test(
+    "the working column yields the non-zero sums in filtration order",
+    arguments: [21, 22, 23] as [UInt64])
   func workingColumnMatchesDictionary(seed: UInt64) throws {
     let field = try PrimeField(modulus: 5)
     var generator = SeededGenerator(seed: seed)

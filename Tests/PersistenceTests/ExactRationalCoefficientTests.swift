@@ -8,7 +8,8 @@ import Testing
 private let samples: [Rational] = {
   let edge = Int(Int32.max)
   var values: [Rational] = [
-    0, 1, -1, 2, Rational(1, 2), Rational(-2, 3), Rational(edge), Rational(-edge), Rational(edge + 1),
+    0, 1, -1, 2, Rational(1, 2), Rational(-2, 3), Rational(edge), Rational(-edge),
+    Rational(edge + 1),
     Rational(1, edge), Rational(-1, edge + 1), Rational(edge, edge - 1), Rational(edge - 1, edge),
     Rational(numerator: BigInteger(2).power(70), denominator: 3),
   ]
@@ -55,7 +56,9 @@ struct ExactRationalCoefficientTests {
   func hashing() {
     let half = RationalCoefficient(Rational(1, 2))
     let alsoHalf = RationalCoefficient(Rational(1, 6)) + RationalCoefficient(Rational(1, 3))
-    let viaBig = (RationalCoefficient(Int(Int32.max) + 1) * half) * RationalCoefficient(Int(Int32.max) + 1).inverse
+    let viaBig =
+      (RationalCoefficient(Int(Int32.max) + 1) * half)
+      * RationalCoefficient(Int(Int32.max) + 1).inverse
     #expect(half == alsoHalf && half == viaBig)
     #expect(Set([half, alsoHalf, viaBig]).count == 1)
     #expect(half.description == "1/2" && (-half).description == "-1/2")

@@ -1,6 +1,6 @@
 import Datasets
-import Foundation
 import ExactArithmetic
+import Foundation
 import PointClouds
 import Testing
 
@@ -31,7 +31,9 @@ enum ExactFixtures {
     return DistanceMatrix(count: count, lowerTriangle: entries)
   }
 
-  static func diagrams(_ matrix: DistanceMatrix, modulus: Int, maxDimension: Int = 2, width: SimplexIndexWidth? = nil)
+  static func diagrams(
+    _ matrix: DistanceMatrix, modulus: Int, maxDimension: Int = 2, width: SimplexIndexWidth? = nil
+  )
     throws -> [PersistenceDiagram]
   {
     var options = RipsOptions(maxDimension: maxDimension, modulus: modulus)
@@ -48,15 +50,22 @@ enum ExactFixtures {
 struct ExactRationalPersistenceTests {
   @Test("Projective plane (13 points): Q agrees with Z/3, Z/2 has the extra H1 and H2 bars [1, 2)")
   func projectivePlane() throws {
-    let matrix = DistanceMatrix(count: 13, lowerTriangle: ExactFixtures.projectivePlaneLowerTriangle)
+    let matrix = DistanceMatrix(
+      count: 13, lowerTriangle: ExactFixtures.projectivePlaneLowerTriangle)
     let q = try ExactFixtures.diagrams(matrix, modulus: 0)
     let z3 = try ExactFixtures.diagrams(matrix, modulus: 3)
     let z2 = try ExactFixtures.diagrams(matrix, modulus: 2)
     #expect(q[1].pairs.isEmpty && q[2].pairs.isEmpty)
     #expect(ExactFixtures.sameBars(q, z3))
-    let check = TorsionCheck(runs: [.init(field: "Z/2", diagrams: z2), .init(field: "Z/3", diagrams: z3), .init(field: "Q", diagrams: q)])
+    let check = TorsionCheck(runs: [
+      .init(field: "Z/2", diagrams: z2), .init(field: "Z/3", diagrams: z3),
+      .init(field: "Q", diagrams: q),
+    ])
     #expect(check.differingDimensions == [1, 2])
-    #expect(check.differences.allSatisfy { $0.bar == PersistencePair(birth: 1, death: 2) && $0.multiplicities == [1, 0, 0] })
+    #expect(
+      check.differences.allSatisfy {
+        $0.bar == PersistencePair(birth: 1, death: 2) && $0.multiplicities == [1, 0, 0]
+      })
   }
 
   @Test("A 70-point sample of RP²: Q agrees with Z/3 and not with Z/2")
@@ -65,13 +74,19 @@ struct ExactRationalPersistenceTests {
     let q = try ExactFixtures.diagrams(matrix, modulus: 0)
     #expect(ExactFixtures.sameBars(q, try ExactFixtures.diagrams(matrix, modulus: 3)))
     let z2 = try ExactFixtures.diagrams(matrix, modulus: 2)
-    let check = TorsionCheck(runs: [.init(field: "Z/2", diagrams: z2), .init(field: "Q", diagrams: q)])
+    let check = TorsionCheck(runs: [
+      .init(field: "Z/2", diagrams: z2), .init(field: "Q", diagrams: q),
+    ])
     #expect(check.differingDimensions == [1, 2])
     // The signature of 2-torsion in H1 (universal coefficients): the loop born at b becomes
     // torsion at t, where its Q bar [b, t) ends; over Z/2 it lives on, [b, d) with d > t, and
     // an H2 class is born at t.
-    let onlyZ2 = check.differences.filter { $0.multiplicities == [1, 0] }.map { ($0.dimension, $0.bar) }
-    let onlyQ = check.differences.filter { $0.multiplicities == [0, 1] }.map { ($0.dimension, $0.bar) }
+    let onlyZ2 = check.differences.filter { $0.multiplicities == [1, 0] }.map {
+      ($0.dimension, $0.bar)
+    }
+    let onlyQ = check.differences.filter { $0.multiplicities == [0, 1] }.map {
+      ($0.dimension, $0.bar)
+    }
     let signature = onlyQ.contains { dimension, q in
       dimension == 1
         && onlyZ2.contains { $0.0 == 1 && $0.1.birth == q.birth && $0.1.death > q.death }
@@ -80,7 +95,9 @@ struct ExactRationalPersistenceTests {
     #expect(signature)
   }
 
-  @Test("Sphere and torus (torsion-free): Q, Z/2 and Z/3 give the same diagrams", arguments: [Shape.sphere, .torus])
+  @Test(
+    "Sphere and torus (torsion-free): Q, Z/2 and Z/3 give the same diagrams",
+    arguments: [Shape.sphere, .torus])
   func torsionFree(shape: Shape) throws {
     var random = SeededGenerator(seed: 11)
     let cloud: PointCloud

@@ -23,7 +23,8 @@ extension ExactFixtures {
       point[0] = 100 + 10 * Double(j)
       coordinates += point
     }
-    return PointCloud(count: 2 * dimension + isolated, dimension: dimension, coordinates: coordinates)
+    return PointCloud(
+      count: 2 * dimension + isolated, dimension: dimension, coordinates: coordinates)
   }
 }
 
@@ -37,7 +38,8 @@ struct ExactWideIndexTests {
     #expect(SimplexIndexWidth.narrowest(vertexCount: 16_175, maxDimension: 3) == .bits64)
     #expect(SimplexIndexWidth.narrowest(vertexCount: 16_176, maxDimension: 3) == .bits128)
     // By hand: C(300, 27) < 2^128 ≤ C(300, 28).
-    #expect(BigInteger.binomial(300, 27).bitWidth <= 128 && BigInteger.binomial(300, 28).bitWidth > 128)
+    #expect(
+      BigInteger.binomial(300, 27).bitWidth <= 128 && BigInteger.binomial(300, 28).bitWidth > 128)
     #expect(SimplexIndexWidth.narrowest(vertexCount: 300, maxDimension: 25) == .bits128)
     #expect(SimplexIndexWidth.narrowest(vertexCount: 300, maxDimension: 26) == .unbounded)
     #expect(SimplexIndexWidth.narrowest(vertexCount: 10, maxDimension: 30) == .bits64)
@@ -46,8 +48,12 @@ struct ExactWideIndexTests {
   @Test("WideSimplexIndex arithmetic, order and overflow agree with UInt128")
   func wideIndexArithmetic() {
     var random = SeededGenerator(seed: 128)
-    var values: [UInt128] = [0, 1, UInt128(UInt64.max), UInt128(UInt64.max) + 1, .max, .max - 1, UInt128(Int.max)]
-    for _ in 0..<20 { values.append(UInt128(random.next()) << (random.next() % 65) | UInt128(random.next())) }
+    var values: [UInt128] = [
+      0, 1, UInt128(UInt64.max), UInt128(UInt64.max) + 1, .max, .max - 1, UInt128(Int.max),
+    ]
+    for _ in 0..<20 {
+      values.append(UInt128(random.next()) << (random.next() % 65) | UInt128(random.next()))
+    }
     for a in values {
       let x = WideSimplexIndex(a)
       #expect(x.value == a && x.intValue == Int(exactly: a))
@@ -65,18 +71,22 @@ struct ExactWideIndexTests {
     #expect(MemoryLayout<FilteredSimplex<WideSimplexIndex>>.stride == 24)
   }
 
-  @Test("Every width gives the same diagrams on the same problem (sphere, dimension 2)",
-        arguments: [SimplexIndexWidth.bits128, .unbounded])
+  @Test(
+    "Every width gives the same diagrams on the same problem (sphere, dimension 2)",
+    arguments: [SimplexIndexWidth.bits128, .unbounded])
   func widthsAgree(width: SimplexIndexWidth) throws {
     var random = SeededGenerator(seed: 5)
     let matrix = DistanceMatrix(Generator.sphere(count: 40, using: &random))
     for modulus in [2, 0] {
       let narrow = try ExactFixtures.diagrams(matrix, modulus: modulus, width: .bits64)
-      #expect(ExactFixtures.sameBars(narrow, try ExactFixtures.diagrams(matrix, modulus: modulus, width: width)))
+      #expect(
+        ExactFixtures.sameBars(
+          narrow, try ExactFixtures.diagrams(matrix, modulus: modulus, width: width)))
     }
   }
 
-  @Test("S⁸ among 400 points at dimension 8 needs 128-bit indices; the sub-problem agrees with 64-bit")
+  @Test(
+    "S⁸ among 400 points at dimension 8 needs 128-bit indices; the sub-problem agrees with 64-bit")
   func needs128() throws {
     let cloud = ExactFixtures.crossPolytope(sphereDimension: 8, isolated: 382)
     let options = RipsOptions(maxDimension: 8, modulus: 0, threshold: 1.9)
@@ -87,7 +97,8 @@ struct ExactWideIndexTests {
     #expect(result.diagrams[1...].map(\.pairs) == sub.diagrams[1...].map(\.pairs))
     // By hand: 17 merges at √2, 383 components, one essential S⁸ class born at √2.
     #expect(result.diagrams[0].finitePairs.count == 17 && result.diagrams[0].essentialCount == 383)
-    #expect(result.diagrams[8].pairs == [PersistencePair(birth: 2.0.squareRoot(), death: .infinity)])
+    #expect(
+      result.diagrams[8].pairs == [PersistencePair(birth: 2.0.squareRoot(), death: .infinity)])
     #expect(result.diagrams[1..<8].allSatisfy { $0.pairs.isEmpty })
     var forced = options
     forced.indexWidth = .bits64
@@ -100,10 +111,12 @@ struct ExactWideIndexTests {
     let options = RipsOptions(maxDimension: 26, modulus: 2, threshold: 1.9)
     let result = try RipsPersistence.compute(cloud, options: options)
     #expect(result.indexWidth == .unbounded)
-    let sub = try RipsPersistence.compute(cloud.selecting(points: Array(0..<8)), options: RipsOptions(maxDimension: 3, threshold: 1.9))
+    let sub = try RipsPersistence.compute(
+      cloud.selecting(points: Array(0..<8)), options: RipsOptions(maxDimension: 3, threshold: 1.9))
     #expect(sub.indexWidth == .bits64)
     #expect(result.diagrams[1...3].map(\.pairs) == sub.diagrams[1...3].map(\.pairs))
-    #expect(result.diagrams[3].pairs == [PersistencePair(birth: 2.0.squareRoot(), death: .infinity)])
+    #expect(
+      result.diagrams[3].pairs == [PersistencePair(birth: 2.0.squareRoot(), death: .infinity)])
     #expect(result.diagrams[4...].allSatisfy { $0.pairs.isEmpty })
     #expect(result.diagrams[0].finitePairs.count == 7 && result.diagrams[0].essentialCount == 293)
     var forced = options

@@ -1,18 +1,23 @@
+import PointClouds
 import Testing
 import _TestSupport
 
 @testable import Persistence
-import PointClouds
 
 /// Tiny clouds whose barcodes are known by hand.
 @Suite("Vietoris–Rips on hand-checked tiny cases")
 struct RipsHandCheckedTests {
-  func bars(_ points: [[Double]], maxDimension: Int = 2, modulus: Int = 2, threshold: Double? = nil, threads: Int = 1)
+  func bars(
+    _ points: [[Double]], maxDimension: Int = 2, modulus: Int = 2, threshold: Double? = nil,
+    threads: Int = 1
+  )
     throws -> [[PersistencePair]]
   {
     let cloud = PointCloud(rows: points)
     let result = try RipsPersistence.compute(
-      cloud, options: RipsOptions(maxDimension: maxDimension, modulus: modulus, threshold: threshold, threads: threads))
+      cloud,
+      options: RipsOptions(
+        maxDimension: maxDimension, modulus: modulus, threshold: threshold, threads: threads))
     #expect(result.diagrams.map(\.dimension) == Array(0...maxDimension))
     return result.diagrams.map(\.pairs)
   }
@@ -60,19 +65,24 @@ struct RipsHandCheckedTests {
   func allEqual() throws {
     let distances = DistanceMatrix(count: 5, lowerTriangle: Array(repeating: 1, count: 10))
     let result = try RipsPersistence.compute(distances, options: RipsOptions(maxDimension: 3))
-    #expect(barsMatch(result.diagrams[0].pairs, Array(repeating: pair(0, 1), count: 4) + [pair(0, .infinity)]))
+    #expect(
+      barsMatch(
+        result.diagrams[0].pairs, Array(repeating: pair(0, 1), count: 4) + [pair(0, .infinity)]))
     for k in 1...3 { #expect(result.diagrams[k].pairs.isEmpty) }
   }
 
   @Test("a threshold below the square's diagonal leaves the H1 class essential", arguments: [1, 2])
   func essentialBelowThreshold(threads: Int) throws {
-    let result = try bars([[0, 0], [1, 0], [1, 1], [0, 1]], maxDimension: 1, threshold: 1.2, threads: threads)
+    let result = try bars(
+      [[0, 0], [1, 0], [1, 1], [0, 1]], maxDimension: 1, threshold: 1.2, threads: threads)
     #expect(barsMatch(result[1], [pair(1, .infinity)]))
   }
 
   @Test("an octahedron has one H2 bar, over Z/2 and Z/3", arguments: [2, 3])
   func octahedron(modulus: Int) throws {
-    let points: [[Double]] = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]]
+    let points: [[Double]] = [
+      [1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1],
+    ]
     let result = try bars(points, maxDimension: 2, modulus: modulus)
     #expect(result[1].isEmpty)
     #expect(barsMatch(result[2], [pair(2.0.squareRoot(), 2)]))

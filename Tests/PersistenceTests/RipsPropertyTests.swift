@@ -37,13 +37,16 @@ struct RipsPropertyTests {
     #expect(original[1].pairs.count > 0)
   }
 
-  @Test("one, two and three threads give the same diagrams", arguments: [(2, nil), (3, 1.3)] as [(Int, Double?)])
+  @Test(
+    "one, two and three threads give the same diagrams",
+    arguments: [(2, nil), (3, 1.3)] as [(Int, Double?)])
   func threads(modulus: Int, threshold: Double?) throws {
     let cloud = Self.cloud(seed: 9, count: 60)
     let results = try [1, 2, 3].map { threads in
       try RipsPersistence.diagrams(
         cloud,
-        options: RipsOptions(maxDimension: 2, modulus: modulus, threshold: threshold, threads: threads))
+        options: RipsOptions(
+          maxDimension: 2, modulus: modulus, threshold: threshold, threads: threads))
     }
     Self.assertSame(results[0], results[1])
     Self.assertSame(results[0], results[2])
@@ -70,7 +73,8 @@ struct RipsPropertyTests {
       matrix: matrix, threshold: matrix.enclosingRadius, maxDimension: 2)
     Self.assertSame(
       PersistentCohomology.diagrams(of: filtration, field: BinaryField(), maxDimension: 2),
-      PersistentCohomology.diagrams(of: filtration, field: try PrimeField(modulus: 2), maxDimension: 2))
+      PersistentCohomology.diagrams(
+        of: filtration, field: try PrimeField(modulus: 2), maxDimension: 2))
   }
 
   @Test("facets and cofacets agree on indices, values and signs")
@@ -137,7 +141,9 @@ struct RipsBadInputTests {
     #expect {
       try RipsPersistence.compute(cloud, options: options)
     } throws: { error in
-      guard case .invalidParameter(let parameter, _, _) = error as? PersistenceError else { return false }
+      guard case .invalidParameter(let parameter, _, _) = error as? PersistenceError else {
+        return false
+      }
       return parameter == name
     }
   }
@@ -166,7 +172,9 @@ struct RipsBadInputTests {
     #expect(throws: PersistenceError.self) {
       try SparseDistanceMatrix(count: 3, pairs: [(0, 1, 1), (1, 0, 2)])
     }
-    #expect(throws: PersistenceError.self) { try SparseDistanceMatrix(count: 2, pairs: [(0, 2, 1)]) }
+    #expect(throws: PersistenceError.self) {
+      try SparseDistanceMatrix(count: 2, pairs: [(0, 2, 1)])
+    }
   }
 
   @Test("indices that would overflow 64 bits are a typed error, not a crash")

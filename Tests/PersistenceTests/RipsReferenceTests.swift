@@ -53,7 +53,8 @@ struct RipsReferenceTests {
     switch try reference.input() {
     case .cloud(let cloud):
       let metric: Metric =
-        reference.name.contains("manhattan") ? .manhattan
+        reference.name.contains("manhattan")
+        ? .manhattan
         : reference.name.contains("chebyshev") ? .chebyshev : .euclidean
       return try RipsPersistence.compute(cloud, metric: metric, options: options)
     case .dense(let matrix): return try RipsPersistence.compute(matrix, options: options)

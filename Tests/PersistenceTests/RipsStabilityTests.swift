@@ -12,14 +12,18 @@ struct RipsStabilityTests {
   @Test("the brute-force bottleneck oracle on hand-checked diagrams")
   func oracle() {
     let a = [PersistencePair(birth: 0, death: 4), PersistencePair(birth: 1, death: .infinity)]
-    let b = [PersistencePair(birth: 0.5, death: 4.25), PersistencePair(birth: 1.5, death: .infinity)]
+    let b = [
+      PersistencePair(birth: 0.5, death: 4.25), PersistencePair(birth: 1.5, death: .infinity),
+    ]
     #expect(bruteForceBottleneck(a, b) == 0.5)
     // A short bar goes to the diagonal at half its length.
-    #expect(bruteForceBottleneck([PersistencePair(birth: 1, death: 1.6)], []) == 0.30000000000000004)
+    #expect(
+      bruteForceBottleneck([PersistencePair(birth: 1, death: 1.6)], []) == 0.30000000000000004)
     #expect(bruteForceBottleneck(a, [PersistencePair(birth: 0, death: 4)]) == .infinity)
   }
 
-  @Test("moving each point by at most ε moves each diagram by at most 2ε", arguments: [0.01, 0.05, 0.2])
+  @Test(
+    "moving each point by at most ε moves each diagram by at most 2ε", arguments: [0.01, 0.05, 0.2])
   func perturbation(epsilon: Double) throws {
     var generator = SeededGenerator(seed: UInt64(epsilon * 1000))
     let n = 30

@@ -13,7 +13,9 @@ func simplices(of filtration: WitnessFiltration) -> [[Int]: Double] {
     result[[a]] = filtration.vertexValues[a]
   }
   for b in 0..<count {
-    for a in 0..<b where filtration.value(a, b) < .infinity { result[[a, b]] = filtration.value(a, b) }
+    for a in 0..<b where filtration.value(a, b) < .infinity {
+      result[[a, b]] = filtration.value(a, b)
+    }
   }
   for c in 0..<count {
     for b in 0..<c {

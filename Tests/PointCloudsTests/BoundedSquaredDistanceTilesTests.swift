@@ -29,19 +29,31 @@ struct BoundedSquaredDistanceTilesTests {
   }
 
   static let clouds: [(String, PointCloud, PointCloud)] = [
-    ("unit Gaussians, d = 64",
-     gaussianCloud(count: 70, dimension: 64, seed: 1), gaussianCloud(count: 300, dimension: 64, seed: 2)),
-    ("far from the origin (1e6) with unit spread",
-     gaussianCloud(count: 50, dimension: 9, seed: 3, shift: 1e6),
-     gaussianCloud(count: 270, dimension: 9, seed: 4, shift: 1e6)),
-    ("tiny scale (1e-9)",
-     gaussianCloud(count: 40, dimension: 5, seed: 5, scale: 1e-9),
-     gaussianCloud(count: 260, dimension: 5, seed: 6, scale: 1e-9)),
-    ("integer grid with duplicates",
-     gridCloud(count: 60, dimension: 3, levels: 3, seed: 7), gridCloud(count: 265, dimension: 3, levels: 3, seed: 8)),
-    ("beyond the float32 range (1e200): unbounded intervals",
-     gaussianCloud(count: 20, dimension: 4, seed: 9, scale: 1e200),
-     gaussianCloud(count: 30, dimension: 4, seed: 10, scale: 1e200)),
+    (
+      "unit Gaussians, d = 64",
+      gaussianCloud(count: 70, dimension: 64, seed: 1),
+      gaussianCloud(count: 300, dimension: 64, seed: 2)
+    ),
+    (
+      "far from the origin (1e6) with unit spread",
+      gaussianCloud(count: 50, dimension: 9, seed: 3, shift: 1e6),
+      gaussianCloud(count: 270, dimension: 9, seed: 4, shift: 1e6)
+    ),
+    (
+      "tiny scale (1e-9)",
+      gaussianCloud(count: 40, dimension: 5, seed: 5, scale: 1e-9),
+      gaussianCloud(count: 260, dimension: 5, seed: 6, scale: 1e-9)
+    ),
+    (
+      "integer grid with duplicates",
+      gridCloud(count: 60, dimension: 3, levels: 3, seed: 7),
+      gridCloud(count: 265, dimension: 3, levels: 3, seed: 8)
+    ),
+    (
+      "beyond the float32 range (1e200): unbounded intervals",
+      gaussianCloud(count: 20, dimension: 4, seed: 9, scale: 1e200),
+      gaussianCloud(count: 30, dimension: 4, seed: 10, scale: 1e200)
+    ),
   ]
 
   /// The kernels this CPU runs (the portable one always; AVX2 where available).
@@ -76,9 +88,16 @@ struct BoundedSquaredDistanceTilesTests {
     let (_, queries, references) = Self.clouds[0]
     func lowerBounds(_ kernel: BoundedSquaredDistanceTiles.Kernel) -> [Double] {
       let parts = BoundedSquaredDistanceTiles.run(
-        queries: queries, references: references, lowerTriangle: false, kernel: kernel, progress: nil
-      ) { _ in Collect(values: [Double](repeating: .nan, count: queries.count * references.count), width: references.count) }
-      return (0..<queries.count * references.count).map { i in parts.map { $0.values[i] }.first { !$0.isNaN }! }
+        queries: queries, references: references, lowerTriangle: false, kernel: kernel,
+        progress: nil
+      ) { _ in
+        Collect(
+          values: [Double](repeating: .nan, count: queries.count * references.count),
+          width: references.count)
+      }
+      return (0..<queries.count * references.count).map { i in
+        parts.map { $0.values[i] }.first { !$0.isNaN }!
+      }
     }
     let portable = lowerBounds(.portable)
     let other = lowerBounds(kernel)
@@ -113,7 +132,8 @@ struct BoundedSquaredDistanceTilesTests {
     let cloud = gridCloud(count: 400, dimension: 4, levels: 4, seed: 13)
     for k in [1, 6] {
       #expect(
-        SymmetricKthNeighbors.squaredDistances(in: cloud, k: k, progress: nil, compactionThreshold: 8)
+        SymmetricKthNeighbors.squaredDistances(
+          in: cloud, k: k, progress: nil, compactionThreshold: 8)
           == oracleKthNeighborSquaredDistances(cloud, k: k))
     }
   }
@@ -133,13 +153,15 @@ struct BoundedTilesHardDataTests {
           let lower = tile.lowerBounds(q)
           for r in tile.references where r != 0 && r != q {
             let exact = tile.exact(q, r)
-            widest = max(widest, (tile.upperBound(q, r) - lower[r - tile.references.lowerBound]) / exact)
+            widest = max(
+              widest, (tile.upperBound(q, r) - lower[r - tile.references.lowerBound]) / exact)
           }
         }
       }
     }
-    let widest = BoundedSquaredDistanceTiles.run(queries: cloud, references: cloud) { _ in Widest() }
-      .map(\.widest).max()!
+    let widest = BoundedSquaredDistanceTiles.run(queries: cloud, references: cloud) { _ in Widest()
+    }
+    .map(\.widest).max()!
     #expect(widest < 1e-3)
     #expect(
       NearestNeighbors.bruteForceKthNeighborSquaredDistances(in: cloud, k: 5)

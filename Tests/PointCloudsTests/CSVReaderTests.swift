@@ -40,7 +40,8 @@ struct CSVReaderTests {
 
   @Test("tab and whitespace delimiters, and inference from the extension")
   func delimiters() throws {
-    #expect(try parse("1\t2\n3\t4\n", options: CSVOptions(delimiter: .tab)).coordinates == [1, 2, 3, 4])
+    #expect(
+      try parse("1\t2\n3\t4\n", options: CSVOptions(delimiter: .tab)).coordinates == [1, 2, 3, 4])
     #expect(
       try parse("  1   2\n3 \t 4  \n", options: CSVOptions(delimiter: .whitespace)).coordinates == [
         1, 2, 3, 4,
@@ -57,7 +58,8 @@ struct CSVReaderTests {
     let byName = try parse(text, options: CSVOptions(columns: [.name("y"), .name("x")]))
     #expect(byName.coordinates == [2, 1, 4, 3])
     #expect(byName.columnNames == ["y", "x"])
-    let byIndex = try parse(text, options: CSVOptions(columns: [ColumnSelector("1"), ColumnSelector("2")]))
+    let byIndex = try parse(
+      text, options: CSVOptions(columns: [ColumnSelector("1"), ColumnSelector("2")]))
     #expect(byIndex.coordinates == [1, 2, 3, 4])
   }
 
@@ -110,8 +112,11 @@ struct CSVReaderTests {
   @Test("writing then reading gives back the same doubles bit for bit")
   func roundTrip() throws {
     var random = SeededGenerator(seed: 42)
-    let values = (0..<300).map { _ in (random.nextUniform() - 0.5) * pow(10, Double(random.nextInt(below: 30)) - 15) }
-    let cloud = PointCloud(count: 100, dimension: 3, coordinates: values, columnNames: ["a", "b", "c"])
+    let values = (0..<300).map { _ in
+      (random.nextUniform() - 0.5) * pow(10, Double(random.nextInt(below: 30)) - 15)
+    }
+    let cloud = PointCloud(
+      count: 100, dimension: 3, coordinates: values, columnNames: ["a", "b", "c"])
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let path = directory.appendingPathComponent("cloud.csv").path

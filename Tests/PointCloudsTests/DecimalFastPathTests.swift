@@ -15,10 +15,12 @@ struct DecimalFastPathTests {
   @Test(
     "hand cases: values, signs, and the spellings it must leave to strtod",
     arguments: [
-      ("12.5", 12.5), ("-0", -0.0), ("+3", 3), (".5", 0.5), ("5.", 5), ("1e3", 1000), ("2.5E-2", 0.025),
+      ("12.5", 12.5), ("-0", -0.0), ("+3", 3), (".5", 0.5), ("5.", 5), ("1e3", 1000),
+      ("2.5E-2", 0.025),
       ("007", 7), ("-1.25e+1", -12.5), ("1e22", 1e22), ("9007199254740995", 9007199254740996),
       ("0.1", 0.1), ("2.2250738585072014e-308", 2.2250738585072014e-308),
-      ("1.7976931348623157e308", 1.7976931348623157e308), ("7.3177701707893310e+15", 7.3177701707893310e+15),
+      ("1.7976931348623157e308", 1.7976931348623157e308),
+      ("7.3177701707893310e+15", 7.3177701707893310e+15),
       ("0e999", 0),
     ])
   func handCases(text: String, expected: Double) {
@@ -29,7 +31,8 @@ struct DecimalFastPathTests {
   @Test(
     "declines what it cannot convert exactly or what is not a plain decimal",
     arguments: [
-      "", ".", "+", "1e", "1e+", "1.2.3", "1x", "12345678901234567890", "1e400", "1e-400", "4e-320", "nan",
+      "", ".", "+", "1e", "1e+", "1.2.3", "1x", "12345678901234567890", "1e400", "1e-400", "4e-320",
+      "nan",
       // exact halfway cases, which the truncated product cannot round: strtod's job
       "9007199254740993", "1e23",
     ])
@@ -37,7 +40,9 @@ struct DecimalFastPathTests {
     #expect(fast(text) == nil)
   }
 
-  @Test("agrees bit for bit with strtod on 200 000 random decimals of 1 to 19 digits, exponents −360…330")
+  @Test(
+    "agrees bit for bit with strtod on 200 000 random decimals of 1 to 19 digits, exponents −360…330"
+  )
   func agreesWithStrtod() {
     var generator = SeededGenerator(seed: 17)
     var checked = 0
@@ -66,12 +71,14 @@ struct DecimalFastPathTests {
     var mismatches: [String] = []
     for _ in 0..<200_000 {
       // Any finite double with a normal exponent: random bits.
-      let bits = generator.next() & ~(0x7FF << 52) | (UInt64(1 + generator.nextInt(below: 2046)) << 52)
+      let bits =
+        generator.next() & ~(0x7FF << 52) | (UInt64(1 + generator.nextInt(below: 2046)) << 52)
       let value = Double(bitPattern: bits)
       let text = String(format: "%.17g", value)
       guard let parsed = fast(text) else { continue }
       handled += 1
-      if parsed.bitPattern != value.bitPattern || parsed.bitPattern != strtod(text, nil).bitPattern {
+      if parsed.bitPattern != value.bitPattern || parsed.bitPattern != strtod(text, nil).bitPattern
+      {
         mismatches.append(text)
       }
     }

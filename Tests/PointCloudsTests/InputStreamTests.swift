@@ -50,7 +50,8 @@ struct InputStreamTests {
 
   @Test("a UTF-8 byte-order mark is skipped")
   func byteOrderMark() throws {
-    let cloud = try PointCloud.parse(csv: [0xEF, 0xBB, 0xBF] + Array("x,y\n1,2\n3,4\n".utf8), file: "bom.csv")
+    let cloud = try PointCloud.parse(
+      csv: [0xEF, 0xBB, 0xBF] + Array("x,y\n1,2\n3,4\n".utf8), file: "bom.csv")
     #expect(cloud.columnNames == ["x", "y"])
     #expect(cloud.coordinates == [1, 2, 3, 4])
     let bare = try PointCloud.parse(csv: [0xEF, 0xBB, 0xBF] + Array("1,2\n".utf8), file: "bom.csv")

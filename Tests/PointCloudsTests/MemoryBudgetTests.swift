@@ -30,16 +30,24 @@ struct MemoryBudgetTests {
     let budget = MemoryBudget(bytes: 1024 * 1024, source: "--max-memory 1M")
     try budget.check(bytes: 1024 * 1024, what: "x", suggestion: "y")
     do {
-      try budget.check(bytes: 3 * 1024 * 1024 * 1024, what: "a matrix", suggestion: "use fewer rows")
+      try budget.check(
+        bytes: 3 * 1024 * 1024 * 1024, what: "a matrix", suggestion: "use fewer rows")
       Issue.record("expected a ResourceError")
     } catch {
       #expect(error.bytes == 3 * 1024 * 1024 * 1024)
       let text = error.description
       #expect(!text.contains("\n"))
-      #expect(text.hasPrefix("a matrix may need up to 3.0 GiB of memory, above the budget of 1.0 MiB (--max-memory 1M); use fewer rows"))
+      #expect(
+        text.hasPrefix(
+          "a matrix may need up to 3.0 GiB of memory, above the budget of 1.0 MiB (--max-memory 1M); use fewer rows"
+        ))
     }
-    #expect(throws: ResourceError.self) { try budget.check(bytes: .infinity, what: "x", suggestion: "y") }
-    #expect(throws: ResourceError.self) { try budget.check(bytes: .nan, what: "x", suggestion: "y") }
+    #expect(throws: ResourceError.self) {
+      try budget.check(bytes: .infinity, what: "x", suggestion: "y")
+    }
+    #expect(throws: ResourceError.self) {
+      try budget.check(bytes: .nan, what: "x", suggestion: "y")
+    }
   }
 
   @Test("sizes format in binary units; binomials do not overflow")

@@ -78,8 +78,14 @@ struct NearestNeighborsTests {
     arguments: [(1, 1), (2, 5), (3, 3), (8, 7)])
   func treeAgreesWithBruteForce(dimension: Int, k: Int) {
     for (cloud, other) in [
-      (gaussianCloud(count: 700, dimension: dimension, seed: 21), gaussianCloud(count: 300, dimension: dimension, seed: 22, shift: 0.5)),
-      (gridCloud(count: 700, dimension: dimension, levels: 3, seed: 23), gridCloud(count: 300, dimension: dimension, levels: 4, seed: 24)),
+      (
+        gaussianCloud(count: 700, dimension: dimension, seed: 21),
+        gaussianCloud(count: 300, dimension: dimension, seed: 22, shift: 0.5)
+      ),
+      (
+        gridCloud(count: 700, dimension: dimension, levels: 3, seed: 23),
+        gridCloud(count: 300, dimension: dimension, levels: 4, seed: 24)
+      ),
     ] {
       let tree = KDTree(cloud)
       #expect(

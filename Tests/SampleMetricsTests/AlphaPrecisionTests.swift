@@ -7,7 +7,8 @@ import _TestSupport
 @testable import SampleMetrics
 
 /// α-precision, β-recall and authenticity against the numpy re-implementation of synthcity's naive
-/// computation (`Scripts/references/make_alpha_precision_references.py`, checked against synthcity's
+/// computation (`Scripts/references/make_alpha_precision_references.py`, checked against
+/// synthcity's
 /// own `AlphaPrecision.metrics` on the equal-size cases), a case worked out by hand, the example
 /// where synthcity's authenticity index matters, and bad input.
 @Suite("Alpha-precision, beta-recall, authenticity")
@@ -43,7 +44,8 @@ struct AlphaPrecisionTests {
     let synthetic = try RawTable.read(contentsOf: path(entry.synthetic))
     let schema = try TableSchema.infer(
       real,
-      overrides: SchemaOverrides(categorical: entry.categorical ?? [], ordinal: entry.ordinal ?? []))
+      overrides: SchemaOverrides(categorical: entry.categorical ?? [], ordinal: entry.ordinal ?? [])
+    )
     let tables = try Table.encode(real: real, others: [synthetic], schema: schema)
     return (tables[0], tables[1])
   }
@@ -78,12 +80,14 @@ struct AlphaPrecisionTests {
       let scores = [result.alphaPrecision, result.betaRecall, result.authenticity]
       let expected = [entry.alpha_precision, entry.beta_recall, entry.authenticity]
       #expect(Self.close(scores, expected), "\(name): \(scores) vs \(expected)")
-      #expect((result.authenticitySynthcity == nil) == (entry.authenticity_synthcity == nil), "\(name)")
+      #expect(
+        (result.authenticitySynthcity == nil) == (entry.authenticity_synthcity == nil), "\(name)")
       if let a = result.authenticitySynthcity, let b = entry.authenticity_synthcity {
         #expect(abs(a - b) <= 1e-12, "\(name): \(a) vs \(b)")
       }
       // Every operation follows numpy's, in numpy's order: the numbers agree to the last bit.
-      #expect(result.precisionCurve == entry.precision_curve && result.recallCurve == entry.recall_curve)
+      #expect(
+        result.precisionCurve == entry.precision_curve && result.recallCurve == entry.recall_curve)
       #expect(scores == expected, "\(name): bitwise")
     }
   }
@@ -188,22 +192,33 @@ struct AlphaPrecisionTests {
         "alpha_precision", "beta_recall", "authenticity", "authenticity_synthcity", "alphas",
         "precision_curve", "recall_curve",
       ])
-    #expect(try JSONDecoder().decode(AlphaPrecision.self, from: JSONEncoder().encode(result)) == result)
+    #expect(
+      try JSONDecoder().decode(AlphaPrecision.self, from: JSONEncoder().encode(result)) == result)
   }
 
   @Test(
     "empty sets, one real point, mismatched dimensions and NaN are errors",
     arguments: [
-      (PointCloud(count: 0, dimension: 2, coordinates: []), PointCloud(rows: [[0, 0]]),
-       SampleMetricsError.tooFewPoints(set: "real", count: 0, required: 2)),
-      (PointCloud(rows: [[0, 0]]), PointCloud(rows: [[0, 0]]),
-       .tooFewPoints(set: "real", count: 1, required: 2)),
-      (PointCloud(rows: [[0, 0], [1, 1]]), PointCloud(count: 0, dimension: 2, coordinates: []),
-       .tooFewPoints(set: "synthetic", count: 0, required: 1)),
-      (PointCloud(rows: [[0, 0], [1, 1]]), PointCloud(rows: [[0], [1]]),
-       .dimensionMismatch(set: "real", dimension: 2, otherSet: "synthetic", otherDimension: 1)),
-      (PointCloud(rows: [[0, 0], [1, 1]]), PointCloud(rows: [[0, .nan]]),
-       .notFinite(set: "synthetic", point: 0, coordinate: 1)),
+      (
+        PointCloud(count: 0, dimension: 2, coordinates: []), PointCloud(rows: [[0, 0]]),
+        SampleMetricsError.tooFewPoints(set: "real", count: 0, required: 2)
+      ),
+      (
+        PointCloud(rows: [[0, 0]]), PointCloud(rows: [[0, 0]]),
+        .tooFewPoints(set: "real", count: 1, required: 2)
+      ),
+      (
+        PointCloud(rows: [[0, 0], [1, 1]]), PointCloud(count: 0, dimension: 2, coordinates: []),
+        .tooFewPoints(set: "synthetic", count: 0, required: 1)
+      ),
+      (
+        PointCloud(rows: [[0, 0], [1, 1]]), PointCloud(rows: [[0], [1]]),
+        .dimensionMismatch(set: "real", dimension: 2, otherSet: "synthetic", otherDimension: 1)
+      ),
+      (
+        PointCloud(rows: [[0, 0], [1, 1]]), PointCloud(rows: [[0, .nan]]),
+        .notFinite(set: "synthetic", point: 0, coordinate: 1)
+      ),
     ])
   func badClouds(real: PointCloud, synthetic: PointCloud, error: SampleMetricsError) {
     #expect(throws: error) { try AlphaPrecision.compute(real: real, synthetic: synthetic) }
@@ -256,10 +271,14 @@ struct AlphaPrecisionTests {
       try AlphaPrecision.naiveEmbedding(real: empty, synthetic: real)
     }
     let other = Table(
-      file: "synth.csv", columns: [Table.Column(name: "y", kind: .numeric, values: [1])], lines: [2])
-    #expect(throws: TableError.self) { try AlphaPrecision.naiveEmbedding(real: real, synthetic: other) }
+      file: "synth.csv", columns: [Table.Column(name: "y", kind: .numeric, values: [1])], lines: [2]
+    )
+    #expect(throws: TableError.self) {
+      try AlphaPrecision.naiveEmbedding(real: real, synthetic: other)
+    }
     let coded = Table(
-      file: "synth.csv", columns: [Table.Column(name: "x", kind: .categorical, values: [0], categories: ["a"])],
+      file: "synth.csv",
+      columns: [Table.Column(name: "x", kind: .categorical, values: [0], categories: ["a"])],
       lines: [2])
     #expect(throws: SampleMetricsError.self) {
       try AlphaPrecision.naiveEmbedding(real: real, synthetic: coded)
@@ -268,7 +287,8 @@ struct AlphaPrecisionTests {
     let (r, s) = try AlphaPrecision.naiveEmbedding(
       real: real,
       synthetic: Table(
-        file: "synth.csv", columns: [Table.Column(name: "x", kind: .numeric, values: [])], lines: []))
+        file: "synth.csv", columns: [Table.Column(name: "x", kind: .numeric, values: [])], lines: []
+      ))
     #expect(r.rows == [[0], [1]] && s.count == 0 && s.dimension == 1)
     #expect(throws: SampleMetricsError.tooFewPoints(set: "synthetic", count: 0, required: 1)) {
       try AlphaPrecision.compute(real: r, synthetic: s)

@@ -29,17 +29,35 @@ struct BadInputTests {
   @Test(
     "NaN, infinity, empty sets, no columns and mismatched dimensions are errors",
     arguments: [
-      (PointCloud(rows: [[0, 0], [.nan, 1], [0, 1]]), SampleMetricsError.notFinite(set: "synthetic", point: 1, coordinate: 0)),
-      (PointCloud(rows: [[0, 0], [1, .infinity], [0, 1]]), .notFinite(set: "synthetic", point: 1, coordinate: 1)),
-      (PointCloud(rows: [[0, 0], [0, 1], [1e154, 1]]),
-       .tooLarge(set: "synthetic", point: 2, coordinate: 0, limit: (Double.greatestFiniteMagnitude / 8).squareRoot())),
-      (PointCloud(count: 0, dimension: 2, coordinates: []), .tooFewPoints(set: "synthetic", count: 0, required: 1)),
+      (
+        PointCloud(rows: [[0, 0], [.nan, 1], [0, 1]]),
+        SampleMetricsError.notFinite(set: "synthetic", point: 1, coordinate: 0)
+      ),
+      (
+        PointCloud(rows: [[0, 0], [1, .infinity], [0, 1]]),
+        .notFinite(set: "synthetic", point: 1, coordinate: 1)
+      ),
+      (
+        PointCloud(rows: [[0, 0], [0, 1], [1e154, 1]]),
+        .tooLarge(
+          set: "synthetic", point: 2, coordinate: 0,
+          limit: (Double.greatestFiniteMagnitude / 8).squareRoot())
+      ),
+      (
+        PointCloud(count: 0, dimension: 2, coordinates: []),
+        .tooFewPoints(set: "synthetic", count: 0, required: 1)
+      ),
       (PointCloud(count: 3, dimension: 0, coordinates: []), .noColumns(set: "synthetic")),
-      (PointCloud(rows: [[0], [1], [2]]), .dimensionMismatch(set: "real", dimension: 2, otherSet: "synthetic", otherDimension: 1)),
+      (
+        PointCloud(rows: [[0], [1], [2]]),
+        .dimensionMismatch(set: "real", dimension: 2, otherSet: "synthetic", otherDimension: 1)
+      ),
     ])
   func badClouds(cloud: PointCloud, error: SampleMetricsError) {
     #expect(throws: error) { try ManifoldComparison(real: Self.good, synthetic: cloud, k: 1) }
-    #expect(throws: error) { try DistanceToClosestRecord.compute(real: Self.good, synthetic: cloud) }
+    #expect(throws: error) {
+      try DistanceToClosestRecord.compute(real: Self.good, synthetic: cloud)
+    }
   }
 
   @Test("a bad holdout is named as the holdout")
@@ -64,7 +82,8 @@ struct BadInputTests {
       try KernelDensityBaseline.compute(real: flat, synthetic: Self.good, bandwidth: .scott)
     }
     #expect(throws: SampleMetricsError.tooFewPoints(set: "real", count: 1, required: 2)) {
-      try KernelDensityBaseline.compute(real: PointCloud(rows: [[0, 0]]), synthetic: Self.good, bandwidth: .silverman)
+      try KernelDensityBaseline.compute(
+        real: PointCloud(rows: [[0, 0]]), synthetic: Self.good, bandwidth: .silverman)
     }
   }
 
@@ -79,7 +98,8 @@ struct BadInputTests {
   func messages() {
     let error = SampleMetricsError.invalidParameter(name: "k", value: "9", allowed: "in 1...3")
     #expect("\(error)" == "k must be in 1...3, got 9")
-    #expect("\(SampleMetricsError.notFinite(set: "real", point: 2, coordinate: 0))".contains("point 2"))
+    #expect(
+      "\(SampleMetricsError.notFinite(set: "real", point: 2, coordinate: 0))".contains("point 2"))
   }
 
   @Test("percentiles interpolate at numpy's position (n − 1)·(p/100), to the last bit")

@@ -38,7 +38,9 @@ struct FidelityTests {
     switch (swift, python) {
     case (nil, nil): break
     case (let a?, let b?): #expect(abs(a - b) <= 1e-9, "\(what): \(a) vs SDMetrics \(b)")
-    default: Issue.record("\(what): \(String(describing: swift)) vs SDMetrics \(String(describing: python))")
+    default:
+      Issue.record(
+        "\(what): \(String(describing: swift)) vs SDMetrics \(String(describing: python))")
     }
   }
 
@@ -61,7 +63,8 @@ struct FidelityTests {
         column.missingSynthetic, Self.number(expected["missing_synthetic"]), "\(what) missing")
       if column.kind == .numeric {
         Self.expectClose(column.wasserstein1, Self.number(expected["wasserstein1"]), "\(what) W1")
-        Self.expectClose(column.rangeCoverage, Self.number(expected["range_coverage"]), "\(what) range")
+        Self.expectClose(
+          column.rangeCoverage, Self.number(expected["range_coverage"]), "\(what) range")
       } else {
         Self.expectClose(
           column.categoryCoverage, Self.number(expected["category_coverage"]), "\(what) coverage")

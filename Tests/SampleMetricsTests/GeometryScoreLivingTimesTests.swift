@@ -1,8 +1,9 @@
-import PointClouds
 import Persistence
-@testable import SampleMetrics
+import PointClouds
 import Testing
 import _TestSupport
+
+@testable import SampleMetrics
 
 @Suite("Relative living times and landmark files")
 struct GeometryScoreLivingTimesTests {
@@ -85,7 +86,8 @@ struct GeometryScoreLivingTimesTests {
     var text = ""
     for _ in 0..<30 {
       let cells = (0..<7).map { _ in
-        String(repeating: " ", count: generator.nextInt(below: 2)) + "\(generator.nextInt(below: 1000))"
+        String(repeating: " ", count: generator.nextInt(below: 2))
+          + "\(generator.nextInt(below: 1000))"
           + String(repeating: "\t", count: generator.nextInt(below: 2))
       }
       text += cells.joined(separator: ",") + (generator.nextInt(below: 2) == 0 ? "\n" : "\r\n")
@@ -95,7 +97,9 @@ struct GeometryScoreLivingTimesTests {
     #expect(fast == (try LandmarkSets.parseCharacters(text, file: "l.txt", pointCount: 1000)))
     #expect(fast.trials == 30 && fast.perTrial == 7)
     // Anything unusual goes to the general path, which accepts or rejects it.
-    for unusual in ["0,1\u{2028}2,3", "0,1\n\n2,3\n", "0,1,\n", "0,+1\n", "0,1\r2,3", "0,1 1\n", "0,1000\n"] {
+    for unusual in [
+      "0,1\u{2028}2,3", "0,1\n\n2,3\n", "0,1,\n", "0,+1\n", "0,1\r2,3", "0,1 1\n", "0,1000\n",
+    ] {
       #expect(LandmarkSets.parseDigits(unusual, pointCount: 1000) == nil, "\(unusual)")
     }
     #expect(try LandmarkSets.parse("0,+1\n", file: "l.txt", pointCount: 5).indices == [0, 1])

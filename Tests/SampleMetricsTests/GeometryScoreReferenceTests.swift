@@ -1,6 +1,6 @@
 import Foundation
-import PointClouds
 import Persistence
+import PointClouds
 import SampleMetrics
 import Testing
 import _TestSupport
@@ -21,7 +21,9 @@ struct GeometryScoreReference: Decodable {
   static func load(_ name: String) throws -> (
     reference: GeometryScoreReference, cloud: PointCloud, landmarks: LandmarkSets
   ) {
-    func path(_ suffix: String) -> String { resourcePath("gscore/\(name).\(suffix)", in: Bundle.module) }
+    func path(_ suffix: String) -> String {
+      resourcePath("gscore/\(name).\(suffix)", in: Bundle.module)
+    }
     let reference = try JSONDecoder().decode(
       GeometryScoreReference.self, from: Data(contentsOf: URL(fileURLWithPath: path("json"))))
     let cloud = try PointCloud.read(contentsOf: path("csv"))

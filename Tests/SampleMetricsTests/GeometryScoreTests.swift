@@ -53,7 +53,8 @@ struct GeometryScoreTests {
 
   @Test("the same seed gives the same score; another seed other landmarks")
   func reproducible() throws {
-    let real = Generator.sample(.circle, count: 120, dimension: 2, components: 1, noise: 0.05, seed: 1)
+    let real = Generator.sample(
+      .circle, count: 120, dimension: 2, components: 1, noise: 0.05, seed: 1)
     let projected = Generator.sample(
       .twoCircles, count: 150, dimension: 2, components: 1, noise: 0.05, seed: 1)
     let score = GeometryScore(landmarks: 16, gamma: 0.1, trials: 30, seed: 9)

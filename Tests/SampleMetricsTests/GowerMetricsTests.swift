@@ -1,6 +1,6 @@
+import TDAEval
 import Testing
 import _TestSupport
-import TDAEval
 
 /// The k-NN metrics on mixed tables under Gower's distance, against the definitions evaluated on
 /// the full distance matrices.
@@ -10,7 +10,10 @@ struct GowerMetricsTests {
   func oracle(
     real: Table, synthetic: Table, k: Int, closed: Bool,
     distance: (Table, Int, Table, Int) -> Double
-  ) -> (precision: Double, recall: Double, density: Double, coverage: Double, realism: [Double], dcr: [Double]) {
+  ) -> (
+    precision: Double, recall: Double, density: Double, coverage: Double, realism: [Double],
+    dcr: [Double]
+  ) {
     let n = real.rowCount
     let m = synthetic.rowCount
     func radius(_ table: Table, _ i: Int) -> Double {
@@ -55,11 +58,15 @@ struct GowerMetricsTests {
     )
   }
 
-  @Test("equal to the definitions on a registry with missing cells", arguments: [BallBoundary.open, .closed])
+  @Test(
+    "equal to the definitions on a registry with missing cells",
+    arguments: [BallBoundary.open, .closed])
   func registry(balls: BallBoundary) throws {
-    let pair = try PatientRegistry.pair(count: 90, seed: 3, missingRate: 0.1, failure: .shiftedLabs(sigma: 1))
+    let pair = try PatientRegistry.pair(
+      count: 90, seed: 3, missingRate: 0.1, failure: .shiftedLabs(sigma: 1))
     let samples = try TableSamples(
-      real: pair.real, synthetic: pair.synthetic, options: TableOptions(overrides: SchemaOverrides(schema: PatientRegistry.schema)))
+      real: pair.real, synthetic: pair.synthetic,
+      options: TableOptions(overrides: SchemaOverrides(schema: PatientRegistry.schema)))
     #expect(samples.distance == .gower)
     let gower = samples.gower
     for k in [1, 5] {
@@ -101,7 +108,8 @@ struct GowerMetricsTests {
     // Complete tables: NDB/K runs on the Euclidean embedding.
     let complete = try TableSamples(
       real: pair.real, synthetic: pair.synthetic,
-      options: TableOptions(overrides: SchemaOverrides(schema: PatientRegistry.schema), dropIncompleteRows: true))
+      options: TableOptions(
+        overrides: SchemaOverrides(schema: PatientRegistry.schema), dropIncompleteRows: true))
     let withBins = try SampleMetricsReport.compute(
       real: complete.real, synthetic: complete.synthetic, gower: complete.gower, k: 3, bins: 5)
     #expect(withBins.vq?.bins == 5)
@@ -115,7 +123,8 @@ struct GowerMetricsTests {
       real: pair.real, synthetic: pair.synthetic,
       options: TableOptions(overrides: SchemaOverrides(schema: PatientRegistry.schema)))
     #expect(throws: SampleMetricsError.self) {
-      try ManifoldComparison(real: samples.real, synthetic: samples.synthetic, gower: samples.gower, k: 4)
+      try ManifoldComparison(
+        real: samples.real, synthetic: samples.synthetic, gower: samples.gower, k: 4)
     }
   }
 }

@@ -1,5 +1,5 @@
-import Testing
 import PointClouds
+import Testing
 import _TestSupport
 
 @testable import SampleMetrics
@@ -48,7 +48,8 @@ struct HandCheckedTests {
   @Test("distance to the closest record: median, 5th percentile, exact copies")
   func closestRecord() throws {
     let holdout = PointCloud(rows: [[0.5], [5], [2]])
-    let dcr = try DistanceToClosestRecord.compute(real: real, synthetic: synthetic, holdout: holdout)
+    let dcr = try DistanceToClosestRecord.compute(
+      real: real, synthetic: synthetic, holdout: holdout)
     // Synthetic distances 0, 1, 2.5: median 1; p5 at position 0.1 between 0 and 1.
     #expect(dcr.synthetic.median == 1)
     #expect(isClose(dcr.synthetic.p5, 0.1, relative: 1e-15))

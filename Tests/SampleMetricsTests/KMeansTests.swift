@@ -111,8 +111,10 @@ struct KMeansTests {
     let (real, _) = Self.oracleClouds[0]
     let result = try VectorQuantization.compute(real: real, synthetic: real, bins: 7, seed: 3)
     let codebook = KMeans(real, clusters: 7, seed: 3)
-    #expect(result == VectorQuantization.compare(
-      real: real, synthetic: real, codebook: codebook, seed: 3))
+    #expect(
+      result
+        == VectorQuantization.compare(
+          real: real, synthetic: real, codebook: codebook, seed: 3))
     #expect(result.different == 0 && result.jsd == 0)
   }
 

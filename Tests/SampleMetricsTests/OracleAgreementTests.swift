@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import Testing
 import _TestSupport
 
@@ -13,8 +14,10 @@ struct OracleAgreementTests {
     "precision, recall, density and coverage equal the direct definitions",
     arguments: [(BallBoundary.open, 3), (.closed, 3), (.open, 7), (.closed, 1)])
   func prdc(balls: BallBoundary, k: Int) throws {
-    let real = Generator.sample(.gaussianMixture, count: 270, dimension: 5, components: 3, noise: 0, seed: 1)
-    let synthetic = Generator.sample(.gaussianMixture, count: 200, dimension: 5, components: 4, noise: 0.1, seed: 2)
+    let real = Generator.sample(
+      .gaussianMixture, count: 270, dimension: 5, components: 3, noise: 0, seed: 1)
+    let synthetic = Generator.sample(
+      .gaussianMixture, count: 200, dimension: 5, components: 4, noise: 0.1, seed: 2)
     let comparison = try ManifoldComparison(real: real, synthetic: synthetic, k: k, balls: balls)
     let expected = oraclePRDC(real: real, synthetic: synthetic, k: k, closed: balls == .closed)
     #expect(PrecisionRecall(comparison).precision == expected.precision)
@@ -41,7 +44,8 @@ struct OracleAgreementTests {
   func kernelDensity(h: Double) throws {
     let real = gaussianCloud(count: 90, dimension: 6, seed: 3)
     let synthetic = gaussianCloud(count: 70, dimension: 6, seed: 4, scale: 1.5, shift: 0.5)
-    let result = try KernelDensityBaseline.compute(real: real, synthetic: synthetic, bandwidth: .fixed(h))
+    let result = try KernelDensityBaseline.compute(
+      real: real, synthetic: synthetic, bandwidth: .fixed(h))
     #expect(isClose(result.synthGivenReal, oracleMeanLogDensity(of: synthetic, under: real, h: h)))
     #expect(isClose(result.realGivenSynth, oracleMeanLogDensity(of: real, under: synthetic, h: h)))
   }
@@ -50,7 +54,8 @@ struct OracleAgreementTests {
   func kernelDensityFarAway() throws {
     let real = gaussianCloud(count: 40, dimension: 3, seed: 5)
     let far = gaussianCloud(count: 10, dimension: 3, seed: 6, shift: 60)
-    let values = try KernelDensityBaseline.logDensities(of: far, under: real, bandwidth: .fixed(0.2))
+    let values = try KernelDensityBaseline.logDensities(
+      of: far, under: real, bandwidth: .fixed(0.2))
     #expect(values.allSatisfy { $0.isFinite })
     #expect(isClose(values.reduce(0, +) / 10, oracleMeanLogDensity(of: far, under: real, h: 0.2)))
   }
@@ -75,7 +80,8 @@ struct StandardizationAndQuantizationTests {
     let real = PointCloud(rows: [[0, 1000, 1], [1, 3000, 1], [2, 2000, 1], [3, 0, 1]])
     let synthetic = PointCloud(rows: [[0, 1000, 1], [1, 3000, 1], [2, 2000, 1], [3, 100, 1]])
     let plain = try SampleMetricsReport.compute(real: real, synthetic: synthetic, k: 1)
-    let scaled = try SampleMetricsReport.compute(real: real, synthetic: synthetic, k: 1, standardize: true)
+    let scaled = try SampleMetricsReport.compute(
+      real: real, synthetic: synthetic, k: 1, standardize: true)
     #expect(scaled.constantColumns == [2])
     #expect(plain.constantColumns == nil)
     #expect(isClose(plain.dcr.synthetic.mean, 25))  // 100 / 4 rows
@@ -84,7 +90,8 @@ struct StandardizationAndQuantizationTests {
 
   @Test("k-means++ and Lloyd are deterministic per seed")
   func kMeansDeterminism() {
-    let cloud = Generator.sample(.gaussianMixture, count: 300, dimension: 3, components: 6, noise: 0, seed: 4)
+    let cloud = Generator.sample(
+      .gaussianMixture, count: 300, dimension: 3, components: 6, noise: 0, seed: 4)
     let first = KMeans(cloud, clusters: 8, seed: 42)
     let again = KMeans(cloud, clusters: 8, seed: 42)
     let other = KMeans(cloud, clusters: 8, seed: 43)
@@ -106,7 +113,8 @@ struct StandardizationAndQuantizationTests {
 
   @Test("NDB/K: identical sets differ in no bin; a set piled into one cluster differs")
   func ndb() throws {
-    let real = Generator.sample(.gaussianMixture, count: 400, dimension: 2, components: 4, noise: 0, seed: 8)
+    let real = Generator.sample(
+      .gaussianMixture, count: 400, dimension: 2, components: 4, noise: 0, seed: 8)
     let same = try VectorQuantization.compute(real: real, synthetic: real, bins: 10, seed: 1)
     #expect(same.different == 0)
     #expect(same.jsd == 0)
@@ -119,8 +127,6 @@ struct StandardizationAndQuantizationTests {
   }
 }
 
-import Foundation
-
 @Suite("k-d tree and brute-force passes agree")
 struct TreePathTests {
   @Test(
@@ -128,8 +134,14 @@ struct TreePathTests {
     arguments: BallBoundary.allCases)
   func samePerSampleResults(balls: BallBoundary) throws {
     let cases = [
-      (gaussianCloud(count: 600, dimension: 3, seed: 41), gaussianCloud(count: 550, dimension: 3, seed: 42, scale: 1.3)),
-      (gridCloud(count: 600, dimension: 2, levels: 9, seed: 43), gridCloud(count: 520, dimension: 2, levels: 10, seed: 44)),
+      (
+        gaussianCloud(count: 600, dimension: 3, seed: 41),
+        gaussianCloud(count: 550, dimension: 3, seed: 42, scale: 1.3)
+      ),
+      (
+        gridCloud(count: 600, dimension: 2, levels: 9, seed: 43),
+        gridCloud(count: 520, dimension: 2, levels: 10, seed: 44)
+      ),
     ]
     for (real, synthetic) in cases {
       for k in [1, 5] {

@@ -1,6 +1,6 @@
+import TDAEval
 import Testing
 import _TestSupport
-import TDAEval
 
 @Suite("Privacy: DCR, NNDR, identifiability, membership and attribute inference")
 struct PrivacyTests {
@@ -44,7 +44,8 @@ struct PrivacyTests {
 
   @Test("equal to direct O(n·m) oracles on a registry under Gower's distance")
   func oracle() throws {
-    let pair = try PatientRegistry.pair(count: 70, seed: 5, missingRate: 0.1, failure: .memorisation(fraction: 0.3))
+    let pair = try PatientRegistry.pair(
+      count: 70, seed: 5, missingRate: 0.1, failure: .memorisation(fraction: 0.3))
     let holdout = PatientRegistry.sample(count: 40, seed: 77, missingRate: 0.1, file: "holdout.csv")
     let samples = try TableSamples(
       real: pair.real, synthetic: pair.synthetic, holdout: holdout,
@@ -69,7 +70,8 @@ struct PrivacyTests {
       return distances(r, i, s).min()! < other
     }.count
     #expect(report.identifiability.value == Double(identifiable) / Double(r.rowCount))
-    let closer = (0..<s.rowCount).filter { distances(s, $0, r).min()! < distances(s, $0, h).min()! }.count
+    let closer = (0..<s.rowCount).filter { distances(s, $0, r).min()! < distances(s, $0, h).min()! }
+      .count
     #expect(report.dcr.closerToTraining?.value == Double(closer) / Double(s.rowCount))
     // Membership AUC as the Mann–Whitney statistic.
     let members = (0..<r.rowCount).map { -distances(r, $0, s).min()! }
@@ -84,17 +86,24 @@ struct PrivacyTests {
 
   @Test("attribute inference by hand: nearest synthetic row on the quasi-identifiers")
   func attributeInference() throws {
-    let real = try RawTable.parse(Array("age,sex,diagnosis,bp\n30,f,a,120\n50,m,b,140\n70,m,b,160\n".utf8), file: "r.csv")
-    let synthetic = try RawTable.parse(Array("age,sex,diagnosis,bp\n31,f,a,125\n69,m,a,150\n52,m,,130\n".utf8), file: "s.csv")
-    let holdout = try RawTable.parse(Array("age,sex,diagnosis,bp\n35,f,b,110\n".utf8), file: "h.csv")
-    let samples = try TableSamples(real: real, synthetic: synthetic, holdout: holdout, options: TableOptions())
+    let real = try RawTable.parse(
+      Array("age,sex,diagnosis,bp\n30,f,a,120\n50,m,b,140\n70,m,b,160\n".utf8), file: "r.csv")
+    let synthetic = try RawTable.parse(
+      Array("age,sex,diagnosis,bp\n31,f,a,125\n69,m,a,150\n52,m,,130\n".utf8), file: "s.csv")
+    let holdout = try RawTable.parse(
+      Array("age,sex,diagnosis,bp\n35,f,b,110\n".utf8), file: "h.csv")
+    let samples = try TableSamples(
+      real: real, synthetic: synthetic, holdout: holdout, options: TableOptions())
     #expect(samples.distance == .gower)
-    let attack = try AttributeInference.compute(samples, quasiIdentifiers: ["age", "sex"], sensitive: "diagnosis")
-    // 30 f → 31 f (a, right); 50 m → 52 m has no diagnosis, so 69 m (a, wrong); 70 m → 69 m (a, wrong).
+    let attack = try AttributeInference.compute(
+      samples, quasiIdentifiers: ["age", "sex"], sensitive: "diagnosis")
+    // 30 f → 31 f (a, right); 50 m → 52 m has no diagnosis, so 69 m (a, wrong); 70 m → 69 m (a,
+    // wrong).
     #expect(attack.training.rows == 3)
     #expect(attack.training.accuracy == 1.0 / 3)
     #expect(attack.holdout?.accuracy == 0)  // 35 f → 31 f says a, truth b
-    let numeric = try AttributeInference.compute(samples, quasiIdentifiers: ["age"], sensitive: "bp")
+    let numeric = try AttributeInference.compute(
+      samples, quasiIdentifiers: ["age"], sensitive: "bp")
     // 30 → 31 (125), 50 → 52 (130), 70 → 69 (150): errors 5, 10, 10.
     #expect(abs(numeric.training.rmse! - ((25.0 + 100 + 100) / 3).squareRoot()) < 1e-12)
     #expect(throws: SampleMetricsError.self) {
@@ -110,7 +119,8 @@ struct PrivacyTests {
     let plain = cloud([0, 1, 2, 4])
     let table = Table(plain, file: "t")
     #expect(throws: SampleMetricsError.self) {
-      try PrivacyReport.compute(real: .euclidean(plain), synthetic: .gower(table, GowerDistance(fittedTo: table)))
+      try PrivacyReport.compute(
+        real: .euclidean(plain), synthetic: .gower(table, GowerDistance(fittedTo: table)))
     }
     let infinite = PointCloud(count: 2, dimension: 1, coordinates: [0, .infinity])
     #expect(throws: SampleMetricsError.notFinite(set: "synthetic", point: 1, coordinate: 0)) {
@@ -118,7 +128,8 @@ struct PrivacyTests {
     }
     let wide = PointCloud(count: 2, dimension: 2, coordinates: [0, 0, 1, 1])
     #expect(throws: SampleMetricsError.self) {
-      try PrivacyReport.compute(real: .euclidean(plain), synthetic: .euclidean(plain), holdout: .euclidean(wide))
+      try PrivacyReport.compute(
+        real: .euclidean(plain), synthetic: .euclidean(plain), holdout: .euclidean(wide))
     }
   }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PointClouds
+import Testing
 import _TestSupport
 
 @testable import SampleMetrics
@@ -37,19 +37,23 @@ struct ReferenceTests {
     for k in [1, 3, 5] {
       for balls in BallBoundary.allCases {
         let expected = Self.entry(name, "\(balls.rawValue)_k\(k)")
-        let comparison = try ManifoldComparison(real: real, synthetic: synthetic, k: k, balls: balls)
+        let comparison = try ManifoldComparison(
+          real: real, synthetic: synthetic, k: k, balls: balls)
         let pr = PrecisionRecall(comparison)
         let dc = DensityCoverage(comparison)
         let label = "\(name) k=\(k) \(balls)"
-        #expect(isClose(pr.precision, Self.number(expected, "precision"), relative: 1e-12), "\(label)")
+        #expect(
+          isClose(pr.precision, Self.number(expected, "precision"), relative: 1e-12), "\(label)")
         #expect(isClose(pr.recall, Self.number(expected, "recall"), relative: 1e-12), "\(label)")
         #expect(isClose(dc.density, Self.number(expected, "density"), relative: 1e-12), "\(label)")
-        #expect(isClose(dc.coverage, Self.number(expected, "coverage"), relative: 1e-12), "\(label)")
+        #expect(
+          isClose(dc.coverage, Self.number(expected, "coverage"), relative: 1e-12), "\(label)")
       }
     }
   }
 
-  @Test("k-th neighbour radii and realism scores equal the authors' code in float64", arguments: cases)
+  @Test(
+    "k-th neighbour radii and realism scores equal the authors' code in float64", arguments: cases)
   func radiiAndRealism(name: String) throws {
     let real = try Self.cloud(name, "real")
     let synthetic = try Self.cloud(name, "synth")
@@ -61,11 +65,14 @@ struct ReferenceTests {
       let scores = try Realism.compute(real: real, synthetic: synthetic, k: k).scores
       let expectedScores = (references["realism_k\(k)"] as! [NSNumber]).map(\.doubleValue)
       #expect(scores.count == expectedScores.count)
-      #expect(zip(scores, expectedScores).allSatisfy { isClose($0, $1, relative: 1e-12) }, "\(name) k=\(k)")
+      #expect(
+        zip(scores, expectedScores).allSatisfy { isClose($0, $1, relative: 1e-12) },
+        "\(name) k=\(k)")
     }
   }
 
-  @Test("distance to the closest record equals numpy's, with and without a holdout", arguments: cases)
+  @Test(
+    "distance to the closest record equals numpy's, with and without a holdout", arguments: cases)
   func closestRecord(name: String) throws {
     let dcr = try DistanceToClosestRecord.compute(
       real: try Self.cloud(name, "real"), synthetic: try Self.cloud(name, "synth"),
@@ -75,11 +82,13 @@ struct ReferenceTests {
       #expect(isClose(statistics.median, Self.number(expected, "median"), relative: 1e-12))
       #expect(isClose(statistics.p5, Self.number(expected, "p5"), relative: 1e-12))
       #expect(isClose(statistics.mean, Self.number(expected, "mean"), relative: 1e-12))
-      #expect(isClose(statistics.exactCopies, Self.number(expected, "exact_copies"), relative: 1e-12))
+      #expect(
+        isClose(statistics.exactCopies, Self.number(expected, "exact_copies"), relative: 1e-12))
     }
   }
 
-  @Test("KDE log-likelihoods equal scipy's gaussian_kde and an exact brute-force sum", arguments: cases)
+  @Test(
+    "KDE log-likelihoods equal scipy's gaussian_kde and an exact brute-force sum", arguments: cases)
   func kernelDensity(name: String) throws {
     let real = try Self.cloud(name, "real")
     let synthetic = try Self.cloud(name, "synth")
@@ -90,7 +99,8 @@ struct ReferenceTests {
     ]
     for (key, bandwidth) in bandwidths {
       let expected = kde[key] as! [String: Any]
-      let result = try KernelDensityBaseline.compute(real: real, synthetic: synthetic, bandwidth: bandwidth)
+      let result = try KernelDensityBaseline.compute(
+        real: real, synthetic: synthetic, bandwidth: bandwidth)
       #expect(isClose(result.bandwidth, Self.number(expected, "bandwidth"), relative: 1e-14))
       #expect(
         isClose(result.synthGivenReal, Self.number(expected, "synth_given_real"), relative: 1e-9),

@@ -49,7 +49,8 @@ struct BenchmarkTablesTests {
     #expect(runtimeOnly.allSatisfy { $0.name.hasPrefix("runtime") } && runtimeOnly.count == 5)
     let names = Set(first.map(\.name))
     for name in [
-      "failures.csv", "failures.md", "failures.tex", "sensitivity-noise.csv", "sensitivity-kept.csv",
+      "failures.csv", "failures.md", "failures.tex", "sensitivity-noise.csv",
+      "sensitivity-kept.csv",
       "sensitivity-noise-circle-knn.svg", "sensitivity-kept-gaussian-mixture-topology.svg",
       "runtime.csv", "runtime.md", "runtime.tex", "runtime-n.svg", "runtime-d.svg",
     ] {
@@ -76,7 +77,8 @@ struct BenchmarkTablesTests {
     for seed in tiny.seeds {
       var configuration = tiny.evaluation
       configuration.seed = seed
-      let pair = try ControlledFailures.pair(base: .circle, failure: .modeCollapse, count: 60, seed: seed)
+      let pair = try ControlledFailures.pair(
+        base: .circle, failure: .modeCollapse, count: 60, seed: seed)
       var holdoutStream = SeededGenerator.stream(4, of: seed)
       let holdout = BaseDistribution.circle.sample(count: 60, using: &holdoutStream).cloud
       let report = try configuration.evaluate(
@@ -91,7 +93,8 @@ struct BenchmarkTablesTests {
     let markdown = try #require(files.first { $0.name == "failures.md" }).contents
     #expect(markdown.contains("| metric | faithful | collapse | topology |"))
     let latex = try #require(files.first { $0.name == "failures.tex" }).contents
-    #expect(latex.contains("\\toprule") && latex.contains("bottleneck\\_h1") && latex.contains("$\\pm$"))
+    #expect(
+      latex.contains("\\toprule") && latex.contains("bottleneck\\_h1") && latex.contains("$\\pm$"))
     #expect(!latex.contains("±"))
   }
 

@@ -55,7 +55,8 @@ struct EvaluationTests {
     let noisy = try evaluate(.circle, .noise(sigma: 0.3), parts: [.sampleMetrics, .kde])
     #expect(try value("precision", in: faithful) > 0.85)
     #expect(try value("precision", in: noisy) < 0.6)
-    #expect(try value("kde_synth_given_real", in: noisy) < value("kde_synth_given_real", in: faithful))
+    #expect(
+      try value("kde_synth_given_real", in: noisy) < value("kde_synth_given_real", in: faithful))
   }
 
   @Test("memorised rows show as exact copies at distance 0")
@@ -96,7 +97,8 @@ struct EvaluationTests {
 
   @Test("persistence runs on seeded subsets of at most persistencePoints points")
   func persistenceSubsets() throws {
-    let pair = try ControlledFailures.pair(base: .circle, failure: .wrongTopology, count: 120, seed: 2)
+    let pair = try ControlledFailures.pair(
+      base: .circle, failure: .wrongTopology, count: 120, seed: 2)
     let configuration = quick([.persistence])
     let report = try configuration.evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud)
     let again = try configuration.evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud)
@@ -120,12 +122,15 @@ struct EvaluationTests {
     encoder.outputFormatting = [.sortedKeys]
     let data = try encoder.encode(report)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    for key in ["parameters", "real", "synthetic", "diagrams", "metrics", "kde", "gscore", "timings"] {
+    for key in [
+      "parameters", "real", "synthetic", "diagrams", "metrics", "kde", "gscore", "timings",
+    ] {
       #expect(object[key] != nil, "missing \(key)")
     }
     let parameters = try #require(object["parameters"] as? [String: Any])
     #expect(parameters["maxdim"] as? Int == 1 && parameters["k"] as? Int == 5)
-    #expect(parameters["bandwidth"] as? String == "scott" && parameters["balls"] as? String == "open")
+    #expect(
+      parameters["bandwidth"] as? String == "scott" && parameters["balls"] as? String == "open")
     let metrics = try #require(object["metrics"] as? [String: Any])
     #expect(metrics["precision"] is Double && metrics["dcr"] is [String: Any])
     let gscore = try #require(object["gscore"] as? [String: Any])
@@ -142,16 +147,20 @@ struct EvaluationTests {
       dimension: 0, bottleneck: .infinity, wasserstein1: .infinity, wasserstein2: 1.5)
     let text = String(decoding: try JSONEncoder().encode(distance), as: UTF8.self)
     #expect(text.contains("\"bottleneck\":null") && text.contains("\"wasserstein2\":1.5"))
-    #expect(try JSONDecoder().decode(DiagramDistanceSummary.self, from: Data(text.utf8)) == distance)
+    #expect(
+      try JSONDecoder().decode(DiagramDistanceSummary.self, from: Data(text.utf8)) == distance)
   }
 
   @Test("the HTML page holds a metric row per reading and the MRLT histograms")
   func htmlPage() throws {
-    let report = try evaluate(.circle, .noise(sigma: 0.1), count: 80, parts: Set(Evaluation.Part.allCases))
+    let report = try evaluate(
+      .circle, .noise(sigma: 0.1), count: 80, parts: Set(Evaluation.Part.allCases))
     let page = report.htmlReport(realName: "real.csv", syntheticName: "synth.csv")
     #expect(page.metrics == report.metricRows)
     #expect(page.realDiagrams.count == 2 && page.realMRLT?.count == 100)
-    #expect(page.metrics.contains { $0.name == "precision" } && page.metrics.contains { $0.name == "geometry score" })
+    #expect(
+      page.metrics.contains { $0.name == "precision" }
+        && page.metrics.contains { $0.name == "geometry score" })
     #expect(page.render().contains("H1 persistence diagram"))
   }
 
@@ -160,7 +169,9 @@ struct EvaluationTests {
     // k = 1, N = M = 2: 1 − (N − 1)/(M + N − 1) = 1 − 1/3.
     #expect(isClose(EvaluationReport.expectedCoverage(k: 1, real: 2, synthetic: 2), 2.0 / 3))
     // Large equal samples: ≈ 1 − 2^−k.
-    #expect(abs(EvaluationReport.expectedCoverage(k: 5, real: 10_000, synthetic: 10_000) - 0.96875) < 1e-3)
+    #expect(
+      abs(EvaluationReport.expectedCoverage(k: 5, real: 10_000, synthetic: 10_000) - 0.96875) < 1e-3
+    )
   }
 
   @Test(
@@ -178,7 +189,9 @@ struct EvaluationTests {
     #expect {
       try evaluation.evaluate(real: cloud, synthetic: cloud)
     } throws: { error in
-      guard case .invalidParameter(let parameter, _, _) = error as? PointCloudError else { return false }
+      guard case .invalidParameter(let parameter, _, _) = error as? PointCloudError else {
+        return false
+      }
       return parameter == name
     }
   }
@@ -190,15 +203,22 @@ struct EvaluationTests {
     let report = try quick([.kde, .sampleMetrics]).evaluate(real: circle, synthetic: line)
     #expect(report.kde == nil && report.sampleMetrics != nil)
     #expect(report.omitted["kde"]?.contains("singular") == true)
-    #expect(report.htmlReport(realName: "a", syntheticName: "b").notes.contains { $0.contains("kde not computed") })
+    #expect(
+      report.htmlReport(realName: "a", syntheticName: "b").notes.contains {
+        $0.contains("kde not computed")
+      })
   }
 
   @Test("samples of different dimension or with one point are rejected")
   func incomparable() {
     let plane = Generator.sample(.circle, count: 20, seed: 1)
     let space = Generator.sample(.sphere, count: 20, seed: 1)
-    #expect(throws: PointCloudError.self) { try Evaluation().evaluate(real: plane, synthetic: space) }
+    #expect(throws: PointCloudError.self) {
+      try Evaluation().evaluate(real: plane, synthetic: space)
+    }
     let single = plane.selecting(points: [0])
-    #expect(throws: PointCloudError.self) { try Evaluation().evaluate(real: plane, synthetic: single) }
+    #expect(throws: PointCloudError.self) {
+      try Evaluation().evaluate(real: plane, synthetic: single)
+    }
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import TDAEval
 import Testing
 import _TestSupport
+
+@testable import TDAEval
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -20,7 +21,9 @@ struct HTMLReportTests {
     realDiagrams: [
       PersistenceDiagram(
         dimension: 0,
-        pairs: [.init(birth: 0, death: .infinity), .init(birth: 0, death: 1), .init(birth: 0, death: 2)]),
+        pairs: [
+          .init(birth: 0, death: .infinity), .init(birth: 0, death: 1), .init(birth: 0, death: 2),
+        ]),
       PersistenceDiagram(dimension: 1, pairs: [.init(birth: 1, death: 1.7)]),
     ],
     syntheticDiagrams: [

@@ -37,7 +37,10 @@ struct ReadingsTests {
   /// Each controlled failure with metrics the failure table shows seeing it (their values move
   /// far beyond the faithful column's spread there).
   static let failures: [(BaseDistribution, Failure, Set<String>)] = [
-    (.gaussianMixture, .modeCollapse, ["metrics.recall", "metrics.coverage", "metrics.vq.ndb_over_k"]),
+    (
+      .gaussianMixture, .modeCollapse,
+      ["metrics.recall", "metrics.coverage", "metrics.vq.ndb_over_k"]
+    ),
     (.gaussianMixture, .droppedModes(kept: 0.4), ["metrics.recall", "metrics.coverage"]),
     (.gaussianMixture, .scaling(factor: 1.5), ["metrics.precision", "metrics.density"]),
     (
@@ -49,7 +52,8 @@ struct ReadingsTests {
     (.tabular, .modeCollapse, ["metrics.recall", "metrics.coverage"]),
   ]
 
-  @Test("each controlled failure is flagged by the metrics that detect it", arguments: [UInt64(1), 2])
+  @Test(
+    "each controlled failure is flagged by the metrics that detect it", arguments: [UInt64(1), 2])
   func failuresAreFlagged(seed: UInt64) throws {
     for (base, failure, expected) in Self.failures {
       let pair = try ControlledFailures.pair(base: base, failure: failure, count: 240, seed: seed)
@@ -146,10 +150,12 @@ struct ReadingsTests {
     var recalls: [Double] = []
     for replicate in 0..<6 {
       var random = SeededGenerator.stream(Evaluation.bootstrapStream + replicate, of: 5)
-      let r = real.selecting(points: (0..<real.count).map { _ in random.nextInt(below: real.count) })
+      let r = real.selecting(
+        points: (0..<real.count).map { _ in random.nextInt(below: real.count) })
       let s = synthetic.selecting(
         points: (0..<synthetic.count).map { _ in random.nextInt(below: synthetic.count) })
-      let replicateReport = try evaluation.compare(real: r, synthetic: s, holdout: nil, progress: nil)
+      let replicateReport = try evaluation.compare(
+        real: r, synthetic: s, holdout: nil, progress: nil)
       recalls.append(try #require(replicateReport.sampleMetrics).recall)
     }
     let sorted = recalls.sorted()
@@ -183,7 +189,9 @@ struct ReadingsTests {
     }
     #expect(fidelityFree(plain).map(\.path) == fidelityFree(wide).map(\.path))
     for (a, b) in zip(fidelityFree(plain), fidelityFree(wide)) {
-      #expect(isClose(a.value, b.value, relative: 1e-6, absolute: 1e-9), "\(a.path): \(a.value) vs \(b.value)")
+      #expect(
+        isClose(a.value, b.value, relative: 1e-6, absolute: 1e-9),
+        "\(a.path): \(a.value) vs \(b.value)")
     }
     #expect(plain.readings?.map(\.verdict) == wide.readings?.map(\.verdict))
     // Without it the scaled column dominates the distances.
@@ -213,7 +221,8 @@ struct ReadingsTests {
     // The oracle: the two evaluations of the recall row at n = 80, computed here.
     var recalls: [Double] = []
     for seed: UInt64 in [1, 2] {
-      let pair = try ControlledFailures.pair(base: .circle, failure: .faithful, count: 80, seed: seed)
+      let pair = try ControlledFailures.pair(
+        base: .circle, failure: .faithful, count: 80, seed: seed)
       var evaluation = tables.evaluation
       evaluation.seed = seed
       evaluation.baseline = false
@@ -222,7 +231,9 @@ struct ReadingsTests {
     }
     let recall = try #require(rows.first { $0[1] == "80" && $0[2] == "metrics.recall" })
     // Six significant digits in the CSV.
-    func close(_ text: String, _ value: Double) -> Bool { isClose(Double(text)!, value, relative: 1e-5) }
+    func close(_ text: String, _ value: Double) -> Bool {
+      isClose(Double(text)!, value, relative: 1e-5)
+    }
     #expect(close(recall[3], (recalls[0] + recalls[1]) / 2))
     #expect(close(recall[5], recalls.min()!) && close(recall[6], recalls.max()!))
     #expect(recall[7] == "2")

@@ -3,7 +3,8 @@ import Testing
 
 @Suite("The README's library example")
 struct ReadmeExampleTests {
-  @Test("runs as written, and a circle against two circles shows a larger H1 distance than a resample")
+  @Test(
+    "runs as written, and a circle against two circles shows a larger H1 distance than a resample")
   func libraryExample() throws {
     let real = Generator.sample(.circle, count: 120, noise: 0.05, seed: 2)
     let synthetic = Generator.sample(.circle, count: 120, noise: 0.05, seed: 1)

@@ -80,7 +80,8 @@ struct SVGPlotTests {
     let infinity = try #require(try svg.elements(withClass: "infinity").first)
     let infinityY = svg.double(infinity, "y1")
     #expect(infinityY < y2)  // above the top of the plot area
-    let expected = [(0.0, infinityY), (px(0.5), py(1.75)), (px(0.25), py(0.5))]
+    let expected =
+      [(0.0, infinityY), (px(0.5), py(1.75)), (px(0.25), py(0.5))]
       .map { ($0.0 == 0 ? px(0) : $0.0, $0.1) }
       + [(px(1), py(2.5)), (px(0.1), py(0.2))]
     for (point, (x, y)) in zip(points, expected) {
@@ -95,7 +96,8 @@ struct SVGPlotTests {
     // The ∞ tick is labelled, the legend and title are escaped text.
     #expect(try svg.elements(withClass: "tick").contains { $0.stringValue == "∞" })
     #expect(try svg.elements(withClass: "title").first?.stringValue == "H1 <of> both")
-    #expect(try svg.elements(withClass: "legend").first?.stringValue?.contains("real <R&D>") == true)
+    #expect(
+      try svg.elements(withClass: "legend").first?.stringValue?.contains("real <R&D>") == true)
     #expect(text == SVGPlot.persistenceDiagram(title: "H1 <of> both", series: [real, synthetic]))
   }
 
@@ -125,7 +127,10 @@ struct SVGPlotTests {
     #expect(kept.count == 10)
     let keptDeaths = kept.compactMap { $0.stringValue }.sorted()
     #expect(keptDeaths.allSatisfy { $0.contains("[0.0, 9") || $0.contains("[0.0, 100") })
-    #expect(try cut.elements(withClass: "label").contains { $0.stringValue?.contains("10 longest") == true })
+    #expect(
+      try cut.elements(withClass: "label").contains {
+        $0.stringValue?.contains("10 longest") == true
+      })
   }
 
   @Test("a histogram draws categories × series bars from 0, heights proportional to values")

@@ -33,7 +33,8 @@ private let good = #"{"name": "a", "real": "data/real.csv", "synthetic": "data/s
 
 @Suite("Sweep manifests")
 struct SweepManifestTests {
-  @Test("lines become evaluations: positions skip blank lines, paths resolve, options become arguments")
+  @Test(
+    "lines become evaluations: positions skip blank lines, paths resolve, options become arguments")
   func parsing() throws {
     let directory = try dataDirectory()
     let parsed = try manifest(
@@ -73,34 +74,60 @@ struct SweepManifestTests {
     "a bad line stops the manifest with a one-line message naming the line",
     arguments: [
       (#"{"name": "b", "real": "data/real.csv", "synthetic": "#, "line 2: not valid JSON"),
-      (#"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"foo": 1}}"#,
-       "line 2: unknown option 'foo'"),
-      (#"{"name": "b", "real": "data/nope.csv", "synthetic": "data/synth.csv"}"#,
-       "line 2: real file 'data/nope.csv' not found"),
-      (#"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "holdout": "h.csv"}"#,
-       "line 2: holdout file 'h.csv' not found"),
-      (#"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"schema": "s.json"}}"#,
-       "line 2: schema file 's.json' not found"),
-      (#"{"name": "x/y", "real": "data/real.csv", "synthetic": "data/synth.csv"}"#,
-       "line 2: name 'x/y' is not a safe file name"),
-      (#"{"name": "..", "real": "data/real.csv", "synthetic": "data/synth.csv"}"#,
-       "line 2: name '..' is not a safe file name"),
-      (#"{"name": ".hidden", "real": "data/real.csv", "synthetic": "data/synth.csv"}"#,
-       "line 2: name '.hidden' is not a safe file name"),
+      (
+        #"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"foo": 1}}"#,
+        "line 2: unknown option 'foo'"
+      ),
+      (
+        #"{"name": "b", "real": "data/nope.csv", "synthetic": "data/synth.csv"}"#,
+        "line 2: real file 'data/nope.csv' not found"
+      ),
+      (
+        #"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "holdout": "h.csv"}"#,
+        "line 2: holdout file 'h.csv' not found"
+      ),
+      (
+        #"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"schema": "s.json"}}"#,
+        "line 2: schema file 's.json' not found"
+      ),
+      (
+        #"{"name": "x/y", "real": "data/real.csv", "synthetic": "data/synth.csv"}"#,
+        "line 2: name 'x/y' is not a safe file name"
+      ),
+      (
+        #"{"name": "..", "real": "data/real.csv", "synthetic": "data/synth.csv"}"#,
+        "line 2: name '..' is not a safe file name"
+      ),
+      (
+        #"{"name": ".hidden", "real": "data/real.csv", "synthetic": "data/synth.csv"}"#,
+        "line 2: name '.hidden' is not a safe file name"
+      ),
       (#"{"name": "b", "real": "data/real.csv"}"#, "line 2: no 'synthetic' file"),
       (#"{"real": "data/real.csv", "synthetic": "data/synth.csv"}"#, "line 2: no 'name'"),
-      (#"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "weight": 1}"#,
-       "line 2: unknown field 'weight'"),
-      (#"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"--k": 1}}"#,
-       "line 2: option '--k': write option names without dashes"),
-      (#"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"html": "r.html"}}"#,
-       "line 2: option 'html' cannot be used in a sweep"),
-      (#"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"k": null}}"#,
-       "line 2: option 'k' must be a string, a number, true/false or a list"),
-      (#"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"skip": []}}"#,
-       "line 2: option 'skip': a list must hold strings or numbers"),
-      (#"{"name": "b", "real": "-", "synthetic": "data/synth.csv"}"#,
-       "line 2: 'real' cannot be standard input"),
+      (
+        #"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "weight": 1}"#,
+        "line 2: unknown field 'weight'"
+      ),
+      (
+        #"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"--k": 1}}"#,
+        "line 2: option '--k': write option names without dashes"
+      ),
+      (
+        #"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"html": "r.html"}}"#,
+        "line 2: option 'html' cannot be used in a sweep"
+      ),
+      (
+        #"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"k": null}}"#,
+        "line 2: option 'k' must be a string, a number, true/false or a list"
+      ),
+      (
+        #"{"name": "b", "real": "data/real.csv", "synthetic": "data/synth.csv", "options": {"skip": []}}"#,
+        "line 2: option 'skip': a list must hold strings or numbers"
+      ),
+      (
+        #"{"name": "b", "real": "-", "synthetic": "data/synth.csv"}"#,
+        "line 2: 'real' cannot be standard input"
+      ),
       ("[1, 2]", "line 2: expected a JSON object"),
       (good, "name 'a' is used on lines 1, 2"),
     ])
@@ -201,7 +228,8 @@ struct SweepResultsTests {
     {"diagrams":{"distances":[{"bottleneck":0.5,"dimension":0},{"bottleneck":null,"dimension":1}],"real":{"diagrams":[{"dimension":0,"pairs":[[0,1]]}],"points":60}},"distance":"euclidean","gscore":{"gscore":0.125,"mrlt_real":[0.5,0.5]},"metrics":{"k":3,"precision":0.9},"omitted":{},"parameters":{"parts":["metrics"],"seed":18446744073709551615,"standardize":false,"threshold":null},"timings":{"metrics":0.25}}
     """#
 
-  @Test("a report flattens to its scalars under dotted names, lists of numbers and timings left out")
+  @Test(
+    "a report flattens to its scalars under dotted names, lists of numbers and timings left out")
   func flatten() throws {
     let cells = try SweepResults.flatten(Data(report.utf8))
     #expect(cells["metrics.precision"] == .number("0.9"))
@@ -213,9 +241,14 @@ struct SweepResultsTests {
     #expect(cells["parameters.seed"] == .number("18446744073709551615"))
     #expect(cells["parameters.standardize"] == .bool(false))
     #expect(cells["gscore.gscore"] == .number("0.125"))
-    #expect(cells.keys.allSatisfy { !$0.contains("pairs") && !$0.contains("mrlt") && !$0.contains("parts") })
+    #expect(
+      cells.keys.allSatisfy {
+        !$0.contains("pairs") && !$0.contains("mrlt") && !$0.contains("parts")
+      })
     #expect(cells["timings.metrics"] == nil)
-    #expect(try SweepResults.flatten(Data(report.utf8), includeTimings: true)["timings.metrics"] == .number("0.25"))
+    #expect(
+      try SweepResults.flatten(Data(report.utf8), includeTimings: true)["timings.metrics"]
+        == .number("0.25"))
     #expect(throws: SweepError.self) { try SweepResults.flatten(Data("[1]".utf8)) }
   }
 
@@ -224,7 +257,8 @@ struct SweepResultsTests {
     let first = try makeTemporaryDirectory()
     let second = try makeTemporaryDirectory()
     try writeFile(report, named: "zeta.json", in: first)
-    try writeFile(report.replacingOccurrences(of: "0.9", with: "0.75"), named: "alpha.json", in: second)
+    try writeFile(
+      report.replacingOccurrences(of: "0.9", with: "0.75"), named: "alpha.json", in: second)
     try writeFile("bad input, at line 3\n", named: "mid.error", in: first)
     try writeFile("stale\n", named: "zeta.error", in: first)  // a result wins over an old error
     try writeFile(#"{"half": "#, named: ".zeta.json.tmp-1-abc", in: first)  // an interrupted write
@@ -258,7 +292,9 @@ struct SweepResultsTests {
 
     // The same name in two directories is a mistake.
     try writeFile(report, named: "alpha.json", in: first)
-    #expect(throws: SweepError.self) { try SweepResults.load(directories: [first.path, second.path]) }
+    #expect(throws: SweepError.self) {
+      try SweepResults.load(directories: [first.path, second.path])
+    }
     #expect(throws: SweepError.self) { try SweepResults.load(directories: [first.path + "/none"]) }
   }
 
@@ -337,6 +373,8 @@ struct TablesShardTests {
     #expect(back.results["a"]!.values.map(\.bitPattern) == values.map(\.bitPattern))
     #expect(back.results["b"]!.values[0].isNaN)
     #expect(back.results["c"] == results.results["c"])
-    #expect(throws: SweepError.self) { try BenchmarkTables.ShardResults.decode(Data("{}".utf8), file: "f") }
+    #expect(throws: SweepError.self) {
+      try BenchmarkTables.ShardResults.decode(Data("{}".utf8), file: "f")
+    }
   }
 }

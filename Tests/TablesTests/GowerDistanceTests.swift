@@ -1,7 +1,8 @@
 import Foundation
+import PointClouds
 import XCTest
 import _TestSupport
-import PointClouds
+
 @testable import Tables
 
 final class GowerDistanceTests: XCTestCase {
@@ -47,7 +48,8 @@ final class GowerDistanceTests: XCTestCase {
   }
 
   func testAgreesWithTheGowerPackageAndTheDefinition() throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: resourcePath("gower_reference.json", in: Bundle.module)))
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: resourcePath("gower_reference.json", in: Bundle.module)))
     let reference = try JSONDecoder().decode(Reference.self, from: data)
     XCTAssertEqual(reference.cases.count, 3)
     for testCase in reference.cases {
@@ -62,7 +64,8 @@ final class GowerDistanceTests: XCTestCase {
       for i in 0..<real.rowCount {
         for j in 0..<real.rowCount {
           XCTAssertEqual(
-            gower.distance(tables[0], i, tables[0], j), testCase.real_to_real[i][j], accuracy: tolerance,
+            gower.distance(tables[0], i, tables[0], j), testCase.real_to_real[i][j],
+            accuracy: tolerance,
             "\(testCase.name) real \(i), \(j)")
         }
       }
@@ -86,14 +89,17 @@ final class GowerDistanceTests: XCTestCase {
       let tables = try Table.encode(real: real, others: [synthetic], schema: schema)
       let gower = GowerDistance(fittedTo: tables[0])
       var seen = 0
-      let kernels: [GowerTiles.Kernel] = GowerTiles.Kernel.fastest == .avx2 ? [.avx2, .portable] : [.portable]
+      let kernels: [GowerTiles.Kernel] =
+        GowerTiles.Kernel.fastest == .avx2 ? [.avx2, .portable] : [.portable]
       for kernel in kernels {
         let values = gower.pass(
           queries: tables[1], references: tables[0], lowerTriangle: false, kernel: kernel,
-          progress: nil) { _ in Collector() }
+          progress: nil
+        ) { _ in Collector() }
         for collector in values {
           for (j, i, value) in collector.entries {
-            let expected = oracle(synthetic, j, real, i, real: real, categorical: ["sex", "stage", "smoker"])
+            let expected = oracle(
+              synthetic, j, real, i, real: real, categorical: ["sex", "stage", "smoker"])
             XCTAssertEqual(value, expected, "\(name) \(j), \(i)")
             XCTAssertEqual(value, gower.distance(tables[1], j, tables[0], i))
             XCTAssertEqual(value, gower.distance(tables[0], i, tables[1], j), "symmetric")
@@ -131,7 +137,8 @@ final class GowerDistanceTests: XCTestCase {
 
   func testHandComputedCases() throws {
     // age range 40 (20…60), ordinal stage ranks 0…2 (range 2), sex categorical.
-    let real = try RawTable.parse(Array("age,stage,sex\n20,I,f\n60,III,m\n40,II,\n".utf8), file: "r.csv")
+    let real = try RawTable.parse(
+      Array("age,stage,sex\n20,I,f\n60,III,m\n40,II,\n".utf8), file: "r.csv")
     let synthetic = try RawTable.parse(Array("age,stage,sex\n100,I,f\n,,\n".utf8), file: "s.csv")
     let schema = try TableSchema.infer(real, overrides: SchemaOverrides(ordinal: ["stage"]))
     let t = try Table.encode(real: real, others: [synthetic], schema: schema)
@@ -159,7 +166,9 @@ final class GowerDistanceTests: XCTestCase {
     XCTAssertEqual(embedding.names, ["x", "c=a", "c=b"])
     // x z-scored: mean 1, sd 1; a category mismatch adds exactly 1 to the squared distance.
     XCTAssertEqual(cloud.rows[0][0], -1)
-    let squared = cloud.rows[0].indices.reduce(0.0) { $0 + pow(cloud.rows[0][$1] - cloud.rows[1][$1], 2) }
+    let squared = cloud.rows[0].indices.reduce(0.0) {
+      $0 + pow(cloud.rows[0][$1] - cloud.rows[1][$1], 2)
+    }
     XCTAssertEqual(squared, 4 + 1, accuracy: 1e-15)
   }
 }

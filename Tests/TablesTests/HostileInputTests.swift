@@ -1,5 +1,6 @@
-import XCTest
 import PointClouds
+import XCTest
+
 @testable import Tables
 
 /// Seeded random and mutated byte strings through the table reader, schema inference and encoding:
@@ -7,7 +8,8 @@ import PointClouds
 final class HostileInputTests: XCTestCase {
   /// Bytes drawn from an alphabet rich in the reader's special characters.
   func randomBytes(_ random: inout SeededGenerator, count: Int) -> [UInt8] {
-    let alphabet: [UInt8] = Array("ab,\"\n\r\t 0123456789.-eE#NA".utf8) + [0x00, 0xEF, 0xBB, 0xBF, 0xFF, 0xC3]
+    let alphabet: [UInt8] =
+      Array("ab,\"\n\r\t 0123456789.-eE#NA".utf8) + [0x00, 0xEF, 0xBB, 0xBF, 0xFF, 0xC3]
     return (0..<count).map { _ in alphabet[Int(random.nextUniform() * Double(alphabet.count))] }
   }
 
@@ -39,7 +41,8 @@ final class HostileInputTests: XCTestCase {
   }
 
   func testMutatedTables() throws {
-    let seed = Array("id,age,sex,note\n1,50,f,\"a, b\"\n2,,m,\"say \"\"hi\"\"\"\n3,61.5,NA,x\n".utf8)
+    let seed = Array(
+      "id,age,sex,note\n1,50,f,\"a, b\"\n2,,m,\"say \"\"hi\"\"\"\n3,61.5,NA,x\n".utf8)
     var random = SeededGenerator(seed: 7)
     for _ in 0..<1500 {
       var bytes = seed

@@ -1,7 +1,8 @@
 import Foundation
+import PointClouds
 import XCTest
 import _TestSupport
-import PointClouds
+
 @testable import Tables
 
 final class SchemaTests: XCTestCase {
@@ -44,7 +45,8 @@ final class SchemaTests: XCTestCase {
     XCTAssertEqual(schema.columns.map(\.kind), [.ignore, .ordinal, .categorical])
     XCTAssertEqual(schema.columns[1].categories, ["I", "II", "III"])
     XCTAssertEqual(schema.columns[2].categories, ["1", "3"])
-    XCTAssertThrowsError(try TableSchema.infer(table, overrides: SchemaOverrides(ignore: ["nope"]))) {
+    XCTAssertThrowsError(try TableSchema.infer(table, overrides: SchemaOverrides(ignore: ["nope"])))
+    {
       XCTAssertEqual("\($0)", "t.csv: no column 'nope' (named by --ignore)")
     }
     XCTAssertThrowsError(
@@ -69,18 +71,22 @@ final class SchemaTests: XCTestCase {
     let other = try raw("stage,x\nlow,1\nextreme,2\n", file: "s.csv")
     XCTAssertThrowsError(try Table.encode(real: table, others: [other], schema: again)) {
       XCTAssertEqual(
-        "\($0)", "s.csv:3:1: 'extreme' is not a level of the ordinal column 'stage' (levels: low, mid, high)")
+        "\($0)",
+        "s.csv:3:1: 'extreme' is not a level of the ordinal column 'stage' (levels: low, mid, high)"
+      )
     }
   }
 
   func testBadSchemaFiles() throws {
     let directory = try makeTemporaryDirectory()
-    let bad = try writeFile(#"{"columns":[{"name":"x","kind":"text"}]}"#, named: "bad.json", in: directory)
+    let bad = try writeFile(
+      #"{"columns":[{"name":"x","kind":"text"}]}"#, named: "bad.json", in: directory)
     XCTAssertThrowsError(try SchemaOverrides.readSchema(contentsOf: bad)) {
       XCTAssertTrue("\($0)".hasPrefix("\(bad): not a valid schema"), "\($0)")
     }
     let twice = try writeFile(
-      #"{"columns":[{"name":"x","kind":"numeric"},{"name":"x","kind":"ignore"}]}"#, named: "twice.json",
+      #"{"columns":[{"name":"x","kind":"numeric"},{"name":"x","kind":"ignore"}]}"#,
+      named: "twice.json",
       in: directory)
     XCTAssertThrowsError(try SchemaOverrides.readSchema(contentsOf: twice)) {
       XCTAssertEqual("\($0)", "\(twice): not a valid schema (column 'x' is listed twice)")
@@ -102,11 +108,14 @@ final class SchemaTests: XCTestCase {
     XCTAssertEqual(tables[1].columns[1].values, [2, 0])
     XCTAssertEqual(tables[0].columns[1].categories, ["x", "y", "z"])
     XCTAssertEqual(tables[1].fileColumns, [2, 1])
-    XCTAssertThrowsError(try Table.encode(real: real, others: [try raw("a\n1\n", file: "s.csv")], schema: schema)) {
+    XCTAssertThrowsError(
+      try Table.encode(real: real, others: [try raw("a\n1\n", file: "s.csv")], schema: schema)
+    ) {
       XCTAssertEqual("\($0)", "s.csv: no column 'b', which t.csv has")
     }
     XCTAssertThrowsError(
-      try Table.encode(real: real, others: [try raw("a,b,c\n1,x,2\n", file: "s.csv")], schema: schema)
+      try Table.encode(
+        real: real, others: [try raw("a,b,c\n1,x,2\n", file: "s.csv")], schema: schema)
     ) { XCTAssertEqual("\($0)", "s.csv: column 'c' is not in t.csv") }
     XCTAssertThrowsError(
       try Table.encode(real: real, others: [try raw("a,b\nq,x\n", file: "s.csv")], schema: schema)

@@ -1,6 +1,7 @@
+import PointClouds
 import XCTest
 import _TestSupport
-import PointClouds
+
 @testable import Tables
 
 final class TableReaderTests: XCTestCase {
@@ -40,10 +41,13 @@ final class TableReaderTests: XCTestCase {
     }
     XCTAssertEqual(message("a,b\n1,2\n3\n"), "t.csv:3: expected 2 cells as in the header, found 1")
     XCTAssertEqual(
-      message("a,b\n1,\"open\n"), "t.csv:2:2: a quoted cell is not closed, or text follows its closing quote")
+      message("a,b\n1,\"open\n"),
+      "t.csv:2:2: a quoted cell is not closed, or text follows its closing quote")
     XCTAssertEqual(
-      message("a,b\n\"x\"y,2\n"), "t.csv:2:1: a quoted cell is not closed, or text follows its closing quote")
-    XCTAssertEqual(message("a,a\n1,2\n"), "t.csv:1: the column name 'a' appears twice in the header")
+      message("a,b\n\"x\"y,2\n"),
+      "t.csv:2:1: a quoted cell is not closed, or text follows its closing quote")
+    XCTAssertEqual(
+      message("a,a\n1,2\n"), "t.csv:1: the column name 'a' appears twice in the header")
     XCTAssertEqual(message(""), "t.csv: the table holds no header row and data rows")
     XCTAssertEqual(message("a,b\n"), "t.csv: the table holds no header row and data rows")
   }

@@ -26,7 +26,9 @@ public struct RationalCoefficient: Hashable, Sendable {
   /// The fraction numerator / denominator, already reduced, with |values| < 2³¹ and a positive
   /// denominator.
   @inlinable init(reducedNumerator numerator: Int64, denominator: Int64) {
-    representation = .small(numerator: Int32(truncatingIfNeeded: numerator), denominator: Int32(truncatingIfNeeded: denominator))
+    representation = .small(
+      numerator: Int32(truncatingIfNeeded: numerator),
+      denominator: Int32(truncatingIfNeeded: denominator))
   }
 
   /// The integer `value`.
@@ -53,7 +55,8 @@ public struct RationalCoefficient: Hashable, Sendable {
   /// inline if it then fits.
   @inlinable init(numerator: Int64, positiveDenominator denominator: Int64) {
     let divisor = Int64(Self.gcd(numerator.magnitude, UInt64(denominator)))
-    let (n, d) = divisor > 1 ? (numerator / divisor, denominator / divisor) : (numerator, denominator)
+    let (n, d) =
+      divisor > 1 ? (numerator / divisor, denominator / divisor) : (numerator, denominator)
     if n.magnitude <= UInt64(Int32.max) && d <= Int64(Int32.max) {
       self.init(reducedNumerator: n, denominator: d)
     } else {
@@ -100,7 +103,8 @@ public struct RationalCoefficient: Hashable, Sendable {
 extension RationalCoefficient {
   /// The sum. Inline operands: one 64-bit cross-multiplication and a gcd (none for integers).
   @inlinable public static func + (a: Self, b: Self) -> Self {
-    guard case .small(let an, let ad) = a.representation, case .small(let bn, let bd) = b.representation
+    guard case .small(let an, let ad) = a.representation,
+      case .small(let bn, let bd) = b.representation
     else { return Self(a.rational + b.rational) }
     if ad == 1 && bd == 1 {
       let sum = Int64(an) + Int64(bn)
@@ -117,7 +121,8 @@ extension RationalCoefficient {
 
   /// The product.
   @inlinable public static func * (a: Self, b: Self) -> Self {
-    guard case .small(let an, let ad) = a.representation, case .small(let bn, let bd) = b.representation
+    guard case .small(let an, let ad) = a.representation,
+      case .small(let bn, let bd) = b.representation
     else { return Self(a.rational * b.rational) }
     if ad == 1 && bd == 1 {
       let product = Int64(an) * Int64(bn)
@@ -130,7 +135,8 @@ extension RationalCoefficient {
   /// The negation (exact: the inline range is symmetric).
   @inlinable public static prefix func - (a: Self) -> Self {
     switch a.representation {
-    case .small(let numerator, let denominator): Self(.small(numerator: -numerator, denominator: denominator))
+    case .small(let numerator, let denominator):
+      Self(.small(numerator: -numerator, denominator: denominator))
     case .big(let value): Self(.big(-value))
     }
   }

@@ -12,8 +12,12 @@ public struct RationalField: CoefficientField {
   /// 1.
   @inlinable public var one: RationalCoefficient { 1 }
   @inlinable public func isZero(_ a: RationalCoefficient) -> Bool { a.isZero }
-  @inlinable public func sum(_ a: RationalCoefficient, _ b: RationalCoefficient) -> RationalCoefficient { a + b }
+  @inlinable public func sum(_ a: RationalCoefficient, _ b: RationalCoefficient)
+    -> RationalCoefficient
+  { a + b }
   @inlinable public func negation(_ a: RationalCoefficient) -> RationalCoefficient { -a }
-  @inlinable public func product(_ a: RationalCoefficient, _ b: RationalCoefficient) -> RationalCoefficient { a * b }
+  @inlinable public func product(_ a: RationalCoefficient, _ b: RationalCoefficient)
+    -> RationalCoefficient
+  { a * b }
   @inlinable public func inverse(_ a: RationalCoefficient) -> RationalCoefficient { a.inverse }
 }

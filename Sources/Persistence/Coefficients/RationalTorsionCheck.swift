@@ -50,7 +50,8 @@ public struct TorsionCheck: Sendable, Hashable {
         }
       }
       for (bar, multiplicities) in counts where Set(multiplicities).count > 1 {
-        differences.append(Difference(dimension: dimension, bar: bar, multiplicities: multiplicities))
+        differences.append(
+          Difference(dimension: dimension, bar: bar, multiplicities: multiplicities))
       }
     }
     self.differences = differences.sorted {
@@ -66,7 +67,9 @@ public struct TorsionCheck: Sendable, Hashable {
 
   /// The fields whose diagrams equal those of the field at `position`.
   public func fieldsAgreeing(with position: Int) -> [String] {
-    runs.indices.filter { other in differences.allSatisfy { $0.multiplicities[other] == $0.multiplicities[position] } }
-      .map { runs[$0].field }
+    runs.indices.filter { other in
+      differences.allSatisfy { $0.multiplicities[other] == $0.multiplicities[position] }
+    }
+    .map { runs[$0].field }
   }
 }

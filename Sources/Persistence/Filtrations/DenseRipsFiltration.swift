@@ -19,7 +19,8 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The filtration of `matrix` up to `threshold`, for homology up to `maxDimension`.
   /// - Throws: `PersistenceError.indexOverflow` if indices of (maxDimension + 2)-vertex simplices
   ///   do not fit `Index`.
-  public init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int) throws(PersistenceError) {
+  public init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int) throws(PersistenceError)
+  {
     vertexCount = matrix.count
     self.threshold = threshold
     let n = matrix.count
@@ -41,7 +42,6 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable public func vertexValue(_ v: Int) -> Double { 0 }
-
 
   @inlinable
   public func forEachSimplex(
@@ -67,7 +67,8 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
               k += 1
             }
             if value <= t {
-              let next = FilteredSimplex(value: value, index: simplex.index + binomials[j, count + 1])
+              let next = FilteredSimplex(
+                value: value, index: simplex.index + binomials[j, count + 1])
               if count == dimension {
                 body(next)
               } else {

@@ -14,7 +14,8 @@
 /// * **Order and ties**: the filtration order is by value, and among equal values by larger
 ///   index first (`FilteredSimplex.precedes`). Values must not be NaN.
 /// * **Enumeration order** (the apparent/emergent-pair shortcuts rely on it):
-///   `forEachCofacet` visits cofacets in **decreasing** index order, `forEachFacet` visits facets in
+///   `forEachCofacet` visits cofacets in **decreasing** index order, `forEachFacet` visits facets
+///   in
 ///   **increasing** index order. `forEachSimplex` may visit in any order.
 /// * **Orientation**: the incidence number [τ : σ] of a facet σ = τ ∖ {v} is (−1)^m, where m is the
 ///   number of vertices of τ smaller than v; callbacks receive `negative == (m is odd)`. Both

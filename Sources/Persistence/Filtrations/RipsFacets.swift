@@ -2,7 +2,8 @@ extension BinomialTable {
   /// Calls `body` with each facet of a Vietoris–Rips simplex and the sign of its coefficient in the
   /// boundary, removing the vertices from the largest down; a facet's value is its diameter, the
   /// longest of its edges, where `edgeLength(u, w)` is the length of the edge {u, w}. Stops as soon
-  /// as `body` returns false. Shared by the dense and the sparse Rips filtrations, which differ only
+  /// as `body` returns false. Shared by the dense and the sparse Rips filtrations, which differ
+  /// only
   /// in how they look up an edge.
   @inlinable @inline(__always)
   func forEachRipsFacet(

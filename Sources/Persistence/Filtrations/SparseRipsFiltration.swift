@@ -1,4 +1,5 @@
-/// The Vietoris–Rips filtration of a sparse distance matrix: a simplex is in the filtration when all
+/// The Vietoris–Rips filtration of a sparse distance matrix: a simplex is in the filtration when
+/// all
 /// its edges are stored pairs, and enters at its longest edge.
 ///
 /// Cofacets are the common neighbours of the simplex's vertices, found by walking their sorted

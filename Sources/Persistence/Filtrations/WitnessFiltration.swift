@@ -9,7 +9,8 @@ import PointClouds
 /// squared ones). Its relaxation for σ is `r_w(σ) = [max_{l∈σ} d(w,l) − min_{l'∉σ} d(w,l')]₊`
 /// (0 when no landmark is left out). A simplex enters at
 ///
-///     f(σ) = max( min over witnesses w that α_max-witness σ of r_w(σ),  max over facets τ of f(τ) )
+///     f(σ) = max( min over witnesses w that α_max-witness σ of r_w(σ),  max over facets τ of f(τ)
+///     )
 ///
 /// and only when every facet is present; simplices witnessed by no witness within α_max are absent
 /// (value `+∞`). Vertices get a value too (0 when the landmark is itself a witness).
@@ -57,7 +58,8 @@ public struct WitnessFiltration: Sendable {
   /// The vertices u < v of each edge, by colex index, packed as u | v << 32.
   private(set) var edgeEnds: [Int] = []
   /// Scratch for the witness scan, kept from draw to draw: the near landmarks of one block of
-  /// witnesses (``WitnessScan/slots`` each, then room for one witness's full list) and their counts.
+  /// witnesses (``WitnessScan/slots`` each, then room for one witness's full list) and their
+  /// counts.
   private var nearScratch: [(landmark: Int, distance: Double)] = []
   private var nearCounts: [Int] = []
 
@@ -117,7 +119,9 @@ public struct WitnessFiltration: Sendable {
           rows[j] = full.baseAddress! + l * n
           largest = max(largest, cache.eccentricities[l])
         }
-        fill(maxDistance: largest, maxAlpha: maxAlpha, witnessCount: n, rows: UnsafeBufferPointer(rows))
+        fill(
+          maxDistance: largest, maxAlpha: maxAlpha, witnessCount: n, rows: UnsafeBufferPointer(rows)
+        )
       }
     }
   }

@@ -48,11 +48,17 @@ public enum RipserInputFormat: String, Sendable, CaseIterable {
       self = exact
       return
     }
-    if name.hasPrefix("lower") { self = .lowerDistance }
-    else if name.hasPrefix("upper") { self = .upperDistance }
-    else if name.hasPrefix("dist") { self = .distance }
-    else if name.hasPrefix("point") { self = .pointCloud }
-    else { return nil }
+    if name.hasPrefix("lower") {
+      self = .lowerDistance
+    } else if name.hasPrefix("upper") {
+      self = .upperDistance
+    } else if name.hasPrefix("dist") {
+      self = .distance
+    } else if name.hasPrefix("point") {
+      self = .pointCloud
+    } else {
+      return nil
+    }
   }
 
   /// Reads the file at `path` ("-" reads standard input).
@@ -64,8 +70,13 @@ public enum RipserInputFormat: String, Sendable, CaseIterable {
       bytes = try InputFile.read(path)
     } catch {
       let reason: String
-      if case .unreadable(_, let why) = error as? PointCloudError { reason = why } else { reason = "\(error)" }
-      throw .malformedInput(file: InputFile.name(path), line: 0, column: 0, reason: "cannot read the file (\(reason))")
+      if case .unreadable(_, let why) = error as? PointCloudError {
+        reason = why
+      } else {
+        reason = "\(error)"
+      }
+      throw .malformedInput(
+        file: InputFile.name(path), line: 0, column: 0, reason: "cannot read the file (\(reason))")
     }
     return try parse(bytes, file: InputFile.name(path))
   }
@@ -132,7 +143,9 @@ public enum RipserInputFormat: String, Sendable, CaseIterable {
       entries.reserveCapacity(n * (n - 1) / 2)
       for (i, row) in rows.enumerated() {
         guard row.count == n else {
-          throw fail(row[0].line, 0, "the matrix is not square: row \(i + 1) has \(row.count) entries, expected \(n)")
+          throw fail(
+            row[0].line, 0,
+            "the matrix is not square: row \(i + 1) has \(row.count) entries, expected \(n)")
         }
         for j in 0..<i { entries.append(try distance(row[j])) }
       }
@@ -171,7 +184,9 @@ public enum RipserInputFormat: String, Sendable, CaseIterable {
     }
     guard bytes.count >= 24 else { throw fail("too short for a DIPHA header") }
     guard int64(at: 0) == 8_067_171_840 else { throw fail("not a DIPHA file (wrong magic number)") }
-    guard int64(at: 8) == 7 else { throw fail("not a DIPHA distance matrix (type \(int64(at: 8)), expected 7)") }
+    guard int64(at: 8) == 7 else {
+      throw fail("not a DIPHA distance matrix (type \(int64(at: 8)), expected 7)")
+    }
     let n = int64(at: 16)
     guard n >= 0, n < 1 << 26, bytes.count == 24 + 8 * Int(n) * Int(n) else {
       // In Double: n² overflows Int64 for the n of a hostile header (FuzzRipserFormats).
@@ -186,7 +201,9 @@ public enum RipserInputFormat: String, Sendable, CaseIterable {
     for i in 0..<count {
       for j in 0..<i {
         let value = Double(bitPattern: UInt64(bitPattern: int64(at: 24 + 8 * (i * count + j))))
-        guard value >= 0 else { throw fail("entry (\(i), \(j)) = \(value) is not a non-negative distance") }
+        guard value >= 0 else {
+          throw fail("entry (\(i), \(j)) = \(value) is not a non-negative distance")
+        }
         entries.append(value)
       }
     }
@@ -197,16 +214,23 @@ public enum RipserInputFormat: String, Sendable, CaseIterable {
     func fail(_ reason: String) -> PersistenceError {
       .malformedInput(file: file, line: 0, column: 0, reason: reason)
     }
-    guard bytes.count % 4 == 0 else { throw fail("\(bytes.count) bytes are not a whole number of float32 values") }
+    guard bytes.count % 4 == 0 else {
+      throw fail("\(bytes.count) bytes are not a whole number of float32 values")
+    }
     let m = bytes.count / 4
     let n = Int(((1 + (1 + 8 * Double(m)).squareRoot()) / 2).rounded())
-    guard n * (n - 1) / 2 == m else { throw fail("\(m) values do not form a strict triangle n(n − 1)/2") }
+    guard n * (n - 1) / 2 == m else {
+      throw fail("\(m) values do not form a strict triangle n(n − 1)/2")
+    }
     var entries = [Double](repeating: 0, count: m)
     for k in 0..<m {
-      let bits = UInt32(bytes[4 * k]) | UInt32(bytes[4 * k + 1]) << 8 | UInt32(bytes[4 * k + 2]) << 16
+      let bits =
+        UInt32(bytes[4 * k]) | UInt32(bytes[4 * k + 1]) << 8 | UInt32(bytes[4 * k + 2]) << 16
         | UInt32(bytes[4 * k + 3]) << 24
       let value = Double(Float(bitPattern: bits))
-      guard value >= 0 else { throw fail("value \(k + 1) = \(value) is not a non-negative distance") }
+      guard value >= 0 else {
+        throw fail("value \(k + 1) = \(value) is not a non-negative distance")
+      }
       entries[k] = value
     }
     return .dense(DistanceMatrix(count: n, lowerTriangle: entries))
@@ -223,7 +247,8 @@ enum NumberScanner {
   }
 
   static func isNumberByte(_ b: UInt8) -> Bool {
-    (b >= 48 && b <= 57) || b == 46 || b == 43 || b == 45 || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+    (b >= 48 && b <= 57) || b == 46 || b == 43 || b == 45 || (b >= 65 && b <= 90)
+      || (b >= 97 && b <= 122)
   }
 
   static func lines(_ bytes: [UInt8], file: String) throws(PersistenceError) -> [[Number]] {
@@ -252,7 +277,8 @@ enum NumberScanner {
       let text = String(decoding: bytes[start..<k], as: UTF8.self)
       guard let value = Double(text) else {
         throw .malformedInput(
-          file: file, line: line, column: start - lineStart + 1, reason: "'\(text)' is not a number")
+          file: file, line: line, column: start - lineStart + 1, reason: "'\(text)' is not a number"
+        )
       }
       current.append(Number(value: value, line: line, column: start - lineStart + 1, text: text))
     }

@@ -117,7 +117,8 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     // Screen for zero-apparent cofacets in parallel, keeping reverse filtration order.
     cycles.reverse()
     let screened = gatherParts(blockCount(cycles.count), threads: threads) { part, out in
-      for edge in block(part, of: cycles.count) where zeroApparentCofacet(of: cycles[edge], dimension: 1) == nil {
+      for edge in block(part, of: cycles.count)
+      where zeroApparentCofacet(of: cycles[edge], dimension: 1) == nil {
         out.append(cycles[edge])
       }
     }
@@ -322,7 +323,8 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
         addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
         for entry in reduction {
           addCoboundary(
-            of: entry.simplex, times: entry.coefficient, dimension: dimension, to: &workspace.coboundary)
+            of: entry.simplex, times: entry.coefficient, dimension: dimension,
+            to: &workspace.coboundary)
         }
         pivot = workspace.coboundary.pivot(in: field)
       } else {
@@ -337,7 +339,9 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
           if owner.column > j {
             // Take the pivot over; the displaced column is reduced next.
             deaths[j] = current.simplex.value
-            if table.replace(at: slot, expected: word, with: publish(j, pivot: current, workspace: &workspace)) {
+            if table.replace(
+              at: slot, expected: word, with: publish(j, pivot: current, workspace: &workspace))
+            {
               j = owner.column
               base = owner
               break
@@ -345,7 +349,8 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
             continue  // the slot changed meanwhile: look again
           }
           if !built {
-            addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
+            addCoboundary(
+              of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
             built = true
           }
           let factor = field.negation(
@@ -356,12 +361,16 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
           for entry in owner.reduction {
             let scaled = field.product(factor, entry.coefficient)
             workspace.reduction.append(Entry(entry.simplex, scaled))
-            addCoboundary(of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary)
+            addCoboundary(
+              of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary)
           }
-        } else if let (facet, negative) = zeroApparentFacet(of: current.simplex, dimension: dimension + 1) {
+        } else if let (facet, negative) = zeroApparentFacet(
+          of: current.simplex, dimension: dimension + 1)
+        {
           // The column of an apparent pair is its simplex alone: δ(facet) has the pivot with ±1.
           if !built {
-            addCoboundary(of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
+            addCoboundary(
+              of: column, times: field.one, dimension: dimension, to: &workspace.coboundary)
             built = true
           }
           let factor = field.negation(
@@ -371,7 +380,9 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
           addCoboundary(of: facet, times: factor, dimension: dimension, to: &workspace.coboundary)
         } else {
           deaths[j] = current.simplex.value
-          if table.insert(current.simplex.index, value: publish(j, pivot: current, workspace: &workspace)) == nil {
+          if table.insert(
+            current.simplex.index, value: publish(j, pivot: current, workspace: &workspace)) == nil
+          {
             return
           }
           continue  // another column published this pivot meanwhile: look again
@@ -395,7 +406,8 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       assert(!negative || field.isZero(field.sum(pivot.coefficient, field.one)))
       return j << 2 | 2 | (negative ? 1 : 0)
     }
-    let record = workspace.records.store(column: j, coefficient: pivot.coefficient, reduction: reduction)
+    let record = workspace.records.store(
+      column: j, coefficient: pivot.coefficient, reduction: reduction)
     return Int(bitPattern: record)
   }
 

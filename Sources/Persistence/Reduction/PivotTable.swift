@@ -79,7 +79,9 @@ final class PivotTable<Index: SimplexIndex>: @unchecked Sendable {
 
   /// Replaces the value in `slot` by `value` if it is still `expected`; whether it was.
   func replace(at slot: Int, expected: Int, with value: Int) -> Bool {
-    words[slot].compareExchange(expected: expected, desired: value, ordering: .acquiringAndReleasing)
-      .exchanged
+    words[slot].compareExchange(
+      expected: expected, desired: value, ordering: .acquiringAndReleasing
+    )
+    .exchanged
   }
 }

@@ -61,7 +61,8 @@ final class RecordArena<Index: SimplexIndex, Element> {
     let h = headerChunks.count - 1
     let header = headerChunks[h].base + headerChunks[h].used
     header.initialize(
-      to: Header(column: column, coefficient: coefficient, entries: entries, count: reduction.count))
+      to: Header(column: column, coefficient: coefficient, entries: entries, count: reduction.count)
+    )
     headerChunks[h].used += 1
     return UnsafePointer(header)
   }

@@ -60,7 +60,11 @@ struct WorkingColumn<Index: SimplexIndex, Element> {
 
   @inlinable @inline(__always)
   static func empty(_ terms: inout [Entry]) {
-    if terms.capacity > retainedCapacity { terms = [] } else { terms.removeAll(keepingCapacity: true) }
+    if terms.capacity > retainedCapacity {
+      terms = []
+    } else {
+      terms.removeAll(keepingCapacity: true)
+    }
   }
 
   /// An order-preserving key of a value (−0 is taken as +0; values are never NaN).

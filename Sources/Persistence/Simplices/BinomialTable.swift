@@ -51,7 +51,9 @@ public struct BinomialTable<Index: SimplexIndex>: Sendable {
         var v = 0
         for b in 0..<guideCount {
           let start = b << shift
-          while v < vertexCount, let next = values[k * rows + v + 1].intValue, next <= start { v += 1 }
+          while v < vertexCount, let next = values[k * rows + v + 1].intValue, next <= start {
+            v += 1
+          }
           guides[k * guideCount + b] = Int32(v)
         }
         guideShifts[k] = shift

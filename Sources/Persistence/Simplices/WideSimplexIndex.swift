@@ -42,12 +42,14 @@ public struct WideSimplexIndex: SimplexIndex, CustomStringConvertible {
     return overflow1 || overflow2 ? nil : WideSimplexIndex(high: high, low: low)
   }
 
-  @inlinable public static func + (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> WideSimplexIndex {
+  @inlinable public static func + (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> WideSimplexIndex
+  {
     let (low, carry) = lhs.low.addingReportingOverflow(rhs.low)
     return WideSimplexIndex(high: lhs.high &+ rhs.high &+ (carry ? 1 : 0), low: low)
   }
 
-  @inlinable public static func - (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> WideSimplexIndex {
+  @inlinable public static func - (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> WideSimplexIndex
+  {
     let (low, borrow) = lhs.low.subtractingReportingOverflow(rhs.low)
     return WideSimplexIndex(high: lhs.high &- rhs.high &- (borrow ? 1 : 0), low: low)
   }
@@ -62,7 +64,9 @@ public struct WideSimplexIndex: SimplexIndex, CustomStringConvertible {
 
   /// The decimal digits.
   public var description: String {
-    guard #available(macOS 15.0, *) else { return "0x\(String(high, radix: 16))_\(String(low, radix: 16))" }
+    guard #available(macOS 15.0, *) else {
+      return "0x\(String(high, radix: 16))_\(String(low, radix: 16))"
+    }
     return value.description
   }
 }

@@ -127,7 +127,8 @@ public struct HTMLReport: Sendable, Equatable {
       html += metricTableWithBaseline()
     } else {
       html += table(
-        header: ["metric", "value", "reading"], rows: metrics.map { [$0.name, $0.value, $0.reading] },
+        header: ["metric", "value", "reading"],
+        rows: metrics.map { [$0.name, $0.value, $0.reading] },
         numericColumn: 1, cssClass: "metrics")
     }
     let dimensions = max(realDiagrams.count, syntheticDiagrams.count)
@@ -139,10 +140,12 @@ public struct HTMLReport: Sendable, Equatable {
         let series = SVGPlot.comparisonSeries(
           real: realDiagrams, synthetic: syntheticDiagrams, dimension: dimension)
         html += "<div class=\"row\">\n"
-        html += "<figure>"
+        html +=
+          "<figure>"
           + SVGPlot.persistenceDiagram(title: "H\(dimension) persistence diagram", series: series)
           + "</figure>\n"
-        html += "<figure>"
+        html +=
+          "<figure>"
           + SVGPlot.barcode(title: "H\(dimension) barcode", series: series) + "</figure>\n"
         html += "</div>\n"
       }
@@ -151,7 +154,8 @@ public struct HTMLReport: Sendable, Equatable {
       html += "<h2>Geometry score</h2>\n"
       html +=
         "<p class=\"note\">Mean relative living time of i H1 classes in witness complexes: the share of the filtration during which exactly i one-dimensional holes are alive.</p>\n"
-      html += "<figure>" + SVGPlot.mrltHistograms(real: realMRLT, synthetic: syntheticMRLT)
+      html +=
+        "<figure>" + SVGPlot.mrltHistograms(real: realMRLT, synthetic: syntheticMRLT)
         + "</figure>\n"
     }
     if !privacyFigures.isEmpty {
@@ -211,7 +215,8 @@ public struct HTMLReport: Sendable, Equatable {
     for row in rows {
       html += "<tr>"
       for (column, cell) in row.enumerated() {
-        html += column == numericColumn ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
+        html +=
+          column == numericColumn ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
       }
       html += "</tr>\n"
     }

@@ -42,7 +42,8 @@ extension SVGPlot {
       let first = (low / step).rounded(.down)
       let last = (high / step).rounded(.up)
       let decimals = max(0, -Int((log10(step)).rounded(.down)))
-      let ticks = stride(from: first, through: last + 0.5, by: 1).map { multiple -> (Double, String) in
+      let ticks = stride(from: first, through: last + 0.5, by: 1).map {
+        multiple -> (Double, String) in
         let value = multiple * step
         return (value, label(value, decimals: decimals))
       }
@@ -62,7 +63,9 @@ extension SVGPlot {
       for exponent in first...last {
         for multiple in multiples {
           let value = multiple * pow(10, Double(exponent))
-          if value <= pow(10, Double(last)) { ticks.append((value, label(value, decimals: max(0, -exponent)))) }
+          if value <= pow(10, Double(last)) {
+            ticks.append((value, label(value, decimals: max(0, -exponent))))
+          }
         }
       }
       return Axis(

@@ -11,7 +11,8 @@ extension SVGPlot {
 
   /// What a legend entry shows beside its label.
   enum LegendKey {
-    case marker(Marker), swatch, line
+    case marker(Marker)
+    case swatch, line
   }
 
   /// One marker of `series` centred at pixel (cx, cy), with extra `attributes` and `content`.
@@ -23,7 +24,8 @@ extension SVGPlot {
       "\(attributes) fill=\"\(colour)\" fill-opacity=\"0.35\" stroke=\"\(colour)\" stroke-width=\"1.2\""
     switch marker {
     case .circle:
-      return "<circle \(common) cx=\"\(number(cx))\" cy=\"\(number(cy))\" r=\"3.2\">\(content)</circle>"
+      return
+        "<circle \(common) cx=\"\(number(cx))\" cy=\"\(number(cy))\" r=\"3.2\">\(content)</circle>"
     case .triangle:
       return
         "<path \(common) d=\"M\(number(cx)) \(number(cy - 4))L\(number(cx + 3.8)) \(number(cy + 2.6))L\(number(cx - 3.8)) \(number(cy + 2.6))Z\">\(content)</path>"
@@ -88,7 +90,8 @@ extension SVGPlot {
       var svg =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"svgplot\" width=\"\(number(size.width))\" height=\"\(number(size.height))\" viewBox=\"0 0 \(number(size.width)) \(number(size.height))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
       svg += "<title>\(escape(title))</title>\n"
-      svg += "<rect x=\"0\" y=\"0\" width=\"\(number(size.width))\" height=\"\(number(size.height))\" fill=\"#ffffff\"/>\n"
+      svg +=
+        "<rect x=\"0\" y=\"0\" width=\"\(number(size.width))\" height=\"\(number(size.height))\" fill=\"#ffffff\"/>\n"
       svg += axes(xLabel: xLabel, yLabel: yLabel, extraYTick: extraYTick)
       svg +=
         "<g class=\"plot-area\" data-x-min=\"\(x.lower)\" data-x-max=\"\(x.upper)\" data-y-min=\"\(y.lower)\" data-y-max=\"\(y.upper)\">\n"
@@ -103,7 +106,9 @@ extension SVGPlot {
     }
 
     /// Grid lines, the two axis lines, ticks, tick labels and axis labels.
-    private func axes(xLabel: String, yLabel: String, extraYTick: (position: Double, label: String)?)
+    private func axes(
+      xLabel: String, yLabel: String, extraYTick: (position: Double, label: String)?
+    )
       -> String
     {
       let bottomY = top + plotHeight

@@ -81,7 +81,8 @@ extension SVGPlot {
           pendingMove = true
           continue
         }
-        path += "\(pendingMove ? "M" : "L")\(number(canvas.px(point.x))) \(number(canvas.py(point.y)))"
+        path +=
+          "\(pendingMove ? "M" : "L")\(number(canvas.px(point.x))) \(number(canvas.py(point.y)))"
         pendingMove = false
       }
       canvas.elements.append(

@@ -15,8 +15,10 @@ extension SVGPlot {
   public static func persistenceDiagram(
     title: String, series: [DiagramSeries], size: Size = .square
   ) -> String {
-    let values = series.flatMap { $0.pairs.flatMap { $0.isEssential ? [$0.birth] : [$0.birth, $0.death] } }
-      .filter(\.isFinite)
+    let values = series.flatMap {
+      $0.pairs.flatMap { $0.isEssential ? [$0.birth] : [$0.birth, $0.death] }
+    }
+    .filter(\.isFinite)
     let low = min(0, values.min() ?? 0)
     let high = max(values.max() ?? 1, low + 1e-9)
     let axis = Axis.linear(covering: low, high)
@@ -73,7 +75,9 @@ extension SVGPlot {
         .sorted { ($0.birth, $0.death) < ($1.birth, $1.death) }
     }
     let cut = zip(series, shown).contains { $0.pairs.count > $1.count }
-    let values = shown.flatMap { $0.flatMap { $0.isEssential ? [$0.birth] : [$0.birth, $0.death] } }
+    let values = shown.flatMap {
+      $0.flatMap { $0.isEssential ? [$0.birth] : [$0.birth, $0.death] }
+    }
     let low = min(0, values.min() ?? 0)
     let axis = Axis.linear(covering: low, max(values.max() ?? 1, low + 1e-9))
     let gap = 1

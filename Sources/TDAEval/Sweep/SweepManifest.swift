@@ -5,7 +5,8 @@ import Foundation
 /// Each non-blank line is one object,
 ///
 ///     {"name": "circle-k3", "real": "data/real.csv", "synthetic": "data/synth.csv",
-///      "holdout": "data/holdout.csv", "options": {"k": 3, "skip": ["gscore"], "standardize": true}}
+///      "holdout": "data/holdout.csv", "options": {"k": 3, "skip": ["gscore"], "standardize":
+///      true}}
 ///
 /// with `holdout` and `options` optional. Option names are `tda-eval evaluate`'s long options
 /// without the dashes; `true` becomes a flag (`false` leaves it out), a list a comma-joined value,
@@ -73,7 +74,8 @@ public struct SweepManifest: Sendable {
     public var refused: [String: String]
 
     public init(
-      known: Set<String>, paths: Set<String> = ["holdout", "schema"], refused: [String: String] = [:]
+      known: Set<String>, paths: Set<String> = ["holdout", "schema"],
+      refused: [String: String] = [:]
     ) {
       self.known = known
       self.paths = paths
@@ -175,7 +177,8 @@ public struct SweepManifest: Sendable {
     let duplicates = lines_.filter { $0.value.count > 1 }.sorted { $0.value[0] < $1.value[0] }
     if let (name, on) = duplicates.first {
       throw SweepError(
-        "\(file): name '\(name)' is used on lines \(on.map(String.init).joined(separator: ", ")); names must differ")
+        "\(file): name '\(name)' is used on lines \(on.map(String.init).joined(separator: ", ")); names must differ"
+      )
     }
   }
 
@@ -187,7 +190,8 @@ public struct SweepManifest: Sendable {
     case .index(let index):
       guard entries.indices.contains(index) else {
         throw SweepError(
-          "index \(index) is out of range: \(file) holds \(entries.count) evaluation\(entries.count == 1 ? "" : "s") (indices 0…\(entries.count - 1))")
+          "index \(index) is out of range: \(file) holds \(entries.count) evaluation\(entries.count == 1 ? "" : "s") (indices 0…\(entries.count - 1))"
+        )
       }
       return [entries[index]]
     case .shard(let shard):
@@ -203,7 +207,8 @@ public struct SweepManifest: Sendable {
   /// and temporary files), no control characters, at most 200 bytes.
   public static func isSafeName(_ name: String) -> Bool {
     !name.isEmpty && name.utf8.count <= 200 && !name.contains("/") && !name.contains("..")
-      && !name.hasPrefix(".") && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+      && !name.hasPrefix(".")
+      && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
   }
 
   private static func entry(
@@ -217,10 +222,12 @@ public struct SweepManifest: Sendable {
       throw SweepError("not valid JSON: \(error.message)")
     }
     guard case .object(let object) = value else {
-      throw SweepError("expected a JSON object {\"name\": …, \"real\": …, \"synthetic\": …}, got \(value.kind)")
+      throw SweepError(
+        "expected a JSON object {\"name\": …, \"real\": …, \"synthetic\": …}, got \(value.kind)")
     }
     if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
-      throw SweepError("unknown field '\(unknown)'; the fields are \(fields.joined(separator: ", "))")
+      throw SweepError(
+        "unknown field '\(unknown)'; the fields are \(fields.joined(separator: ", "))")
     }
     func string(_ field: String) throws -> String? {
       guard let value = object[field] else { return nil }
@@ -232,7 +239,8 @@ public struct SweepManifest: Sendable {
     guard let name = try string("name") else { throw SweepError("no 'name'") }
     guard isSafeName(name) else {
       throw SweepError(
-        "name '\(name)' is not a safe file name (no '/', no '..', no leading '.', no control characters, at most 200 bytes)")
+        "name '\(name)' is not a safe file name (no '/', no '..', no leading '.', no control characters, at most 200 bytes)"
+      )
     }
     func path(_ text: String, field: String) throws -> String {
       guard text != "-" else { throw SweepError("'\(field)' cannot be standard input in a sweep") }
@@ -257,7 +265,8 @@ public struct SweepManifest: Sendable {
     var options: [String: OptionValue] = [:]
     if let given = object["options"] {
       guard case .object(let entries) = given else {
-        throw SweepError("'options' must be an object of option names and values, got \(given.kind)")
+        throw SweepError(
+          "'options' must be an object of option names and values, got \(given.kind)")
       }
       for (optionName, optionValue) in entries.sorted(by: { $0.key < $1.key }) {
         options[optionName] = try option(optionName, optionValue, rules: rules)
@@ -280,7 +289,8 @@ public struct SweepManifest: Sendable {
       synthetic: try path(synthetic, field: "synthetic"), options: options)
   }
 
-  private static func option(_ name: String, _ value: JSONValue, rules: Rules) throws -> OptionValue {
+  private static func option(_ name: String, _ value: JSONValue, rules: Rules) throws -> OptionValue
+  {
     if name.hasPrefix("-") {
       throw SweepError("option '\(name)': write option names without dashes")
     }
@@ -307,7 +317,8 @@ public struct SweepManifest: Sendable {
       return .list(texts)
     default:
       guard let text = scalar(value) else {
-        throw SweepError("option '\(name)' must be a string, a number, true/false or a list, got \(value.kind)")
+        throw SweepError(
+          "option '\(name)' must be a string, a number, true/false or a list, got \(value.kind)")
       }
       return .value(text)
     }

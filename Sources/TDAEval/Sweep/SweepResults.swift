@@ -74,7 +74,9 @@ public struct SweepResults: Sendable, Equatable {
   /// result.
   /// - Throws: ``SweepError`` for a directory that cannot be read, a result that is not a JSON
   ///   object, or a name found in two directories.
-  public static func load(directories: [String], includeTimings: Bool = false) throws -> SweepResults {
+  public static func load(directories: [String], includeTimings: Bool = false) throws
+    -> SweepResults
+  {
     var rows: [String: (directory: String, row: Row)] = [:]
     var failures: [String: (directory: String, failure: Failure)] = [:]
     for directory in directories {
@@ -82,14 +84,16 @@ public struct SweepResults: Sendable, Equatable {
       do {
         names = try FileManager.default.contentsOfDirectory(atPath: directory)
       } catch {
-        throw SweepError("cannot read results directory '\(directory)': \(oneLine(error.localizedDescription))")
+        throw SweepError(
+          "cannot read results directory '\(directory)': \(oneLine(error.localizedDescription))")
       }
       for file in names.sorted() where !file.hasPrefix(".") {
         let url = URL(fileURLWithPath: directory).appendingPathComponent(file)
         if file.hasSuffix(".json") {
           let name = String(file.dropLast(5))
           if let earlier = rows[name] {
-            throw SweepError("'\(name)' has results in both '\(earlier.directory)' and '\(directory)'")
+            throw SweepError(
+              "'\(name)' has results in both '\(earlier.directory)' and '\(directory)'")
           }
           let data: Data
           do {
@@ -107,7 +111,8 @@ public struct SweepResults: Sendable, Equatable {
         } else if file.hasSuffix(".error") {
           let name = String(file.dropLast(6))
           if let earlier = failures[name], earlier.directory != directory {
-            throw SweepError("'\(name)' has results in both '\(earlier.directory)' and '\(directory)'")
+            throw SweepError(
+              "'\(name)' has results in both '\(earlier.directory)' and '\(directory)'")
           }
           let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
           failures[name] = (directory, Failure(name: name, message: oneLine(text)))
@@ -116,7 +121,8 @@ public struct SweepResults: Sendable, Equatable {
     }
     for (name, failure) in failures {
       if let row = rows[name], row.directory != failure.directory {
-        throw SweepError("'\(name)' has results in both '\(row.directory)' and '\(failure.directory)'")
+        throw SweepError(
+          "'\(name)' has results in both '\(row.directory)' and '\(failure.directory)'")
       }
     }
     return SweepResults(

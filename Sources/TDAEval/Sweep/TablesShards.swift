@@ -58,10 +58,12 @@ extension BenchmarkTables {
     func list<T>(_ values: [T]) -> String { values.map { "\($0)" }.joined(separator: ",") }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let evaluationText = (try? encoder.encode(evaluation)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let evaluationText =
+      (try? encoder.encode(evaluation)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     return [
       "count=\(count)", "seeds=\(list(seeds))", "bases=\(list(bases.map(\.rawValue)))",
-      "failures=\(list(failures))", "noise=\(list(noiseBases.map(\.rawValue)))@\(list(noiseLevels))",
+      "failures=\(list(failures))",
+      "noise=\(list(noiseBases.map(\.rawValue)))@\(list(noiseLevels))",
       "kept=\(list(keptBases.map(\.rawValue)))@\(list(keptFractions))",
       "runtime=\(list(runtimeSizes))x\(runtimeBaseDimension);\(list(runtimeDimensions))x\(runtimeBaseCount);limit \(persistenceSizeLimit)",
       "evaluation=\(evaluationText)",
@@ -91,11 +93,13 @@ extension BenchmarkTables {
     for shard in shards {
       guard shard.configuration == configurationKey else {
         throw SweepError(
-          "shard \(shard.shard) was made with another configuration (give the same --quick as for the shards)")
+          "shard \(shard.shard) was made with another configuration (give the same --quick as for the shards)"
+        )
       }
       guard shard.tables == names else {
         throw SweepError(
-          "shard \(shard.shard) holds the tables \(shard.tables.joined(separator: ",")), not \(names.joined(separator: ",")) (give the same --only as for the shards)")
+          "shard \(shard.shard) holds the tables \(shard.tables.joined(separator: ",")), not \(names.joined(separator: ",")) (give the same --only as for the shards)"
+        )
       }
       results.merge(shard.results) { first, _ in first }
     }
@@ -104,7 +108,8 @@ extension BenchmarkTables {
     if let first = missing.first {
       let found = Set(shards.map(\.shard)).sorted().joined(separator: ", ")
       throw SweepError(
-        "\(missing.count) of \(all.count) table jobs have no result (first: \(first.id)); shards found: \(found.isEmpty ? "none" : found)")
+        "\(missing.count) of \(all.count) table jobs have no result (first: \(first.id)); shards found: \(found.isEmpty ? "none" : found)"
+      )
     }
     return try assemble(tables: tables, results: results)
   }
@@ -121,7 +126,9 @@ extension BenchmarkTables {
         throw SweepError("cannot read '\(directory)': \(oneLine(error.localizedDescription))")
       }
       let files = names.filter(ShardResults.isFileName).sorted()
-      guard !files.isEmpty else { throw SweepError("'\(directory)' holds no tables-shard-*.json file") }
+      guard !files.isEmpty else {
+        throw SweepError("'\(directory)' holds no tables-shard-*.json file")
+      }
       for name in files {
         let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
         guard let data = FileManager.default.contents(atPath: path) else {
