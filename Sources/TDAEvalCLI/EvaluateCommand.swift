@@ -161,6 +161,13 @@ struct EvaluateCommand: ParsableCommand {
   /// The report these options describe, computed without printing anything (but the table
   /// reader's notes on stderr): what `run` prints, and what `tda-eval sweep` saves.
   func report(progress: ProgressHandler? = nil) throws -> EvaluationReport {
+    try evaluated(progress: progress).report
+  }
+
+  /// The report and the samples it compares.
+  private func evaluated(progress: ProgressHandler?) throws
+    -> (report: EvaluationReport, samples: ComparedSamples)
+  {
     memory.install()
     let evaluation = try evaluation()
     let samples = try input.load(real: real, synthetic: synthetic, holdout: sampleMetrics.holdout)
@@ -168,7 +175,7 @@ struct EvaluateCommand: ParsableCommand {
     if evaluation.parts.contains(.sampleMetrics) {
       _ = try sampleMetrics.binCount(realCount: samples.counts.real)
     }
-    return try computing {
+    let report = try computing {
       switch samples {
       case .clouds(let realCloud, let syntheticCloud, let holdoutCloud):
         return try evaluation.evaluate(
@@ -177,16 +184,23 @@ struct EvaluateCommand: ParsableCommand {
         return try evaluation.evaluate(tables, progress: progress)
       }
     }
+    return (report, samples)
   }
 
   func run() throws {
     let bar = ProgressBar()
-    let report = try report(progress: bar.handler)
+    let (report, samples) = try evaluated(progress: bar.handler)
     bar.finish()
     if let html {
+      let tables: (real: Table, synthetic: Table)
+      switch samples {
+      case .clouds(let realCloud, let syntheticCloud, _):
+        tables = (Table(realCloud, file: real), Table(syntheticCloud, file: synthetic))
+      case .tables(let read): tables = (read.real, read.synthetic)
+      }
       let page = report.htmlReport(
         realName: URL(fileURLWithPath: real).lastPathComponent,
-        syntheticName: URL(fileURLWithPath: synthetic).lastPathComponent)
+        syntheticName: URL(fileURLWithPath: synthetic).lastPathComponent, tables: tables)
       try writeText(page.render(), toPath: html)
     }
     if output.json {
