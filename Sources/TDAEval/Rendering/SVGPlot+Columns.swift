@@ -10,7 +10,7 @@ extension SVGPlot {
   /// ones.
   /// - Returns: A standalone SVG document.
   public static func columnComparison(
-    real: Table.Column, synthetic: Table.Column, bins: Int = 20
+    real: Table.Column, synthetic: Table.Column, bins: Int = 10
   ) -> String {
     let present = [real.values, synthetic.values].map { $0.filter { !$0.isNaN } }
     var categories: [String]
