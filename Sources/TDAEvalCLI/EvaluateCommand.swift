@@ -217,6 +217,14 @@ struct EvaluateCommand: ParsableCommand {
             [$0.name, $0.value, $0.matched, $0.baseline, $0.verdict, $0.reading]
           })
       }
+      if let detection = report.detection {
+        writeStandardOutput("\ndetection\n")
+        printTable(header: DetectionReport.tableHeader, rows: detection.tableRows(formatted))
+      }
+      if let utility = report.utility {
+        writeStandardOutput("\nutility: \(utility.summary)\n")
+        printTable(header: utility.tableHeader, rows: utility.tableRows(formatted))
+      }
       for note in report.standardizationNotes { writeStandardOutput("\(note)\n") }
       for (part, reason) in report.omitted.sorted(by: { $0.key < $1.key }) {
         writeStandardOutput("\(part) not computed: \(reason)\n")

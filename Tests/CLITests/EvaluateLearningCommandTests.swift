@@ -73,6 +73,8 @@ struct EvaluateLearningCommandTests {
     let plainObject = try Self.object(plain.stdout)
     #expect(plainObject["detect"] != nil && plainObject["utility"] == nil)
     #expect((plainObject["parameters"] as? [String: Any])?["target"] == nil)
+    let text = try runTDAEval(["evaluate", train, synthetic] + Self.schema + Self.fast)
+    #expect(text.stdout.contains("\ndetection\n") && text.stdout.contains("SDMetrics score"))
   }
 
   @Test("point clouds: detect as 'tda-eval detect' on the same values with a header")
