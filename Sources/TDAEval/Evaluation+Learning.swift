@@ -45,13 +45,16 @@ extension Evaluation {
   }
 
   /// Point clouds as the tables `tda-eval detect` reads from their values written exactly under
-  /// a header of their column names (or 0, 1, …), column kinds inferred, Euclidean distance.
+  /// a header of the real cloud's column names (or 0, 1, …), column kinds inferred, Euclidean
+  /// distance.
   static func tables(real: PointCloud, synthetic: PointCloud, holdout: PointCloud?) throws
     -> TableSamples
   {
+    // Clouds pair their columns by position: every table takes the real cloud's names.
+    let names = real.columnNames ?? (0..<real.dimension).map(String.init)
     func raw(_ cloud: PointCloud, _ file: String) -> RawTable {
       RawTable(
-        file: file, names: cloud.columnNames ?? (0..<cloud.dimension).map(String.init),
+        file: file, names: names,
         cells: (0..<cloud.dimension).map { c in (0..<cloud.count).map { "\(cloud[$0, c])" } },
         lines: (0..<cloud.count).map { $0 + 1 })
     }
