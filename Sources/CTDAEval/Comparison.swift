@@ -93,7 +93,7 @@ enum Comparison {
     "evaluate": [
       "skip", "maxdim", "coeff", "threshold", "persistence_points", "relative_error", "k", "balls",
       "standardize", "bins", "bandwidth", "landmarks", "gamma", "imax", "trials", "seed",
-      "baseline", "bootstrap",
+      "baseline", "bootstrap", "target", "task", "folds", "permutations",
     ],
   ]
 
@@ -291,6 +291,19 @@ enum Comparison {
     evaluation.seed = try options.uint64("seed") ?? defaults.seed
     evaluation.baseline = try options.bool("baseline") ?? defaults.baseline
     evaluation.bootstrap = try options.int("bootstrap") ?? defaults.bootstrap
+    evaluation.detectionFolds = try options.int("folds") ?? defaults.detectionFolds
+    evaluation.detectionPermutations =
+      try options.int("permutations") ?? defaults.detectionPermutations
+    if let target = try options.string("target") {
+      evaluation.parts.insert(.utility)
+      evaluation.target = target
+    }
+    if let task = try options.string("task") {
+      guard let kind = UtilityReport.Task(rawValue: task) else {
+        throw BadInput("--task must be classification or regression, got '\(task)'")
+      }
+      evaluation.task = kind
+    }
     guard evaluation.baseline || evaluation.bootstrap == 0 else {
       throw BadInput("--bootstrap needs the baseline: drop --no-baseline")
     }

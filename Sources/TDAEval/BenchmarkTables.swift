@@ -546,7 +546,8 @@ public struct BenchmarkTables: Sendable {
   /// (at the base size); persistence only up to ``persistenceSizeLimit``.
   var runtimeCases: [RuntimeCase] {
     var cases: [RuntimeCase] = []
-    for part in Evaluation.Part.allCases {
+    // The learning parts (detection, utility) read tables: timed in their own benchmarks.
+    for part in Evaluation.Part.allCases where !Evaluation.learningParts.contains(part) {
       for size in runtimeSizes where part != .persistence || size <= persistenceSizeLimit {
         cases.append(RuntimeCase(part: part, count: size, dimension: runtimeBaseDimension))
       }

@@ -12,6 +12,16 @@ extension Evaluation {
   public func evaluate(_ samples: TableSamples, progress: ProgressHandler? = nil) throws
     -> EvaluationReport
   {
+    if let report = try withLearningParts(
+      { samples },
+      real: .init(points: samples.real.rowCount, dimension: samples.real.columns.count),
+      synthetic: .init(
+        points: samples.synthetic.rowCount, dimension: samples.synthetic.columns.count),
+      hasHoldout: samples.holdout != nil,
+      evaluateRest: { try $0.evaluate(samples, progress: progress) })
+    {
+      return report
+    }
     if samples.distance == .euclidean && samples.real.isAllNumeric {
       let clouds = try samples.euclideanClouds()
       return try evaluate(
@@ -86,6 +96,8 @@ extension Evaluation {
         }
       case .fidelity:
         report.fidelity = FidelityReport.compute(samples)
+      case .detect, .utility:
+        continue  // once, for the pair itself (`withLearningParts`)
       case .privacy:
         if let clouds {
           report.privacy = try PrivacyReport.compute(

@@ -21,15 +21,18 @@ public struct Evaluation: Sendable, Equatable, Codable {
     case privacy
     /// Column shapes, column pair trends and the quality score (SDMetrics' QualityReport).
     case fidelity
-    // The Learning module's `detect` and `utility` parts go here.
+    /// Logistic and 1-NN detection: can a classifier tell synthetic rows from real ones?
+    case detect
+    /// Train on synthetic, test on real (the holdout) against train on real; needs ``target``.
+    case utility
 
     public static func < (a: Part, b: Part) -> Bool {
       allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
   }
 
-  /// The parts to compute.
-  public var parts: Set<Part> = Set(Part.allCases)
+  /// The parts to compute: every part but ``Part/utility``, which needs a ``target``.
+  public var parts: Set<Part> = Set(Part.allCases).subtracting([.utility])
 
   // MARK: Persistence
 
@@ -82,6 +85,17 @@ public struct Evaluation: Sendable, Equatable, Codable {
   /// The number of random landmark draws averaged.
   public var trials = 100
 
+  // MARK: Detection and utility
+
+  /// The stratified folds of the logistic detection.
+  public var detectionFolds = Detection.Options().folds
+  /// The label permutations of the 1-NN detection test's p-value.
+  public var detectionPermutations = Detection.Options().permutations
+  /// The column the utility part predicts (with the holdout as the test table).
+  public var target: String? = nil
+  /// The utility task, or `nil` for the one the target's kind implies.
+  public var task: UtilityReport.Task? = nil
+
   // MARK: Randomness
 
   /// The seed of every random choice (Rips subsets, landmarks, k-means, the baseline's halves,
@@ -113,6 +127,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     case vqBins = "vq_bins"
     case standardize
     case bandwidth, landmarks, gamma, imax, trials, seed, baseline, bootstrap
+    case detectionFolds = "folds", detectionPermutations = "permutations", target, task
   }
 
   /// Encodes every parameter; `threshold` and `gamma` as `null` when they take their defaults, the
@@ -137,6 +152,12 @@ public struct Evaluation: Sendable, Equatable, Codable {
     try container.encode(seed, forKey: .seed)
     try container.encode(baseline, forKey: .baseline)
     try container.encode(bootstrap, forKey: .bootstrap)
+    if parts.contains(.detect) {
+      try container.encode(detectionFolds, forKey: .detectionFolds)
+      try container.encode(detectionPermutations, forKey: .detectionPermutations)
+    }
+    try container.encodeIfPresent(target, forKey: .target)
+    try container.encodeIfPresent(task, forKey: .task)
   }
 
   public init(from decoder: any Decoder) throws {
@@ -165,6 +186,13 @@ public struct Evaluation: Sendable, Equatable, Codable {
     seed = try container.decode(UInt64.self, forKey: .seed)
     baseline = try container.decodeIfPresent(Bool.self, forKey: .baseline) ?? baseline
     bootstrap = try container.decodeIfPresent(Int.self, forKey: .bootstrap) ?? bootstrap
+    detectionFolds =
+      try container.decodeIfPresent(Int.self, forKey: .detectionFolds) ?? detectionFolds
+    detectionPermutations =
+      try container.decodeIfPresent(Int.self, forKey: .detectionPermutations)
+      ?? detectionPermutations
+    target = try container.decodeIfPresent(String.self, forKey: .target)
+    task = try container.decodeIfPresent(UtilityReport.Task.self, forKey: .task)
   }
 
   /// The parameters as (name, value) lines, for tables and the HTML report.
@@ -193,6 +221,15 @@ public struct Evaluation: Sendable, Equatable, Codable {
         .init("landmarks", "\(landmarks)"), .init("gamma", gamma.map { "\($0)" } ?? "N/(128·5000)"),
         .init("imax", "\(imax)"), .init("trials", "\(trials)"),
       ]
+    }
+    if parts.contains(.detect) {
+      entries += [
+        .init("folds", "\(detectionFolds)"), .init("permutations", "\(detectionPermutations)"),
+      ]
+    }
+    if parts.contains(.utility), let target {
+      entries.append(.init("target", target))
+      if let task { entries.append(.init("task", task.rawValue)) }
     }
     return entries
   }

@@ -255,8 +255,11 @@ extension EvaluationReport {
     return rows
   }
 
-  /// The HTML page of this report; `realName` and `syntheticName` label the samples.
-  public func htmlReport(realName: String, syntheticName: String) -> HTMLReport {
+  /// The HTML page of this report; `realName` and `syntheticName` label the samples, whose
+  /// `tables` (read under one schema), when given, give the fidelity section's column plots.
+  public func htmlReport(
+    realName: String, syntheticName: String, tables: (real: Table, synthetic: Table)? = nil
+  ) -> HTMLReport {
     var notes = omitted.sorted { $0.key < $1.key }.map { "\($0.key) not computed: \($0.value)." }
     if let persistence,
       persistence.real.points < real.points || persistence.synthetic.points < synthetic.points
@@ -279,10 +282,10 @@ extension EvaluationReport {
       realDiagrams: persistence?.real.diagrams ?? [],
       syntheticDiagrams: persistence?.synthetic.diagrams ?? [],
       realMRLT: geometryScore?.mrltReal, syntheticMRLT: geometryScore?.mrltSynthetic,
-      privacyFigures: privacy.map(Self.privacyFigures) ?? [], notes: notes,
-      timings: timings.sorted { $0.key < $1.key }.map {
-        .init($0.key, String(format: "%.3f", $0.value))
-      })
+      privacyFigures: privacy.map(Self.privacyFigures) ?? [],
+      fidelityFigures: fidelity.map { Self.fidelityFigures($0, tables: tables) } ?? [],
+      learningTables: learningTables, notes: notes,
+      timings: timings.sorted { $0.key < $1.key }.map { .init($0.key, String(format: "%.3f", $0.value)) })
   }
 
   /// What `--standardize` did, in words (nothing without it).
@@ -296,6 +299,49 @@ extension EvaluationReport {
     return [
       "Standardised: every sample z-scored with the real sample's column means and standard deviations (on mixed tables, their Euclidean embedding) for \(standardized.joined(separator: ", "))."
     ]
+  }
+
+  /// Each column's real and synthetic distributions (with `tables`), the association heatmaps
+  /// of both tables and their difference.
+  static func fidelityFigures(
+    _ fidelity: FidelityReport, tables: (real: Table, synthetic: Table)?
+  ) -> [String] {
+    var figures: [String] = []
+    if let tables {
+      for (real, synthetic) in zip(tables.real.columns, tables.synthetic.columns)
+      where real.kind != .ignore {
+        figures.append(SVGPlot.columnComparison(real: real, synthetic: synthetic))
+      }
+    }
+    let associations = fidelity.associations
+    guard !associations.columns.isEmpty else { return figures }
+    let difference = zip(associations.synthetic, associations.real).map { zip($0, $1).map(-) }
+    for (title, values) in [
+      ("Associations (real)", associations.real),
+      ("Associations (synthetic)", associations.synthetic),
+      ("Associations: synthetic − real", difference),
+    ] {
+      figures.append(SVGPlot.heatmap(title: title, labels: associations.columns, values: values))
+    }
+    return figures
+  }
+
+  /// The detection and utility tables, when computed.
+  var learningTables: [HTMLReport.ResultTable] {
+    var tables: [HTMLReport.ResultTable] = []
+    if let detection {
+      tables.append(
+        .init(
+          title: "Detection", header: DetectionReport.tableHeader,
+          rows: detection.tableRows(Self.format)))
+    }
+    if let utility {
+      tables.append(
+        .init(
+          title: "Utility: \(utility.summary)", header: utility.tableHeader,
+          rows: utility.tableRows(Self.format)))
+    }
+    return tables
   }
 
   /// The DCR histograms of synthetic and holdout rows and the membership ROC curve.

@@ -4,6 +4,7 @@
 /// `dimension`), and one object per computed part: `diagrams` (as `tda-eval diagrams`), `metrics`
 /// (as `tda-eval metrics`), `kde` (as `tda-eval kde`; `kde_table` for mixed tables), `gscore` (as
 /// `tda-eval gscore`), `privacy` (as `tda-eval privacy`), `fidelity` (as `tda-eval fidelity`),
+/// `detect` (as `tda-eval detect`), `utility` (as `tda-eval utility`, with a target),
 /// `distance` (`euclidean` or `gower`), `standardized` (the parts that worked on z-scored
 /// samples); `baseline` (the same fields between two real samples, with its `source`),
 /// `matched` (the same fields between the baseline's reference and the synthetic sample) and
@@ -43,6 +44,10 @@ public struct EvaluationReport: Sendable, Codable {
   public var privacy: PrivacyReport?
   /// Column shapes, column pair trends and the quality score.
   public var fidelity: FidelityReport?
+  /// Logistic and 1-NN detection of the synthetic rows (as `tda-eval detect`).
+  public var detection: DetectionReport?
+  /// Train on synthetic, test on real, against train on real (as `tda-eval utility`).
+  public var utility: UtilityReport?
   /// The parts that worked on z-scored samples (``Evaluation/standardize``), in part order.
   public var standardized: [String]?
   /// The same metrics between two samples of the real distribution.
@@ -71,13 +76,9 @@ public struct EvaluationReport: Sendable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case parameters, real, synthetic, distance
-    case persistence = "diagrams"
-    case sampleMetrics = "metrics"
-    case kde
-    case tableKDE = "kde_table"
-    case geometryScore = "gscore"
-    case privacy, fidelity, standardized
+    case parameters, real, synthetic, distance, persistence = "diagrams", sampleMetrics = "metrics"
+    case kde, tableKDE = "kde_table", geometryScore = "gscore", privacy, fidelity, standardized
+    case detection = "detect", utility
     case baseline, matched, readings, timings, omitted
   }
 }

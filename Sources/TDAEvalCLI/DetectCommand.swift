@@ -46,22 +46,7 @@ struct DetectCommand: ParsableCommand {
       try printJSON(report)
       return
     }
-    printTable(
-      header: ["detector", "measure", "value"],
-      rows: [
-        ["logistic", "ROC AUC (mean of \(report.folds) folds)", formatted(report.logistic.auc)],
-        ["logistic", "fold AUCs", report.logistic.folds.map(formatted).joined(separator: ", ")],
-        ["logistic", "SDMetrics score", formatted(report.logistic.score)],
-        [
-          "1-NN (\(report.distance.rawValue))", "accuracy",
-          formatted(report.nearestNeighbour.accuracy),
-        ],
-        [
-          "1-NN (\(report.distance.rawValue))",
-          "p-value (\(report.nearestNeighbour.permutations) permutations)",
-          formatted(report.nearestNeighbour.pValue),
-        ],
-      ])
+    printTable(header: DetectionReport.tableHeader, rows: report.tableRows(formatted))
   }
 }
 

@@ -12,8 +12,13 @@ struct EvaluateCommand: ParsableCommand {
       Computes the Rips persistence diagrams of both samples and their distances, precision, \
       recall, density, coverage, realism, the distance to the closest record, NDB/K, the \
       kernel-density baselines, the geometry score, the privacy measures (DCR, NNDR, \
-      identifiability, with --holdout the membership attack) and the fidelity report, with the \
-      parameters below. Mixed tables are read as for 'tda-eval metrics'.
+      identifiability, with --holdout the membership attack), the fidelity report, the \
+      detection part (logistic and 1-NN detection, as 'tda-eval detect') and, with --target \
+      COL, the utility part (as 'tda-eval utility', the models scored on --holdout, the real \
+      rows held out from the generator, as the test table), with the parameters below. Mixed \
+      tables are read as for 'tda-eval metrics'; point clouds enter detection and utility as \
+      the all-numeric tables of their values. Detection and utility are computed for the pair \
+      only, not for the baseline.
 
       Every metric is also computed between two seeded halves of the real sample (with \
       --holdout: the real sample and the holdout), the baseline: what a second real sample \
@@ -23,7 +28,8 @@ struct EvaluateCommand: ParsableCommand {
       must also clear. --no-baseline skips the baseline and the readings.
 
       --json prints one object (fields: parameters, real, synthetic, distance, standardized, \
-      diagrams, metrics, kde or kde_table, gscore, privacy, fidelity, baseline, readings, \
+      diagrams, metrics, kde or kde_table, gscore, privacy, fidelity, detect, utility, \
+      baseline, readings, \
       timings, omitted); --html FILE writes a self-contained page with the readings and their \
       error bars, the diagrams, barcodes, MRLT histograms, DCR histograms and the membership \
       ROC curve.
@@ -42,8 +48,20 @@ struct EvaluateCommand: ParsableCommand {
   var html: String?
 
   @Option(
-    help: "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy, fidelity.")
+    help: "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy, fidelity, detect, utility.")
   var skip: String?
+
+  @Option(help: "Column the utility part predicts, scored on --holdout (adds the utility part).")
+  var target: String?
+
+  @Option(help: "Utility task: classification or regression (default: from the target's kind).")
+  var task: String?
+
+  @Option(help: "Stratified folds of the logistic detection.")
+  var folds = Evaluation.defaults.detectionFolds
+
+  @Option(help: "Label permutations for the 1-NN detection test's p-value.")
+  var permutations = Evaluation.defaults.detectionPermutations
 
   @Flag(
     inversion: .prefixedNo,
@@ -90,6 +108,22 @@ struct EvaluateCommand: ParsableCommand {
   /// The configuration the options describe.
   func evaluation() throws -> Evaluation {
     var evaluation = Evaluation()
+    if let target {
+      guard sampleMetrics.holdout != nil else {
+        throw ValidationError("--target needs --holdout: the real rows the models are scored on")
+      }
+      evaluation.parts.insert(.utility)
+      evaluation.target = target
+    }
+    if let task {
+      guard let kind = UtilityReport.Task(rawValue: task) else {
+        throw ValidationError("--task must be classification or regression, got '\(task)'")
+      }
+      guard target != nil else { throw ValidationError("--task needs --target") }
+      evaluation.task = kind
+    }
+    evaluation.detectionFolds = folds
+    evaluation.detectionPermutations = permutations
     if let skip {
       for name in skip.split(separator: ",").map(String.init) {
         guard let part = Evaluation.Part(rawValue: name) else {
@@ -135,6 +169,13 @@ struct EvaluateCommand: ParsableCommand {
   /// The report these options describe, computed without printing anything (but the table
   /// reader's notes on stderr): what `run` prints, and what `tda-eval sweep` saves.
   func report(progress: ProgressHandler? = nil) throws -> EvaluationReport {
+    try evaluated(progress: progress).report
+  }
+
+  /// The report and the samples it compares.
+  private func evaluated(progress: ProgressHandler?) throws
+    -> (report: EvaluationReport, samples: ComparedSamples)
+  {
     memory.install()
     let evaluation = try evaluation()
     let samples = try input.load(real: real, synthetic: synthetic, holdout: sampleMetrics.holdout)
@@ -142,23 +183,32 @@ struct EvaluateCommand: ParsableCommand {
     if evaluation.parts.contains(.sampleMetrics) {
       _ = try sampleMetrics.binCount(realCount: samples.counts.real)
     }
-    switch samples {
-    case .clouds(let realCloud, let syntheticCloud, let holdoutCloud):
-      return try evaluation.evaluate(
-        real: realCloud, synthetic: syntheticCloud, holdout: holdoutCloud, progress: progress)
-    case .tables(let tables):
-      return try evaluation.evaluate(tables, progress: progress)
+    let report = try computing {
+      switch samples {
+      case .clouds(let realCloud, let syntheticCloud, let holdoutCloud):
+        return try evaluation.evaluate(
+          real: realCloud, synthetic: syntheticCloud, holdout: holdoutCloud, progress: progress)
+      case .tables(let tables):
+        return try evaluation.evaluate(tables, progress: progress)
+      }
     }
+    return (report, samples)
   }
 
   func run() throws {
     let bar = ProgressBar()
-    let report = try report(progress: bar.handler)
+    let (report, samples) = try evaluated(progress: bar.handler)
     bar.finish()
     if let html {
+      let tables: (real: Table, synthetic: Table)
+      switch samples {
+      case .clouds(let realCloud, let syntheticCloud, _):
+        tables = (Table(realCloud, file: real), Table(syntheticCloud, file: synthetic))
+      case .tables(let read): tables = (read.real, read.synthetic)
+      }
       let page = report.htmlReport(
         realName: URL(fileURLWithPath: real).lastPathComponent,
-        syntheticName: URL(fileURLWithPath: synthetic).lastPathComponent)
+        syntheticName: URL(fileURLWithPath: synthetic).lastPathComponent, tables: tables)
       try writeText(page.render(), toPath: html)
     }
     if output.json {
@@ -174,6 +224,14 @@ struct EvaluateCommand: ParsableCommand {
           rows: report.metricRows.map {
             [$0.name, $0.value, $0.matched, $0.baseline, $0.verdict, $0.reading]
           })
+      }
+      if let detection = report.detection {
+        writeStandardOutput("\ndetection\n")
+        printTable(header: DetectionReport.tableHeader, rows: detection.tableRows(formatted))
+      }
+      if let utility = report.utility {
+        writeStandardOutput("\nutility: \(utility.summary)\n")
+        printTable(header: utility.tableHeader, rows: utility.tableRows(formatted))
       }
       for note in report.standardizationNotes { writeStandardOutput("\(note)\n") }
       for (part, reason) in report.omitted.sorted(by: { $0.key < $1.key }) {

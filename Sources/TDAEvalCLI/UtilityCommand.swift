@@ -50,32 +50,7 @@ struct UtilityCommand: ParsableCommand {
       try printJSON(report)
       return
     }
-    var rows: [[String]] = []
-    for model in report.models.keys.sorted() {
-      let comparison = report.models[model]!
-      for (set, scores) in [
-        ("real", comparison.real), ("synthetic", comparison.synthetic), ("gap", comparison.gap),
-      ] {
-        switch scores {
-        case .classification(let s):
-          rows.append(
-            [
-              model, set, formatted(s.accuracy), formatted(s.balancedAccuracy),
-              formatted(s.f1Macro),
-              s.auroc.map(formatted) ?? "—",
-            ])
-        case .regression(let s):
-          rows.append([model, set, formatted(s.r2), formatted(s.rmse), formatted(s.mae)])
-        }
-      }
-    }
-    let header =
-      report.task == .classification
-      ? ["model", "trained on", "accuracy", "balanced accuracy", "macro F1", "ROC AUC"]
-      : ["model", "trained on", "R²", "RMSE", "MAE"]
-    writeStandardOutput(
-      "\(report.task.rawValue) of '\(report.target)': \(report.rows.real) real, "
-        + "\(report.rows.synthetic) synthetic training rows, \(report.rows.test) test rows\n")
-    printTable(header: header, rows: rows)
+    writeStandardOutput(report.summary + "\n")
+    printTable(header: report.tableHeader, rows: report.tableRows(formatted))
   }
 }

@@ -117,13 +117,13 @@ struct EvaluationTests {
   @Test("the report encodes to JSON with the contract's keys and decodes back")
   func json() throws {
     let report = try evaluate(
-      .circle, .faithful, count: 60, parts: Set(Evaluation.Part.allCases))
+      .circle, .faithful, count: 60, parts: Evaluation.defaults.parts)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let data = try encoder.encode(report)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     for key in [
-      "parameters", "real", "synthetic", "diagrams", "metrics", "kde", "gscore", "timings",
+      "parameters", "real", "synthetic", "diagrams", "metrics", "kde", "gscore", "detect", "timings",
     ] {
       #expect(object[key] != nil, "missing \(key)")
     }
@@ -139,6 +139,7 @@ struct EvaluationTests {
     #expect(decoded.parameters == report.parameters)
     #expect(decoded.scalars == report.scalars)
     #expect(decoded.persistence == report.persistence)
+    #expect(decoded.detection == report.detection && report.detection != nil)
   }
 
   @Test("infinite distances are encoded as null and decoded as infinity")
@@ -153,8 +154,7 @@ struct EvaluationTests {
 
   @Test("the HTML page holds a metric row per reading and the MRLT histograms")
   func htmlPage() throws {
-    let report = try evaluate(
-      .circle, .noise(sigma: 0.1), count: 80, parts: Set(Evaluation.Part.allCases))
+    let report = try evaluate(.circle, .noise(sigma: 0.1), count: 80, parts: Evaluation.defaults.parts)
     let page = report.htmlReport(realName: "real.csv", syntheticName: "synth.csv")
     #expect(page.metrics == report.metricRows)
     #expect(page.realDiagrams.count == 2 && page.realMRLT?.count == 100)

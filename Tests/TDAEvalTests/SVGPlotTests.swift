@@ -187,4 +187,14 @@ struct SVGPlotTests {
     }.compactMap(\.stringValue)
     #expect(yTicks == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
   }
+
+  @Test("a heatmap draws one cell per entry, blue below 0, white at 0, red above, grey for NaN")
+  func heatmap() throws {
+    let svg = SVGPlot.heatmap(
+      title: "h", labels: ["a", "b", "c"], values: [[1, -1, 0.5], [0, .nan, 0], [0, 0, 0]])
+    #expect(svg.components(separatedBy: "class=\"cell\"").count - 1 == 9)
+    #expect(svg.contains("fill=\"#b2182b\"") && svg.contains("fill=\"#2166ac\""))
+    #expect(svg.contains("fill=\"#ffffff\" stroke") && svg.contains("fill=\"#bdbdbd\""))
+    #expect(svg.contains("fill=\"#d98c95\""))  // halfway to red: 255 + (178 − 255)/2 → 217
+  }
 }

@@ -179,15 +179,16 @@ def utility(real, synthetic, *, test, target, **options):
 def evaluate(real, synthetic, holdout=None, **options):
     """``tda-eval evaluate --json``: every metric for the pair, as an :class:`Evaluation` (a dict).
 
-    Options: skip (a list of parts: persistence, metrics, kde, gscore, privacy, fidelity),
-    maxdim, coeff, threshold, persistence_points, relative_error, k, balls, standardize, bins,
-    bandwidth, landmarks, gamma (a number or "reference"), imax, trials, seed, baseline (False
-    skips the baseline and the readings), bootstrap (replicates of the percentile intervals), and
-    the table options. Besides the metrics the dict holds ``baseline`` (the same metrics between
+    Options: skip (a list of parts: persistence, metrics, kde, gscore, privacy, fidelity,
+    detect, utility), maxdim, coeff, threshold, persistence_points, relative_error, k, balls,
+    standardize, bins, bandwidth, landmarks, gamma (a number or "reference"), imax, trials, seed,
+    baseline (False skips the baseline and the readings), bootstrap (replicates of the percentile
+    intervals), folds and permutations (of ``detect``), target (adds ``utility``, scored on the
+    holdout) and task, and the table options. Besides the metrics the dict holds ``baseline`` (the same metrics between
     two seeded halves of the real sample, or the real sample and the holdout), ``matched``,
     ``readings`` (one per scalar metric: ``metric``, ``value``, ``matched``, ``baseline``,
-    intervals with ``bootstrap``, ``verdict`` and ``text``), ``fidelity`` and ``standardized``
-    (see docs/readings.md). ``timings`` differ from run to run; everything else is the CLI's
+    intervals with ``bootstrap``, ``verdict`` and ``text``), ``fidelity``, ``standardized``
+    (see docs/readings.md), ``detect`` and ``utility`` (as :func:`detect` and :func:`utility`). ``timings`` differ from run to run; everything else is the CLI's
     output.
     """
     return Evaluation(_compare("evaluate", real, synthetic, holdout, options))

@@ -60,6 +60,19 @@ public struct HTMLReport: Sendable, Equatable {
     }
   }
 
+  /// A titled table of results (e.g. detection, utility).
+  public struct ResultTable: Sendable, Equatable {
+    public var title: String
+    public var header: [String]
+    public var rows: [[String]]
+
+    public init(title: String, header: [String], rows: [[String]]) {
+      self.title = title
+      self.header = header
+      self.rows = rows
+    }
+  }
+
   /// The page title.
   public var title: String
   /// A line under the title (e.g. the two files and their sizes).
@@ -77,6 +90,11 @@ public struct HTMLReport: Sendable, Equatable {
   public var syntheticMRLT: [Double]?
   /// The privacy section's figures (standalone SVG documents), when computed.
   public var privacyFigures: [String]
+  /// The fidelity section's figures (standalone SVG documents): per-column distributions and
+  /// association heatmaps, when computed.
+  public var fidelityFigures: [String]
+  /// The detection and utility tables, when computed.
+  public var learningTables: [ResultTable]
   /// Remarks shown at the end (e.g. metrics that were not computed, and why).
   public var notes: [String]
   /// Wall-clock time of each part.
@@ -86,9 +104,12 @@ public struct HTMLReport: Sendable, Equatable {
     title: String, subtitle: String, parameters: [Entry], metrics: [MetricRow],
     realDiagrams: [PersistenceDiagram] = [], syntheticDiagrams: [PersistenceDiagram] = [],
     realMRLT: [Double]? = nil, syntheticMRLT: [Double]? = nil, privacyFigures: [String] = [],
+    fidelityFigures: [String] = [], learningTables: [ResultTable] = [],
     notes: [String] = [], timings: [Entry] = []
   ) {
     self.privacyFigures = privacyFigures
+    self.fidelityFigures = fidelityFigures
+    self.learningTables = learningTables
     self.title = title
     self.subtitle = subtitle
     self.parameters = parameters
@@ -127,9 +148,8 @@ public struct HTMLReport: Sendable, Equatable {
       html += metricTableWithBaseline()
     } else {
       html += table(
-        header: ["metric", "value", "reading"],
-        rows: metrics.map { [$0.name, $0.value, $0.reading] },
-        numericColumn: 1, cssClass: "metrics")
+        header: ["metric", "value", "reading"], rows: metrics.map { [$0.name, $0.value, $0.reading] },
+        numericColumns: 1..<2, cssClass: "metrics")
     }
     let dimensions = max(realDiagrams.count, syntheticDiagrams.count)
     if dimensions > 0 {
@@ -166,15 +186,34 @@ public struct HTMLReport: Sendable, Equatable {
       for figure in privacyFigures { html += "<figure>" + figure + "</figure>\n" }
       html += "</div>\n"
     }
+    if !fidelityFigures.isEmpty {
+      html += "<h2>Fidelity</h2>\n"
+      html +=
+        "<p class=\"note\">Each column's real and synthetic distribution (shares of rows per bin or category), then the column associations (Pearson's ρ between numeric columns, Cramér's V otherwise) of both tables and their difference, synthetic − real.</p>\n"
+      html += "<div class=\"row\">\n"
+      for figure in fidelityFigures { html += "<figure>" + figure + "</figure>\n" }
+      html += "</div>\n"
+    }
+    if !learningTables.isEmpty {
+      html += "<h2>Detection and utility</h2>\n"
+      html +=
+        "<p class=\"note\">Detection: a classifier telling synthetic rows from real ones; an AUC or 1-NN accuracy near 0.5 means it cannot. Utility: models trained on the real and on the synthetic rows, scored on the held-out real rows; gap = synthetic − real.</p>\n"
+      for result in learningTables {
+        html += "<h3>\(e(result.title))</h3>\n"
+        html += table(
+          header: result.header, rows: result.rows, numericColumns: 2..<result.header.count,
+          cssClass: "learning")
+      }
+    }
     html += "<h2>Parameters</h2>\n"
     html += table(
       header: ["parameter", "value"], rows: parameters.map { [$0.name, $0.value] },
-      numericColumn: 1, cssClass: "parameters")
+      numericColumns: 1..<2, cssClass: "parameters")
     if !timings.isEmpty {
       html += "<h2>Timings</h2>\n"
       html += table(
-        header: ["part", "seconds"], rows: timings.map { [$0.name, $0.value] }, numericColumn: 1,
-        cssClass: "timings")
+        header: ["part", "seconds"], rows: timings.map { [$0.name, $0.value] },
+        numericColumns: 1..<2, cssClass: "timings")
     }
     if !notes.isEmpty {
       html += "<h2>Notes</h2>\n<ul class=\"notes\">\n"
@@ -204,10 +243,10 @@ public struct HTMLReport: Sendable, Equatable {
     return html
   }
 
-  /// An HTML table; cells of `numericColumn` are right-aligned.
-  private func table(header: [String], rows: [[String]], numericColumn: Int, cssClass: String)
-    -> String
-  {
+  /// An HTML table; cells of `numericColumns` are right-aligned.
+  private func table(
+    header: [String], rows: [[String]], numericColumns: Range<Int>, cssClass: String
+  ) -> String {
     let e = SVGPlot.escape
     var html = "<table class=\"\(cssClass)\">\n<thead><tr>"
     for cell in header { html += "<th>\(e(cell))</th>" }
@@ -215,8 +254,7 @@ public struct HTMLReport: Sendable, Equatable {
     for row in rows {
       html += "<tr>"
       for (column, cell) in row.enumerated() {
-        html +=
-          column == numericColumn ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
+        html += numericColumns.contains(column) ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
       }
       html += "</tr>\n"
     }
