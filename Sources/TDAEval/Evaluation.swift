@@ -127,7 +127,9 @@ public struct Evaluation: Sendable, Equatable, Codable {
     case vqBins = "vq_bins"
     case standardize
     case bandwidth, landmarks, gamma, imax, trials, seed, baseline, bootstrap
-    case detectionFolds = "folds", detectionPermutations = "permutations", target, task
+    case detectionFolds = "folds"
+    case detectionPermutations = "permutations"
+    case target, task
   }
 
   /// Encodes every parameter; `threshold` and `gamma` as `null` when they take their defaults, the

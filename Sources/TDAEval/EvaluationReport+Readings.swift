@@ -285,7 +285,9 @@ extension EvaluationReport {
       privacyFigures: privacy.map(Self.privacyFigures) ?? [],
       fidelityFigures: fidelity.map { Self.fidelityFigures($0, tables: tables) } ?? [],
       learningTables: learningTables, notes: notes,
-      timings: timings.sorted { $0.key < $1.key }.map { .init($0.key, String(format: "%.3f", $0.value)) })
+      timings: timings.sorted { $0.key < $1.key }.map {
+        .init($0.key, String(format: "%.3f", $0.value))
+      })
   }
 
   /// What `--standardize` did, in words (nothing without it).

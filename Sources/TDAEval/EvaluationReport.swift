@@ -76,9 +76,15 @@ public struct EvaluationReport: Sendable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case parameters, real, synthetic, distance, persistence = "diagrams", sampleMetrics = "metrics"
-    case kde, tableKDE = "kde_table", geometryScore = "gscore", privacy, fidelity, standardized
-    case detection = "detect", utility
+    case parameters, real, synthetic, distance
+    case persistence = "diagrams"
+    case sampleMetrics = "metrics"
+    case kde
+    case tableKDE = "kde_table"
+    case geometryScore = "gscore"
+    case privacy, fidelity, standardized
+    case detection = "detect"
+    case utility
     case baseline, matched, readings, timings, omitted
   }
 }

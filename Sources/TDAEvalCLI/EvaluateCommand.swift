@@ -48,7 +48,9 @@ struct EvaluateCommand: ParsableCommand {
   var html: String?
 
   @Option(
-    help: "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy, fidelity, detect, utility.")
+    help:
+      "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy, fidelity, detect, utility."
+  )
   var skip: String?
 
   @Option(help: "Column the utility part predicts, scored on --holdout (adds the utility part).")
@@ -144,7 +146,7 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.persistencePoints = persistencePoints
     evaluation.wassersteinRelativeError = relativeError
     evaluation.k = sampleMetrics.k
-    evaluation.balls = sampleMetrics.ballBoundary
+    evaluation.balls = sampleMetrics.balls
     evaluation.standardize = sampleMetrics.standardize
     evaluation.vqBins = sampleMetrics.bins ?? Evaluation.defaults.vqBins
     evaluation.bandwidth = kernel

@@ -39,9 +39,6 @@ struct SampleMetricOptions: ParsableArguments {
     return bins
   }
 
-  /// The ball boundary named by `--balls`.
-  var ballBoundary: BallBoundary { balls }
-
   func validate() throws {
     guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
     if let bins, bins < 0 { throw ValidationError("--bins must be at least 0, got \(bins)") }
@@ -57,13 +54,13 @@ extension SampleMetricOptions {
     case .clouds(let real, let synthetic, let holdout):
       let binCount = try binCount(realCount: real.count)
       return try SampleMetricsReport.compute(
-        real: real, synthetic: synthetic, holdout: holdout, k: k, balls: ballBoundary,
+        real: real, synthetic: synthetic, holdout: holdout, k: k, balls: balls,
         standardize: standardize, bins: binCount == 0 ? nil : binCount, seed: seed,
         progress: progress)
     case .tables(let tables):
       let binCount = try binCount(realCount: tables.real.rowCount)
       return try SampleMetricsReport.compute(
-        tables, k: k, balls: ballBoundary, standardize: standardize,
+        tables, k: k, balls: balls, standardize: standardize,
         bins: binCount == 0 ? nil : binCount, seed: seed, progress: progress)
     }
   }

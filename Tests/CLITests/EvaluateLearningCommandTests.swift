@@ -41,8 +41,10 @@ struct EvaluateLearningCommandTests {
     let (train, test) = try Self.split(in: directory)
     let synthetic = "\(Self.examples)/registry-synth.csv"
     let result = try runTDAEval(
-      ["evaluate", train, synthetic, "--holdout", test, "--target", "diabetes", "--seed", "3",
-       "--json"] + Self.schema + Self.fast)
+      [
+        "evaluate", train, synthetic, "--holdout", test, "--target", "diabetes", "--seed", "3",
+        "--json",
+      ] + Self.schema + Self.fast)
     #expect(result.status == 0, "\(result.stderr)")
     let object = try Self.object(result.stdout)
     let detect = try runTDAEval(
@@ -55,7 +57,8 @@ struct EvaluateLearningCommandTests {
     #expect(try Self.canonical(object["utility"]) == Self.canonical(Self.object(utility.stdout)))
     let parameters = try #require(object["parameters"] as? [String: Any])
     #expect(parameters["parts"] as? [String] == ["privacy", "fidelity", "detect", "utility"])
-    #expect(parameters["target"] as? String == "diabetes" && parameters["permutations"] as? Int == 99)
+    #expect(
+      parameters["target"] as? String == "diabetes" && parameters["permutations"] as? Int == 99)
   }
 
   @Test("--skip detect,utility leaves both keys out; without --target there is no utility")
@@ -64,8 +67,10 @@ struct EvaluateLearningCommandTests {
     let (train, test) = try Self.split(in: directory)
     let synthetic = "\(Self.examples)/registry-synth.csv"
     let skipped = try runTDAEval(
-      ["evaluate", train, synthetic, "--holdout", test, "--target", "diabetes", "--json",
-       "--skip", "persistence,gscore,kde,metrics,detect,utility", "--no-baseline"] + Self.schema)
+      [
+        "evaluate", train, synthetic, "--holdout", test, "--target", "diabetes", "--json",
+        "--skip", "persistence,gscore,kde,metrics,detect,utility", "--no-baseline",
+      ] + Self.schema)
     #expect(skipped.status == 0, "\(skipped.stderr)")
     let object = try Self.object(skipped.stdout)
     #expect(object["detect"] == nil && object["utility"] == nil && object["fidelity"] != nil)
@@ -96,12 +101,16 @@ struct EvaluateLearningCommandTests {
           in: directory))
     }
     let result = try runTDAEval(
-      ["evaluate", real, synthetic, "--json", "--skip", "persistence,gscore,kde,metrics,privacy",
-       "--permutations", "99"])
+      [
+        "evaluate", real, synthetic, "--json", "--skip", "persistence,gscore,kde,metrics,privacy",
+        "--permutations", "99",
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     let detect = try runTDAEval(
-      ["detect"] + headed + ["--distance", "euclidean", "--seed", "1", "--permutations", "99",
-        "--json"])
+      ["detect"] + headed + [
+        "--distance", "euclidean", "--seed", "1", "--permutations", "99",
+        "--json",
+      ])
     #expect(detect.status == 0, "\(detect.stderr)")
     #expect(
       try Self.canonical(Self.object(result.stdout)["detect"])
@@ -128,8 +137,10 @@ struct EvaluateLearningCommandTests {
     let (train, test) = try Self.split(in: directory)
     let html = directory.appendingPathComponent("report.html").path
     let result = try runTDAEval(
-      ["evaluate", train, "\(Self.examples)/registry-synth.csv", "--holdout", test, "--target",
-       "diabetes", "--html", html] + Self.schema + Self.fast)
+      [
+        "evaluate", train, "\(Self.examples)/registry-synth.csv", "--holdout", test, "--target",
+        "diabetes", "--html", html,
+      ] + Self.schema + Self.fast)
     #expect(result.status == 0, "\(result.stderr)")
     let page = try String(contentsOfFile: html, encoding: .utf8)
     #expect(page.contains("<h2>Fidelity</h2>") && page.contains("<h2>Detection and utility</h2>"))

@@ -123,7 +123,8 @@ struct EvaluationTests {
     let data = try encoder.encode(report)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     for key in [
-      "parameters", "real", "synthetic", "diagrams", "metrics", "kde", "gscore", "detect", "timings",
+      "parameters", "real", "synthetic", "diagrams", "metrics", "kde", "gscore", "detect",
+      "timings",
     ] {
       #expect(object[key] != nil, "missing \(key)")
     }
@@ -154,7 +155,8 @@ struct EvaluationTests {
 
   @Test("the HTML page holds a metric row per reading and the MRLT histograms")
   func htmlPage() throws {
-    let report = try evaluate(.circle, .noise(sigma: 0.1), count: 80, parts: Evaluation.defaults.parts)
+    let report = try evaluate(
+      .circle, .noise(sigma: 0.1), count: 80, parts: Evaluation.defaults.parts)
     let page = report.htmlReport(realName: "real.csv", syntheticName: "synth.csv")
     #expect(page.metrics == report.metricRows)
     #expect(page.realDiagrams.count == 2 && page.realMRLT?.count == 100)

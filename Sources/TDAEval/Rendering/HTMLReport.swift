@@ -148,7 +148,8 @@ public struct HTMLReport: Sendable, Equatable {
       html += metricTableWithBaseline()
     } else {
       html += table(
-        header: ["metric", "value", "reading"], rows: metrics.map { [$0.name, $0.value, $0.reading] },
+        header: ["metric", "value", "reading"],
+        rows: metrics.map { [$0.name, $0.value, $0.reading] },
         numericColumns: 1..<2, cssClass: "metrics")
     }
     let dimensions = max(realDiagrams.count, syntheticDiagrams.count)
@@ -254,7 +255,9 @@ public struct HTMLReport: Sendable, Equatable {
     for row in rows {
       html += "<tr>"
       for (column, cell) in row.enumerated() {
-        html += numericColumns.contains(column) ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
+        html +=
+          numericColumns.contains(column)
+          ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
       }
       html += "</tr>\n"
     }

@@ -34,7 +34,8 @@ extension SVGPlot {
       }
     } else {
       let codeCount = Int(present.joined().max() ?? -1) + 1
-      let labels = real.categories.count >= synthetic.categories.count
+      let labels =
+        real.categories.count >= synthetic.categories.count
         ? real.categories : synthetic.categories
       categories = (0..<codeCount).map { $0 < labels.count ? labels[$0] : "\($0)" }
       counts = present.map { values in
