@@ -179,22 +179,16 @@ public struct HTMLReport: Sendable, Equatable {
         "<figure>" + SVGPlot.mrltHistograms(real: realMRLT, synthetic: syntheticMRLT)
         + "</figure>\n"
     }
-    if !privacyFigures.isEmpty {
-      html += "<h2>Privacy</h2>\n"
-      html +=
-        "<p class=\"note\">Synthetic rows much closer to the training rows than fresh (holdout) rows are, or a membership attack well above the diagonal, mean the generator copies its training data.</p>\n"
-      html += "<div class=\"row\">\n"
-      for figure in privacyFigures { html += "<figure>" + figure + "</figure>\n" }
-      html += "</div>\n"
-    }
-    if !fidelityFigures.isEmpty {
-      html += "<h2>Fidelity</h2>\n"
-      html +=
-        "<p class=\"note\">Each column's real and synthetic distribution (shares of rows per bin or category), then the column associations (Pearson's ρ between numeric columns, Cramér's V otherwise) of both tables and their difference, synthetic − real.</p>\n"
-      html += "<div class=\"row\">\n"
-      for figure in fidelityFigures { html += "<figure>" + figure + "</figure>\n" }
-      html += "</div>\n"
-    }
+    html += figureRow(
+      "Privacy", figures: privacyFigures,
+      note:
+        "Synthetic rows much closer to the training rows than fresh (holdout) rows are, or a membership attack well above the diagonal, mean the generator copies its training data."
+    )
+    html += figureRow(
+      "Fidelity", figures: fidelityFigures,
+      note:
+        "Each column's real and synthetic distribution (shares of rows per bin or category), then the column associations (Pearson's ρ between numeric columns, Cramér's V otherwise) of both tables and their difference, synthetic − real."
+    )
     if !learningTables.isEmpty {
       html += "<h2>Detection and utility</h2>\n"
       html +=
@@ -245,6 +239,14 @@ public struct HTMLReport: Sendable, Equatable {
   }
 
   /// An HTML table; cells of `numericColumns` are right-aligned.
+  /// A section of figures side by side under a heading and a note; nothing without figures.
+  private func figureRow(_ title: String, figures: [String], note: String) -> String {
+    guard !figures.isEmpty else { return "" }
+    var html = "<h2>\(title)</h2>\n<p class=\"note\">\(note)</p>\n<div class=\"row\">\n"
+    for figure in figures { html += "<figure>" + figure + "</figure>\n" }
+    return html + "</div>\n"
+  }
+
   private func table(
     header: [String], rows: [[String]], numericColumns: Range<Int>, cssClass: String
   ) -> String {
