@@ -174,7 +174,7 @@ public struct BenchmarkTables: Sendable {
     throws -> [TableFile]
   {
     let jobs = jobs(tables)
-    let counter = ProgressCounter(total: jobs.count, handler: progress)
+    let counter = ProgressCounter(total: jobs.count, progress: progress)
     return try assemble(tables: tables, results: run(jobs, counter: counter))
   }
 
@@ -307,7 +307,7 @@ public struct BenchmarkTables: Sendable {
     var results: [String: JobResult] = [:]
     for job in jobs {
       results[job.id] = try run(job)
-      counter.advance(job.phase)
+      counter.increment(phase: job.phase)
     }
     return results
   }
@@ -686,27 +686,5 @@ public struct BenchmarkTables: Sendable {
     tex += "\\bottomrule\n\\end{tabular}\n"
     tex += "\\caption{\(caption)}\n\\label{\(label)}\n\\end{table}\n\n"
     return tex
-  }
-}
-
-/// Counts finished evaluations and reports them to a progress handler.
-final class ProgressCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var completed = 0
-  let total: Int
-  let handler: ProgressHandler?
-
-  init(total: Int, handler: ProgressHandler?) {
-    self.total = total
-    self.handler = handler
-  }
-
-  /// Records one finished evaluation of `phase`.
-  func advance(_ phase: String) {
-    lock.lock()
-    completed += 1
-    let done = completed
-    lock.unlock()
-    handler?(ProgressUpdate(phase: phase, completed: done, total: total))
   }
 }

@@ -178,7 +178,7 @@ extension Evaluation {
     let replicates = bootstrap
     let seed = seed
     let jobs = comparisons.count * replicates
-    let counter = ProgressCounter(total: jobs, handler: progress)
+    let counter = ProgressCounter(total: jobs, progress: progress)
     let results = ReplicateResults(count: jobs)
     DispatchQueue.concurrentPerform(iterations: jobs) { job in
       let pair = comparisons[job / replicates]
@@ -192,7 +192,7 @@ extension Evaluation {
         holdout: pair.holdout.map(resample), known: KnownDiagrams())
       results.set(
         job, Result { try compare(resampled, nil).scalarMetrics.map { ($0.path, $0.value) } })
-      counter.advance("bootstrap")
+      counter.increment(phase: "bootstrap")
     }
     let tail = (1 - Self.intervalLevel) / 2 * 100
     return try comparisons.indices.map { index in

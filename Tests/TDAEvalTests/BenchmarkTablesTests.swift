@@ -60,7 +60,7 @@ struct BenchmarkTablesTests {
 
   @Test("the failure table holds mean ± sd over the seeds, and the directions that must hold")
   func failureTable() throws {
-    let files = try tiny.failureTables(counter: ProgressCounter(total: 0, handler: nil))
+    let files = try tiny.failureTables(counter: ProgressCounter(total: 0, progress: nil))
     let csv = try #require(files.first { $0.name == "failures.csv" }).contents
     #expect(csv.hasPrefix("base,failure,metric,mean,sd,seeds\n"))
     let table = rows(csv)
@@ -100,7 +100,7 @@ struct BenchmarkTablesTests {
 
   @Test("sensitivity charts are well-formed SVG with one line per metric")
   func sensitivityCharts() throws {
-    let files = try tiny.sensitivityTables(counter: ProgressCounter(total: 0, handler: nil))
+    let files = try tiny.sensitivityTables(counter: ProgressCounter(total: 0, progress: nil))
     let chart = try #require(files.first { $0.name == "sensitivity-noise-circle-knn.svg" })
     let document = try XMLDocument(xmlString: chart.contents, options: [])
     let lines = try document.nodes(forXPath: "//*[@class='line']")

@@ -76,7 +76,7 @@ extension BenchmarkTables {
   ) throws -> ShardResults {
     let all = jobs(tables)
     let mine = shard.positions(among: all.count).map { all[$0] }
-    let counter = ProgressCounter(total: mine.count, handler: progress)
+    let counter = ProgressCounter(total: mine.count, progress: progress)
     return ShardResults(
       configuration: configurationKey, tables: tables.map(\.rawValue).sorted(),
       shard: shard.description, results: try run(mine, counter: counter))
