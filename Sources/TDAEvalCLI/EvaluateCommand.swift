@@ -80,8 +80,10 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Largest homology dimension of the diagrams (0…3).")
   var maxdim = Evaluation.defaults.maxDimension
 
-  @Option(help: "Prime coefficient field Z/p of the diagrams.")
-  var coeff = Evaluation.defaults.coefficient
+  @Option(
+    help: "Coefficients of the diagrams: a prime p ≤ 65521 for Z/p, or Q for the rationals.",
+    transform: Coefficients.argument)
+  var coeff = Evaluation.defaults.coefficients
 
   @Option(help: "Rips threshold (default: each cloud's enclosing radius).")
   var threshold: Double?
@@ -141,7 +143,7 @@ struct EvaluateCommand: ParsableCommand {
         "--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
     }
     evaluation.maxDimension = maxdim
-    evaluation.coefficient = coeff
+    evaluation.coefficients = coeff
     evaluation.threshold = threshold
     evaluation.persistencePoints = persistencePoints
     evaluation.wassersteinRelativeError = relativeError
@@ -152,7 +154,7 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.bandwidth = kernel
     evaluation.landmarks = geometryScore.landmarkCount
     evaluation.gamma = try geometryScore.gammaValue()
-    evaluation.imax = geometryScore.binCount
+    evaluation.imax = geometryScore.imaxValue
     evaluation.trials = geometryScore.trialCount
     evaluation.seed = seed
     evaluation.baseline = baseline

@@ -32,7 +32,7 @@ struct GeometryScoreOptions: ParsableArguments {
   /// The landmarks per trial.
   var landmarkCount: Int { landmarks ?? Evaluation.defaults.landmarks }
   /// The number of MRLT bins.
-  var binCount: Int { imax ?? Evaluation.defaults.imax }
+  var imaxValue: Int { imax ?? Evaluation.defaults.imax }
   /// The number of trials.
   var trialCount: Int { trials ?? Evaluation.defaults.trials }
 
