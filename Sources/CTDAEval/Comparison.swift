@@ -231,11 +231,7 @@ enum Comparison {
   /// γ of the geometry score: a number, 'reference' (nil) or the default.
   static func gamma(_ options: Options) throws -> Double? {
     guard let text = try options.string("gamma") else { return Evaluation.defaults.gamma }
-    if text == "reference" { return nil }
-    guard let value = Double(text) else {
-      throw BadInput("--gamma must be a positive number or 'reference', got '\(text)'")
-    }
-    return value
+    return try GeometryScore.gamma(parsing: text)
   }
 
   static func privacy(_ samples: Samples, _ options: Options) throws -> PrivacyReport {

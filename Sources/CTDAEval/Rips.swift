@@ -27,13 +27,11 @@ enum Rips {
     var ripsOptions = RipsOptions(
       maxDimension: maxdim, coefficients: coeff, threshold: try options.double("threshold"),
       threads: threads ?? defaultThreadCount, progress: nil)
-    if let width = try options.string("index_width") {
-      switch width.lowercased() {
-      case "64", "64-bit": ripsOptions.indexWidth = .bits64
-      case "128", "128-bit": ripsOptions.indexWidth = .bits128
-      case "gmp": ripsOptions.indexWidth = .unbounded
-      default: throw BadInput("--index-width must be 64, 128 or gmp, got '\(width)'")
+    if let name = try options.string("index_width") {
+      guard let width = SimplexIndexWidth(name: name) else {
+        throw BadInput("--index-width must be 64, 128 or gmp, got '\(name)'")
       }
+      ripsOptions.indexWidth = width
     }
     // Refused before anything large is allocated, as the CLI does (the default memory budget).
     try RipsPersistence.checkMemory(input, metric: metric, options: ripsOptions)

@@ -37,14 +37,11 @@ struct GeometryScoreOptions: ParsableArguments {
   var trialCount: Int { trials ?? Evaluation.defaults.trials }
 
   /// γ, or nil for the reference code's rule.
-  func gammaValue() throws -> Double? {
-    let text = gamma ?? Self.defaultGamma
-    if text == "reference" { return nil }
-    guard let value = Double(text) else {
-      throw ValidationError("--gamma must be a positive number or 'reference', got '\(text)'")
-    }
-    return value
+  func gammaValue() throws(SampleMetricsError) -> Double? {
+    try GeometryScore.gamma(parsing: gamma ?? Self.defaultGamma)
   }
 
-  func validate() throws { _ = try gammaValue() }
+  func validate() throws {
+    do { _ = try gammaValue() } catch { throw ValidationError(error.description) }
+  }
 }

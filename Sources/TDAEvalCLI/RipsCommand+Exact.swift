@@ -10,16 +10,8 @@ extension Coefficients {
 
 /// `--index-width`: `64`, `128` or `gmp` (also the raw names `64-bit`, `128-bit`, `GMP`).
 extension SimplexIndexWidth: ExpressibleByArgument {
-  public init?(argument: String) {
-    switch argument.lowercased() {
-    case "64", "64-bit": self = .bits64
-    case "128", "128-bit": self = .bits128
-    case "gmp": self = .unbounded
-    default: return nil
-    }
-  }
-
-  public static var allValueStrings: [String] { ["64", "128", "gmp"] }
+  public init?(argument: String) { self.init(name: argument) }
+  public static var allValueStrings: [String] { names }
 }
 
 /// `--input-format`: the strict CSV reader or one of Ripser's formats (matched as Ripser matches

@@ -97,7 +97,7 @@ struct RipsParameters: ParsableArguments {
 
   @Option(
     name: [.customLong("coeff"), .customLong("modulus")],
-    help: "Coefficients: a prime p ≤ 65521 for Z/p, or Q for the rationals (exact, GNU MP).",
+    help: "Coefficients: a prime p ≤ 65521 for Z/p, or Q for the rationals (default 2).",
     transform: Coefficients.argument)
   var coeff: Coefficients = .prime(2)
 

@@ -87,3 +87,47 @@ struct CoefficientsCommandTests {
     #expect(coeff.stdout == modulus.stdout)
   }
 }
+
+@Suite("Options with a fixed set of values: help lists them, one parser for the CLI and C ABI")
+struct NamedOptionsCommandTests {
+  @Test(
+    "help lists the choices of every enumerated option",
+    arguments: [
+      (["evaluate"], "--skip", ["persistence", "metrics", "kde", "gscore", "detect", "utility"]),
+      (["evaluate"], "--task", ["classification", "regression"]),
+      (["utility"], "--task", ["classification", "regression"]),
+      (["tables"], "--only", ["failures", "sensitivity", "runtime", "fidelity", "calibration"]),
+      (["rips"], "--index-width", ["64", "128", "gmp"]),
+      (["rips"], "--metric", ["euclidean", "manhattan", "chebyshev"]),
+    ])
+  func helpListsChoices(command: [String], option: String, choices: [String]) throws {
+    let help = try runTDAEval(command + ["--help"])
+    #expect(help.status == 0)
+    // The option's paragraph: from its line to the next option's line.
+    let lines = help.stdout.split(separator: "\n").map(String.init)
+    let start = try #require(lines.firstIndex { $0.hasPrefix("  \(option) ") })
+    let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("  -") } ?? lines.endIndex
+    let paragraph = lines[start..<end].joined(separator: " ")
+    let values = try #require(paragraph.range(of: "(values: "))
+    let listed = paragraph[values.upperBound...].prefix { $0 != ")" && $0 != ";" }
+      .split(separator: ",").map { $0.split(separator: " ").joined(separator: " ") }
+    #expect(Set(choices).isSubset(of: Set(listed)), "\(option): \(listed)")
+  }
+
+  @Test(
+    "comma-separated lists: every name is checked, an unknown one is one line, exit 2",
+    arguments: [
+      ["evaluate", "real.csv", "real.csv", "--skip", "kde,everything"],
+      ["tables", "--only", "failures,nope"],
+      ["evaluate", "real.csv", "real.csv", "--bandwidth", "wide"],
+      ["evaluate", "real.csv", "real.csv", "--gamma", "x"],
+    ])
+  func badNames(arguments: [String]) throws {
+    let result = try runTDAEval(arguments)
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    let option = try #require(arguments.first { $0.hasPrefix("--") })
+    #expect(result.stderr.contains(option), "\(result.stderr)")
+  }
+}

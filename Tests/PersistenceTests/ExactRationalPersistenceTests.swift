@@ -32,7 +32,8 @@ enum ExactFixtures {
   }
 
   static func diagrams(
-    _ matrix: DistanceMatrix, coefficients: Coefficients, maxDimension: Int = 2, width: SimplexIndexWidth? = nil
+    _ matrix: DistanceMatrix, coefficients: Coefficients, maxDimension: Int = 2,
+    width: SimplexIndexWidth? = nil
   )
     throws -> [PersistenceDiagram]
   {

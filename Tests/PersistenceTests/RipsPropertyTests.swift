@@ -133,7 +133,8 @@ struct RipsBadInputTests {
     arguments: [
       (RipsOptions(maxDimension: -1), "maxdim"), (RipsOptions(threshold: 0), "threshold"),
       (RipsOptions(threshold: -2), "threshold"), (RipsOptions(threshold: .nan), "threshold"),
-      (RipsOptions(coefficients: .prime(1)), "coeff"), (RipsOptions(coefficients: .prime(9)), "coeff"),
+      (RipsOptions(coefficients: .prime(1)), "coeff"),
+      (RipsOptions(coefficients: .prime(9)), "coeff"),
       (RipsOptions(coefficients: .prime(65_537)), "coeff"), (RipsOptions(threads: 0), "threads"),
     ])
   func invalidOptions(options: RipsOptions, name: String) throws {

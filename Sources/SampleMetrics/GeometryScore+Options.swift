@@ -29,3 +29,17 @@ extension GeometryScore {
     return (first, second)
   }
 }
+
+extension GeometryScore {
+  /// γ as `--gamma` writes it: a number, or `reference` for the reference code's N/(128 · 5000)
+  /// per cloud (`nil`). Its range is checked by ``validate()``.
+  /// - Throws: ``SampleMetricsError/invalidParameter(name:value:allowed:)`` naming `--gamma`.
+  public static func gamma(parsing text: String) throws(SampleMetricsError) -> Double? {
+    if text == "reference" { return nil }
+    guard let value = Double(text) else {
+      throw .invalidParameter(
+        name: "--gamma", value: "'\(text)'", allowed: "a positive number or 'reference'")
+    }
+    return value
+  }
+}
