@@ -1,4 +1,5 @@
 import Foundation
+import PointClouds
 import Testing
 
 @testable import Persistence
