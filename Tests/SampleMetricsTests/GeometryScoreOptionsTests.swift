@@ -45,7 +45,7 @@ struct GeometryScoreOptionsTests {
       ("0,1\n", "0,1\n0,1\n", nil, nil, "has 1 trials of 2 landmarks but"),
       ("0,1\n", "0,1\n", 5, nil, "--landmarks 5 disagrees with the landmark files (2 per trial)"),
       ("0,1\n", "0,1\n", nil, 3, "--trials 3 disagrees with the landmark files (1 trials)"),
-      ("0,9\n", "0,1\n", nil, nil, ":1:3: row index 9 is outside 0..<6"),
+      ("0,9\n", "0,1\n", nil, nil, ":1:2: row index 9 is outside 0..<6"),
     ] as [(String, String, Int?, Int?, String)])
   func refused(real: String, synthetic: String, landmarks: Int?, trials: Int?, message: String)
     throws
