@@ -28,6 +28,12 @@ extension BenchmarkTables.Table: ExpressibleByArgument {}
 /// `--task` of `evaluate` and `utility`.
 extension UtilityReport.Task: ExpressibleByArgument {}
 
+/// `--delimiter`: `comma`, `tab` or `whitespace` (also `,` and `\t`).
+extension Delimiter: ExpressibleByArgument {
+  public init?(argument: String) { self.init(name: argument) }
+  public static var allValueStrings: [String] { ["comma", "tab", "whitespace"] }
+}
+
 /// `--bandwidth` of `evaluate`: `scott`, `silverman` or a positive number h.
 extension KernelBandwidth: ExpressibleByArgument {
   public init?(argument: String) {

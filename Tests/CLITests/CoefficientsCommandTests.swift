@@ -99,6 +99,7 @@ struct NamedOptionsCommandTests {
       (["tables"], "--only", ["failures", "sensitivity", "runtime", "fidelity", "calibration"]),
       (["rips"], "--index-width", ["64", "128", "gmp"]),
       (["rips"], "--metric", ["euclidean", "manhattan", "chebyshev"]),
+      (["metrics"], "--delimiter", ["comma", "tab", "whitespace"]),
     ])
   func helpListsChoices(command: [String], option: String, choices: [String]) throws {
     let help = try runTDAEval(command + ["--help"])
@@ -121,6 +122,7 @@ struct NamedOptionsCommandTests {
       ["tables", "--only", "failures,nope"],
       ["evaluate", "real.csv", "real.csv", "--bandwidth", "wide"],
       ["evaluate", "real.csv", "real.csv", "--gamma", "x"],
+      ["rips", "real.csv", "--delimiter", "semicolon"],
     ])
   func badNames(arguments: [String]) throws {
     let result = try runTDAEval(arguments)
