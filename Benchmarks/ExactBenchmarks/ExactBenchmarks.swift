@@ -12,12 +12,12 @@ let benchmarks: @Sendable () -> Void = {
   // benchmarks below differ only in the arithmetic of the reduction.
   let sphere = Generator.sample(.sphere, count: 150, dimension: 3, noise: 0.02, seed: 1)
 
-  for (name, modulus) in [("Z/2", 2), ("Q", 0)] {
+  for (name, coefficients) in [("Z/2", Coefficients.prime(2)), ("Q", .rationals)] {
     Benchmark("Rips H0–H2 over \(name), noisy sphere, 150 points") { benchmark in
       for _ in benchmark.scaledIterations {
         blackHole(
           try RipsPersistence.diagrams(
-            sphere, options: RipsOptions(maxDimension: 2, modulus: modulus)))
+            sphere, options: RipsOptions(maxDimension: 2, coefficients: coefficients)))
       }
     }
   }

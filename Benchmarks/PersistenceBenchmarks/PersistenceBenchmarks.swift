@@ -25,7 +25,8 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("Rips H0–H2 over Z/3, noisy torus, 400 points") { benchmark in
     for _ in benchmark.scaledIterations {
       blackHole(
-        try RipsPersistence.diagrams(torus, options: RipsOptions(maxDimension: 2, modulus: 3)))
+        try RipsPersistence.diagrams(
+          torus, options: RipsOptions(maxDimension: 2, coefficients: .prime(3))))
     }
   }
 }

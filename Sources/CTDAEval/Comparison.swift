@@ -206,7 +206,7 @@ enum Comparison {
     let defaults = Evaluation.defaults
     var score = GeometryScore(
       landmarks: try options.int("landmarks") ?? defaults.landmarks, gamma: try gamma(options),
-      maxBetti: try options.int("imax") ?? defaults.imax,
+      imax: try options.int("imax") ?? defaults.imax,
       trials: try options.int("trials") ?? defaults.trials,
       seed: try options.uint64("seed") ?? defaults.seed)
     if let threads = try options.int("threads") { score.threads = threads }
@@ -231,11 +231,7 @@ enum Comparison {
   /// γ of the geometry score: a number, 'reference' (nil) or the default.
   static func gamma(_ options: Options) throws -> Double? {
     guard let text = try options.string("gamma") else { return Evaluation.defaults.gamma }
-    if text == "reference" { return nil }
-    guard let value = Double(text) else {
-      throw BadInput("--gamma must be a positive number or 'reference', got '\(text)'")
-    }
-    return value
+    return try GeometryScore.gamma(parsing: text)
   }
 
   static func privacy(_ samples: Samples, _ options: Options) throws -> PrivacyReport {
@@ -273,7 +269,7 @@ enum Comparison {
     guard k >= 1 else { throw BadInput("--k must be at least 1, got \(k)") }
     if let bins, bins < 0 { throw BadInput("--bins must be at least 0, got \(bins)") }
     evaluation.maxDimension = try options.int("maxdim") ?? defaults.maxDimension
-    evaluation.coefficient = try options.int("coeff") ?? defaults.coefficient
+    evaluation.coefficients = try Rips.coefficients(options) ?? defaults.coefficients
     evaluation.threshold = try options.double("threshold")
     evaluation.persistencePoints =
       try options.int("persistence_points") ?? defaults.persistencePoints

@@ -7,18 +7,17 @@ enum Rips {
     "maxdim", "coeff", "threshold", "metric", "index_width", "threads", "distance_matrix",
   ]
 
-  static func coefficients(_ options: Options) throws -> Coefficients {
-    guard let text = try options.string("coeff") else { return .prime(2) }
-    guard let coefficients = Coefficients(text: text) else {
-      throw BadInput("--coeff must be a prime p ≥ 2 or Q, got '\(text)'")
+  /// `coeff`: a prime p (a number or its digits) or "Q", as `--coeff` reads it.
+  static func coefficients(_ options: Options) throws -> Coefficients? {
+    try options.string("coeff").map { text throws(PersistenceError) in
+      try Coefficients(parsing: text)
     }
-    return coefficients
   }
 
   static func run(_ input: RipsInput, options: Options) throws -> Data {
     try options.check(allowed: allowed, command: "rips")
     let maxdim = try options.int("maxdim") ?? 1
-    let coeff = try coefficients(options)
+    let coeff = try coefficients(options) ?? RipsOptions().coefficients
     let metricName = try options.string("metric") ?? "euclidean"
     guard let metric = Metric(rawValue: metricName) else {
       throw BadInput("--metric must be euclidean, manhattan or chebyshev, got '\(metricName)'")
@@ -26,31 +25,18 @@ enum Rips {
     let threads = try options.int("threads")
     if let threads, threads < 1 { throw BadInput("--threads must be at least 1, got \(threads)") }
     var ripsOptions = RipsOptions(
-      maxDimension: maxdim, modulus: coeff.modulus, threshold: try options.double("threshold"),
+      maxDimension: maxdim, coefficients: coeff, threshold: try options.double("threshold"),
       threads: threads ?? defaultThreadCount, progress: nil)
-    if let width = try options.string("index_width") {
-      switch width.lowercased() {
-      case "64", "64-bit": ripsOptions.indexWidth = .bits64
-      case "128", "128-bit": ripsOptions.indexWidth = .bits128
-      case "gmp": ripsOptions.indexWidth = .unbounded
-      default: throw BadInput("--index-width must be 64, 128 or gmp, got '\(width)'")
+    if let name = try options.string("index_width") {
+      guard let width = SimplexIndexWidth(name: name) else {
+        throw BadInput("--index-width must be 64, 128 or gmp, got '\(name)'")
       }
+      ripsOptions.indexWidth = width
     }
     // Refused before anything large is allocated, as the CLI does (the default memory budget).
-    switch input {
-    case .cloud(let cloud):
-      try RipsPersistence.checkMemory(cloud, metric: metric, options: ripsOptions)
-    case .dense(let matrix): try RipsPersistence.checkMemory(matrix, options: ripsOptions)
-    case .sparse(let matrix): try RipsPersistence.checkMemory(matrix, options: ripsOptions)
-    }
-    let result: RipsResult
-    switch input {
-    case .cloud(let cloud):
-      result = try RipsPersistence.compute(cloud, metric: metric, options: ripsOptions)
-    case .dense(let matrix): result = try RipsPersistence.compute(matrix, options: ripsOptions)
-    case .sparse(let matrix): result = try RipsPersistence.compute(matrix, options: ripsOptions)
-    }
-    return try encodeJSON(RipsReport(result, maxdim: maxdim, coeff: coeff))
+    try RipsPersistence.checkMemory(input, metric: metric, options: ripsOptions)
+    let result = try RipsPersistence.compute(input, metric: metric, options: ripsOptions)
+    return try encodeJSON(RipsSummary(result, maxdim: maxdim, coeff: coeff))
   }
 }
 

@@ -4,8 +4,8 @@ import PointClouds
 public struct RipsOptions: Sendable {
   /// The largest homology dimension computed (≥ 0); diagrams 0…maxDimension are returned.
   public var maxDimension: Int
-  /// The prime p of the coefficient field Z/p (2…65521), or 0 for the rationals Q.
-  public var modulus: Int
+  /// The coefficient field: Z/p (p a prime in 2…65521) or Q.
+  public var coefficients: Coefficients
   /// The largest diameter admitted (> 0), or `nil` for the enclosing radius. Classes still alive
   /// at the threshold are essential (infinite death).
   public var threshold: Double?
@@ -19,11 +19,11 @@ public struct RipsOptions: Sendable {
 
   /// Options with Ripser's defaults: dimension 1, Z/2, the enclosing radius.
   public init(
-    maxDimension: Int = 1, modulus: Int = 2, threshold: Double? = nil,
+    maxDimension: Int = 1, coefficients: Coefficients = .prime(2), threshold: Double? = nil,
     threads: Int = defaultThreadCount, progress: ProgressHandler? = nil
   ) {
     self.maxDimension = maxDimension
-    self.modulus = modulus
+    self.coefficients = coefficients
     self.threshold = threshold
     self.threads = threads
     self.progress = progress
@@ -42,11 +42,8 @@ public struct RipsOptions: Sendable {
     guard threads >= 1 else {
       throw .invalidParameter(name: "threads", value: String(threads), allowed: "at least 1")
     }
-    if modulus != 0 { _ = try field() }
+    try coefficients.validate()
   }
-
-  /// Z/2 or Z/p.
-  func field() throws(PersistenceError) -> PrimeField { try PrimeField(modulus: modulus) }
 }
 
 /// The outcome of a Vietoris–Rips computation.
@@ -235,19 +232,20 @@ public enum RipsPersistence {
   static func run<F: Filtration>(_ filtration: F, options: RipsOptions) throws(PersistenceError)
     -> [PersistenceDiagram]
   {
-    if options.modulus == 0 {
+    switch options.coefficients {
+    case .rationals:
       return PersistentCohomology.diagrams(
         of: filtration, field: RationalField(), maxDimension: options.maxDimension,
         threads: options.threads, progress: options.progress)
-    }
-    if options.modulus == 2 {
+    case .prime(2):
       return PersistentCohomology.diagrams(
         of: filtration, field: BinaryField(), maxDimension: options.maxDimension,
         threads: options.threads, progress: options.progress)
+    case .prime(let p):
+      return PersistentCohomology.diagrams(
+        of: filtration, field: try PrimeField(modulus: p), maxDimension: options.maxDimension,
+        threads: options.threads, progress: options.progress)
     }
-    return PersistentCohomology.diagrams(
-      of: filtration, field: try options.field(), maxDimension: options.maxDimension,
-      threads: options.threads, progress: options.progress)
   }
 }
 

@@ -31,7 +31,7 @@ public struct GeometryScore: Sendable {
   /// default N / (128 · 5000), per cloud.
   public var gamma: Double?
   /// i_max, the length of the RLT vectors (Betti numbers 0 … i_max − 1).
-  public var maxBetti: Int
+  public var imax: Int
   /// The number of landmark draws per cloud (ignored when landmark sets are given).
   public var trials: Int
   /// The seed of the landmark draws (see
@@ -48,12 +48,12 @@ public struct GeometryScore: Sendable {
 
   /// A configuration; the defaults are the reference code's.
   public init(
-    landmarks: Int = 64, gamma: Double? = nil, maxBetti: Int = 100, trials: Int = 1000,
+    landmarks: Int = 64, gamma: Double? = nil, imax: Int = 100, trials: Int = 1000,
     seed: UInt64 = 0
   ) {
     self.landmarks = landmarks
     self.gamma = gamma
-    self.maxBetti = maxBetti
+    self.imax = imax
     self.trials = trials
     self.seed = seed
   }
@@ -73,7 +73,7 @@ public struct GeometryScore: Sendable {
     if let gamma {
       try check(gamma > 0 && gamma.isFinite, "gamma", "\(gamma)", "a finite number > 0")
     }
-    try check(maxBetti >= 1 && maxBetti <= 1_000_000, "imax", "\(maxBetti)", "in 1...1000000")
+    try check(imax >= 1 && imax <= 1_000_000, "imax", "\(imax)", "in 1...1000000")
     try check(trials >= 1 && trials <= 100_000_000, "trials", "\(trials)", "in 1...100000000")
     try check(threads >= 1 && threads <= 4096, "threads", "\(threads)", "in 1...4096")
   }
@@ -168,7 +168,7 @@ public struct GeometryScore: Sendable {
     let score = zip(means[0], means[1]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
     return GeometryScoreResult(
       gscore: score, mrltReal: means[0], mrltSynthetic: means[1], landmarks: realSets.perTrial,
-      gammaReal: gammaReal, gammaSynthetic: gammaSynthetic, maxBetti: maxBetti,
+      gammaReal: gammaReal, gammaSynthetic: gammaSynthetic, imax: imax,
       trials: realSets.trials, seed: realLandmarks == nil ? seed : nil)
   }
 
@@ -179,7 +179,7 @@ public struct GeometryScore: Sendable {
     of jobs: [(sample: WitnessSample, sets: LandmarkSets, gamma: Double)],
     progress: ProgressHandler?
   ) -> [[Double]] {
-    precondition(threads >= 1 && maxBetti >= 1, "threads and i_max must be ≥ 1")
+    precondition(threads >= 1 && imax >= 1, "threads and i_max must be ≥ 1")
     let done = ProgressCounter(
       phase: "trials", total: jobs.reduce(0) { $0 + $1.sets.trials }, progress: progress)
     var spare: WitnessDistanceCache?
@@ -207,9 +207,9 @@ public struct GeometryScore: Sendable {
   private func mean(
     _ sets: LandmarkSets, source: WitnessSource, gamma: Double, done: ProgressCounter
   ) -> [Double] {
-    let maxBetti = self.maxBetti
+    let imax = self.imax
     let total = sets.trials
-    var rows = [Double](repeating: 0, count: total * maxBetti)
+    var rows = [Double](repeating: 0, count: total * imax)
     rows.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer.baseAddress!
       let chunks = min(total, 32 * threads)
@@ -222,9 +222,9 @@ public struct GeometryScore: Sendable {
           let rlt =
             current.maxAlpha > 0
             ? RelativeLivingTimes.vector(
-              bars: current.h1Barcode().pairs, maxAlpha: current.maxAlpha, maxBetti: maxBetti)
-            : RelativeLivingTimes.vector(bars: [], maxAlpha: 1, maxBetti: maxBetti)
-          (output + trial * maxBetti).update(from: rlt, count: maxBetti)
+              bars: current.h1Barcode().pairs, maxAlpha: current.maxAlpha, imax: imax)
+            : RelativeLivingTimes.vector(bars: [], maxAlpha: 1, imax: imax)
+          (output + trial * imax).update(from: rlt, count: imax)
           done.increment()
         }
       }
@@ -234,9 +234,9 @@ public struct GeometryScore: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks, execute: run)
       }
     }
-    var mean = [Double](repeating: 0, count: maxBetti)
+    var mean = [Double](repeating: 0, count: imax)
     for trial in 0..<total {
-      for i in 0..<maxBetti { mean[i] += rows[trial * maxBetti + i] }
+      for i in 0..<imax { mean[i] += rows[trial * imax + i] }
     }
     return mean.map { $0 / Double(total) }
   }
@@ -300,7 +300,7 @@ public struct GeometryScoreResult: Codable, Sendable, Equatable {
   /// γ used for the synthetic cloud.
   public var gammaSynthetic: Double
   /// i_max.
-  public var maxBetti: Int
+  public var imax: Int
   /// The number of trials per cloud.
   public var trials: Int
   /// The seed of the random landmark draws; `nil` when landmark sets were given.
@@ -313,7 +313,7 @@ public struct GeometryScoreResult: Codable, Sendable, Equatable {
     case landmarks
     case gammaReal = "gamma_real"
     case gammaSynthetic = "gamma_synth"
-    case maxBetti = "imax"
+    case imax
     case trials
     case seed
   }

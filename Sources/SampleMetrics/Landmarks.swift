@@ -172,6 +172,8 @@ public enum LandmarkFileError: Error, Equatable, Sendable {
   case mismatchedFiles(
     file: String, trials: Int, landmarks: Int, otherFile: String,
     otherTrials: Int, otherLandmarks: Int)
+  /// An explicit option (`landmarks` or `trials`) disagrees with what the files hold.
+  case disagreesWithFiles(option: String, value: Int, files: Int)
 }
 
 extension LandmarkFileError: LocalizedTDAEvalError {
@@ -192,6 +194,9 @@ extension LandmarkFileError: LocalizedTDAEvalError {
       return
         "\(file) has \(trials) trials of \(landmarks) landmarks but \(otherFile) has "
         + "\(otherTrials) trials of \(otherLandmarks)"
+    case .disagreesWithFiles(let option, let value, let files):
+      let held = option == "landmarks" ? "\(files) per trial" : "\(files) trials"
+      return "--\(option) \(value) disagrees with the landmark files (\(held))"
     }
   }
 }

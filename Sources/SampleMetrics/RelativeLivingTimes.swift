@@ -14,12 +14,12 @@ import Persistence
 ///
 /// Complexity O(B log B) for B bars.
 public enum RelativeLivingTimes {
-  /// The RLT vector (length `maxBetti`) of `bars` over [0, `maxAlpha`].
-  /// - Precondition: `maxAlpha > 0`, `maxBetti ≥ 1`, every birth finite.
-  public static func vector(bars: [PersistencePair], maxAlpha: Double, maxBetti: Int) -> [Double] {
+  /// The RLT vector (length `imax`) of `bars` over [0, `maxAlpha`].
+  /// - Precondition: `maxAlpha > 0`, `imax ≥ 1`, every birth finite.
+  public static func vector(bars: [PersistencePair], maxAlpha: Double, imax: Int) -> [Double] {
     precondition(maxAlpha > 0, "α_max must be positive")
-    precondition(maxBetti >= 1, "i_max must be at least 1")
-    var times = [Double](repeating: 0, count: maxBetti)
+    precondition(imax >= 1, "i_max must be at least 1")
+    var times = [Double](repeating: 0, count: imax)
     guard !bars.isEmpty else {
       times[0] = 1
       return times
@@ -41,7 +41,7 @@ public enum RelativeLivingTimes {
         alive += events[index].change
         index += 1
       }
-      if index < events.count && alive < maxBetti {
+      if index < events.count && alive < imax {
         times[alive] += events[index].position - position
       }
     }

@@ -146,7 +146,7 @@ extension Evaluation {
   /// does not fit the memory budget: ``GeometryScore/fitMemory(budget:drawsLandmarks:)``).
   var geometryScore: GeometryScore {
     var score = GeometryScore(
-      landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
+      landmarks: landmarks, gamma: gamma, imax: imax, trials: trials, seed: seed)
     try? score.fitMemory()
     return score
   }
@@ -163,13 +163,13 @@ extension Evaluation {
         try RipsPersistence.checkMemory(
           persistenceSubset(cloud, stream: stream),
           options: RipsOptions(
-            maxDimension: maxDimension, modulus: coefficient, threshold: threshold),
+            maxDimension: maxDimension, coefficients: coefficients, threshold: threshold),
           fewerPoints: Self.fewerPersistencePoints)
       }
     }
     if parts.contains(.geometryScore) {
       var score = GeometryScore(
-        landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
+        landmarks: landmarks, gamma: gamma, imax: imax, trials: trials, seed: seed)
       try score.fitMemory()
     }
   }
@@ -199,12 +199,10 @@ extension Evaluation {
     func rips(_ cloud: PointCloud, _ name: String, stream: Int) throws -> RipsSummary {
       let subset = persistenceSubset(cloud, stream: stream)
       let options = RipsOptions(
-        maxDimension: maxDimension, modulus: coefficient, threshold: threshold,
+        maxDimension: maxDimension, coefficients: coefficients, threshold: threshold,
         progress: relabelled(progress, prefix: "persistence (\(name))"))
       let result = try RipsPersistence.compute(subset, options: options)
-      return RipsSummary(
-        maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
-        points: result.points, diagrams: result.diagrams)
+      return RipsSummary(result, maxdim: maxDimension, coeff: coefficients)
     }
     let realDiagrams = try known.real ?? rips(real, "real", stream: 100)
     let syntheticDiagrams = try known.synthetic ?? rips(synthetic, "synthetic", stream: 101)
@@ -254,11 +252,11 @@ extension GeometryScore {
   public mutating func fitMemory(budget: MemoryBudget = .current, drawsLandmarks: Bool = true)
     throws(ResourceError)
   {
-    let rows = 2 * Double(trials) * Double(maxBetti + (drawsLandmarks ? landmarks : 0)) * 8
+    let rows = 2 * Double(trials) * Double(imax + (drawsLandmarks ? landmarks : 0)) * 8
     try budget.check(
       bytes: rows,
       what:
-        "the geometry score's RLT rows and landmark draws (2 samples × \(trials) trials, imax \(maxBetti), \(landmarks) landmarks)",
+        "the geometry score's RLT rows and landmark draws (2 samples × \(trials) trials, imax \(imax), \(landmarks) landmarks)",
       suggestion: "use fewer --trials or a smaller --imax")
     let left = (budget.bytes - rows) / 2
     if left.isFinite {

@@ -155,7 +155,7 @@ extension Evaluation {
     }
     if parts.contains(.geometryScore) {
       var score = GeometryScore(
-        landmarks: landmarks, gamma: gamma, maxBetti: imax, trials: trials, seed: seed)
+        landmarks: landmarks, gamma: gamma, imax: imax, trials: trials, seed: seed)
       try score.fitMemory(budget: budget)
       let squares = (Double(real) * Double(real) + Double(synthetic) * Double(synthetic)) * 8
       try budget.check(
@@ -174,15 +174,13 @@ extension Evaluation {
     func rips(_ table: Table, _ name: String, stream: Int) throws -> RipsSummary {
       let subset = table.selecting(rows: persistenceRows(table.rowCount, stream: stream))
       let options = RipsOptions(
-        maxDimension: maxDimension, modulus: coefficient, threshold: threshold,
+        maxDimension: maxDimension, coefficients: coefficients, threshold: threshold,
         progress: relabelled(progress, prefix: "persistence (\(name))"))
       let matrix = samples.gower.matrix(subset)
       try RipsPersistence.checkMemory(
         matrix, options: options, fewerPoints: Self.fewerPersistencePoints)
       let result = try RipsPersistence.compute(matrix, options: options)
-      return RipsSummary(
-        maxdim: maxDimension, coeff: coefficient, threshold: result.threshold,
-        points: result.points, diagrams: result.diagrams)
+      return RipsSummary(result, maxdim: maxDimension, coeff: coefficients)
     }
     let realDiagrams = try known.real ?? rips(samples.real, "real", stream: 100)
     let syntheticDiagrams = try known.synthetic ?? rips(samples.synthetic, "synthetic", stream: 101)

@@ -38,8 +38,8 @@ public struct Evaluation: Sendable, Equatable, Codable {
 
   /// The largest homology dimension of the diagrams (0…3 here: higher is rarely affordable).
   public var maxDimension = 1
-  /// The prime p of the coefficient field Z/p.
-  public var coefficient = 2
+  /// The coefficient field of the diagrams: Z/p or Q.
+  public var coefficients = Coefficients.prime(2)
   /// The Rips threshold, or `nil` for each cloud's enclosing radius.
   public var threshold: Double? = nil
   /// At most this many points of each sample enter the Rips computation (a seeded uniform subset
@@ -119,7 +119,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
   enum CodingKeys: String, CodingKey {
     case parts
     case maxDimension = "maxdim"
-    case coefficient = "coeff"
+    case coefficients = "coeff"
     case threshold
     case persistencePoints = "persistence_points"
     case wassersteinRelativeError = "relative_error"
@@ -138,7 +138,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(parts.sorted(), forKey: .parts)
     try container.encode(maxDimension, forKey: .maxDimension)
-    try container.encode(coefficient, forKey: .coefficient)
+    try container.encode(coefficients, forKey: .coefficients)
     try container.encode(threshold, forKey: .threshold)
     try container.encode(persistencePoints, forKey: .persistencePoints)
     try container.encode(wassersteinRelativeError, forKey: .wassersteinRelativeError)
@@ -166,7 +166,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     parts = Set(try container.decode([Part].self, forKey: .parts))
     maxDimension = try container.decode(Int.self, forKey: .maxDimension)
-    coefficient = try container.decode(Int.self, forKey: .coefficient)
+    coefficients = try container.decode(Coefficients.self, forKey: .coefficients)
     threshold = try container.decodeIfPresent(Double.self, forKey: .threshold)
     persistencePoints = try container.decode(Int.self, forKey: .persistencePoints)
     wassersteinRelativeError = try container.decode(Double.self, forKey: .wassersteinRelativeError)
@@ -206,7 +206,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     ]
     if parts.contains(.persistence) {
       entries += [
-        .init("maxdim", "\(maxDimension)"), .init("coeff", "\(coefficient)"),
+        .init("maxdim", "\(maxDimension)"), .init("coeff", "\(coefficients)"),
         .init("threshold", threshold.map { "\($0)" } ?? "enclosing radius"),
         .init("persistence_points", "\(persistencePoints)"),
         .init("relative_error", "\(wassersteinRelativeError)"),

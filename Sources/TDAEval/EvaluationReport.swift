@@ -89,30 +89,6 @@ public struct EvaluationReport: Sendable, Codable {
   }
 }
 
-/// The Vietoris–Rips diagrams of one sample, as `tda-eval rips` reports them.
-public struct RipsSummary: Sendable, Codable, Equatable {
-  /// The largest homology dimension.
-  public var maxdim: Int
-  /// The coefficient prime.
-  public var coeff: Int
-  /// The threshold of the filtration (the enclosing radius unless one was given).
-  public var threshold: Double
-  /// The number of points that entered the computation.
-  public var points: Int
-  /// `diagrams[k]` is dimension k.
-  public var diagrams: [PersistenceDiagram]
-
-  public init(
-    maxdim: Int, coeff: Int, threshold: Double, points: Int, diagrams: [PersistenceDiagram]
-  ) {
-    self.maxdim = maxdim
-    self.coeff = coeff
-    self.threshold = threshold
-    self.points = points
-    self.diagrams = diagrams
-  }
-}
-
 /// The distances between the real and the synthetic diagram of one dimension (`+∞` when the
 /// numbers of essential classes differ; `null` in JSON).
 public struct DiagramDistanceSummary: Sendable, Codable, Equatable {

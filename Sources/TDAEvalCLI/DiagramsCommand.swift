@@ -46,8 +46,8 @@ struct DiagramsCommand: ParsableCommand {
   /// The JSON of `tda-eval diagrams`.
   struct Report: Encodable {
     var distance: RowDistanceKind
-    var real: RipsReport
-    var synthetic: RipsReport
+    var real: RipsSummary
+    var synthetic: RipsSummary
     var distances: [DiagramDistanceSummary]
   }
 
@@ -89,8 +89,8 @@ struct DiagramsCommand: ParsableCommand {
     if output.json {
       try printJSON(
         Report(
-          distance: samples.distance, real: RipsReport(realResult, parameters: rips),
-          synthetic: RipsReport(syntheticResult, parameters: rips), distances: distances))
+          distance: samples.distance, real: RipsSummary(realResult, parameters: rips),
+          synthetic: RipsSummary(syntheticResult, parameters: rips), distances: distances))
     } else {
       printSummary([("real", realResult), ("synthetic", syntheticResult)])
       writeStandardOutput("\n")

@@ -47,17 +47,14 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Write a self-contained HTML report to this file.")
   var html: String?
 
-  @Option(
-    help:
-      "Parts to skip, comma separated: persistence, metrics, kde, gscore, privacy, fidelity, detect, utility."
-  )
-  var skip: String?
+  @Option(help: "Parts to skip, comma separated.")
+  var skip: CommaSeparated<Evaluation.Part>?
 
   @Option(help: "Column the utility part predicts, scored on --holdout (adds the utility part).")
   var target: String?
 
-  @Option(help: "Utility task: classification or regression (default: from the target's kind).")
-  var task: String?
+  @Option(help: "Utility task (default: from the target's kind).")
+  var task: UtilityReport.Task?
 
   @Option(help: "Stratified folds of the logistic detection.")
   var folds = Evaluation.defaults.detectionFolds
@@ -80,8 +77,13 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Largest homology dimension of the diagrams (0…3).")
   var maxdim = Evaluation.defaults.maxDimension
 
-  @Option(help: "Prime coefficient field Z/p of the diagrams.")
-  var coeff = Evaluation.defaults.coefficient
+  @Option(
+    help: """
+      Coefficients of the diagrams: a prime p ≤ 65521 for Z/p, or Q for the rationals \
+      (default \(Evaluation.defaults.coefficients)).
+      """,
+    transform: Coefficients.argument)
+  var coeff = Evaluation.defaults.coefficients
 
   @Option(help: "Rips threshold (default: each cloud's enclosing radius).")
   var threshold: Double?
@@ -95,8 +97,8 @@ struct EvaluateCommand: ParsableCommand {
 
   @OptionGroup var sampleMetrics: SampleMetricOptions
 
-  @Option(help: "KDE bandwidth: scott, silverman or a positive number.")
-  var bandwidth = Evaluation.defaults.bandwidthDescription
+  @Option(help: "KDE bandwidth: scott, silverman or a positive number h.")
+  var bandwidth = Evaluation.defaults.bandwidth
 
   @OptionGroup var geometryScore: GeometryScoreOptions
 
@@ -118,30 +120,14 @@ struct EvaluateCommand: ParsableCommand {
       evaluation.target = target
     }
     if let task {
-      guard let kind = UtilityReport.Task(rawValue: task) else {
-        throw ValidationError("--task must be classification or regression, got '\(task)'")
-      }
       guard target != nil else { throw ValidationError("--task needs --target") }
-      evaluation.task = kind
+      evaluation.task = task
     }
     evaluation.detectionFolds = folds
     evaluation.detectionPermutations = permutations
-    if let skip {
-      for name in skip.split(separator: ",").map(String.init) {
-        guard let part = Evaluation.Part(rawValue: name) else {
-          throw ValidationError(
-            "--skip names an unknown part '\(name)'; choose among "
-              + Evaluation.Part.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        evaluation.parts.remove(part)
-      }
-    }
-    guard let kernel = Evaluation.bandwidth(named: bandwidth) else {
-      throw ValidationError(
-        "--bandwidth must be scott, silverman or a positive number, got '\(bandwidth)'")
-    }
+    evaluation.parts.subtract(skip?.elements ?? [])
     evaluation.maxDimension = maxdim
-    evaluation.coefficient = coeff
+    evaluation.coefficients = coeff
     evaluation.threshold = threshold
     evaluation.persistencePoints = persistencePoints
     evaluation.wassersteinRelativeError = relativeError
@@ -149,10 +135,10 @@ struct EvaluateCommand: ParsableCommand {
     evaluation.balls = sampleMetrics.balls
     evaluation.standardize = sampleMetrics.standardize
     evaluation.vqBins = sampleMetrics.bins ?? Evaluation.defaults.vqBins
-    evaluation.bandwidth = kernel
+    evaluation.bandwidth = bandwidth
     evaluation.landmarks = geometryScore.landmarkCount
     evaluation.gamma = try geometryScore.gammaValue()
-    evaluation.imax = geometryScore.binCount
+    evaluation.imax = geometryScore.imaxValue
     evaluation.trials = geometryScore.trialCount
     evaluation.seed = seed
     evaluation.baseline = baseline

@@ -68,32 +68,15 @@ struct GScoreCommand: ParsableCommand {
     let samples = standardize ? try loaded.standardized() : loaded
     let counts = samples.counts
     var score = GeometryScore(
-      landmarks: options.landmarkCount, gamma: try options.gammaValue(), maxBetti: options.binCount,
+      landmarks: options.landmarkCount, gamma: try options.gammaValue(), imax: options.imaxValue,
       trials: options.trialCount, seed: seed)
     if let threads { score.threads = threads }
     try score.validate()
     var sets: (real: LandmarkSets, synthetic: LandmarkSets)?
     if let realLandmarks, let synthLandmarks {
-      let first = try LandmarkSets.read(contentsOf: realLandmarks, pointCount: counts.real)
-      let second = try LandmarkSets.read(
-        contentsOf: synthLandmarks, pointCount: counts.synthetic)
-      guard first.trials == second.trials && first.perTrial == second.perTrial else {
-        throw LandmarkFileError.mismatchedFiles(
-          file: realLandmarks, trials: first.trials, landmarks: first.perTrial,
-          otherFile: synthLandmarks, otherTrials: second.trials, otherLandmarks: second.perTrial)
-      }
-      if let landmarks = options.landmarks, landmarks != first.perTrial {
-        throw ValidationError(
-          "--landmarks \(landmarks) disagrees with the landmark files (\(first.perTrial) per trial)"
-        )
-      }
-      if let trials = options.trials, trials != first.trials {
-        throw ValidationError(
-          "--trials \(trials) disagrees with the landmark files (\(first.trials) trials)")
-      }
-      score.landmarks = first.perTrial
-      score.trials = first.trials
-      sets = (first, second)
+      sets = try score.useLandmarkFiles(
+        real: realLandmarks, synthetic: synthLandmarks, realCount: counts.real,
+        syntheticCount: counts.synthetic, landmarks: options.landmarks, trials: options.trials)
     }
     if case .tables(let tables) = samples, tables.distance == .gower {
       // Both square Gower matrices are built, and held, before the trials.

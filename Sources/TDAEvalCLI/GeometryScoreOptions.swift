@@ -32,19 +32,16 @@ struct GeometryScoreOptions: ParsableArguments {
   /// The landmarks per trial.
   var landmarkCount: Int { landmarks ?? Evaluation.defaults.landmarks }
   /// The number of MRLT bins.
-  var binCount: Int { imax ?? Evaluation.defaults.imax }
+  var imaxValue: Int { imax ?? Evaluation.defaults.imax }
   /// The number of trials.
   var trialCount: Int { trials ?? Evaluation.defaults.trials }
 
   /// γ, or nil for the reference code's rule.
-  func gammaValue() throws -> Double? {
-    let text = gamma ?? Self.defaultGamma
-    if text == "reference" { return nil }
-    guard let value = Double(text) else {
-      throw ValidationError("--gamma must be a positive number or 'reference', got '\(text)'")
-    }
-    return value
+  func gammaValue() throws(SampleMetricsError) -> Double? {
+    try GeometryScore.gamma(parsing: gamma ?? Self.defaultGamma)
   }
 
-  func validate() throws { _ = try gammaValue() }
+  func validate() throws {
+    do { _ = try gammaValue() } catch { throw ValidationError(error.description) }
+  }
 }

@@ -6,17 +6,14 @@ import TDAEval
 struct CloudInputOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Cell separator: comma, tab or whitespace.",
+      "Cell separator.",
       discussion: "Default: from the extension (.tsv tab, .txt whitespace, otherwise comma)."))
-  var delimiter: String?
+  var delimiter: Delimiter?
 
   @Option(help: "Columns to use, comma separated, by header name or 0-based index.")
   var columns: String?
 
   func validate() throws {
-    if let delimiter, Delimiter(name: delimiter) == nil {
-      throw ValidationError("--delimiter must be comma, tab or whitespace, got '\(delimiter)'")
-    }
     if let columns, columns.split(separator: ",").isEmpty {
       throw ValidationError("--columns names no column")
     }
@@ -24,7 +21,7 @@ struct CloudInputOptions: ParsableArguments {
 
   var csvOptions: CSVOptions {
     CSVOptions(
-      delimiter: delimiter.flatMap(Delimiter.init(name:)),
+      delimiter: delimiter,
       columns: columns.map { $0.split(separator: ",").map { ColumnSelector(String($0)) } })
   }
 

@@ -2,23 +2,16 @@ import ArgumentParser
 import Foundation
 import TDAEval
 
-/// `--coeff`: a prime p for Z/p, or `Q` for the rationals.
-extension Coefficients: ExpressibleByArgument {
-  public init?(argument: String) { self.init(text: argument) }
+extension Coefficients {
+  /// Reads `--coeff`: a prime p ≤ 65521 for Z/p, or `Q` for the rationals; the library's
+  /// message when it is neither.
+  static func argument(_ text: String) throws -> Coefficients { try Coefficients(parsing: text) }
 }
 
 /// `--index-width`: `64`, `128` or `gmp` (also the raw names `64-bit`, `128-bit`, `GMP`).
 extension SimplexIndexWidth: ExpressibleByArgument {
-  public init?(argument: String) {
-    switch argument.lowercased() {
-    case "64", "64-bit": self = .bits64
-    case "128", "128-bit": self = .bits128
-    case "gmp": self = .unbounded
-    default: return nil
-    }
-  }
-
-  public static var allValueStrings: [String] { ["64", "128", "gmp"] }
+  public init?(argument: String) { self.init(name: argument) }
+  public static var allValueStrings: [String] { names }
 }
 
 /// `--input-format`: the strict CSV reader or one of Ripser's formats (matched as Ripser matches
@@ -64,81 +57,29 @@ extension RipsCommand {
 
   /// `--torsion-check`: the diagrams over Z/2, Z/3 and Q, and the bars where they differ.
   func runTorsionCheck(_ data: RipsInput) throws {
-    let fields: [Coefficients] = [.prime(2), .prime(3), .rationals]
-    var parameters = rips
-    var runs: [TorsionCheck.Run] = []
-    var last: RipsResult?
-    for field in fields {
-      parameters.coeff = field
-      let result = try parameters.compute(data, progress: nil)
+    let report = try TorsionCheck.compute(
+      data, metric: rips.metric, options: rips.options(progress: nil)
+    ) { field, result in
       if verbose { reportChoices(result, coefficients: field) }
-      runs.append(TorsionCheck.Run(field: field.fieldName, diagrams: result.diagrams))
-      last = result
     }
-    let check = TorsionCheck(runs: runs)
-    guard let result = last else { return }
-    if outputOptions.json || output == .json {
-      try printJSON(TorsionCheckReport(check, result: result, maxdim: rips.maxdim))
-      return
-    }
-    let names = runs.map(\.field)
+    if outputOptions.json || output == .json { return try printJSON(report) }
     func say(_ line: String) { writeStandardOutput(line + "\n") }
-    if check.agree {
-      say("\(names.joined(separator: ", ")): the diagrams agree (no torsion seen)")
+    if report.agree {
+      say("\(report.fields.joined(separator: ", ")): the diagrams agree (no torsion seen)")
       return
     }
-    let dimensions = check.differingDimensions.map(String.init).joined(separator: ", ")
-    let agreeing = check.fieldsAgreeing(with: names.count - 1).filter { $0 != "Q" }
+    let dimensions = report.differing_dimensions.map(String.init).joined(separator: ", ")
+    let agreeing = report.fieldsAgreeing(with: report.fields.last!).filter { $0 != "Q" }
     say("the diagrams differ in dimension \(dimensions)")
     say("Q agrees with: \(agreeing.isEmpty ? "none" : agreeing.joined(separator: ", "))")
     say("")
     printTable(
-      header: ["dim", "birth", "death"] + names.map { "× \($0)" },
-      rows: check.differences.map { difference in
+      header: ["dim", "birth", "death"] + report.fields.map { "× \($0)" },
+      rows: report.differences.map { difference in
         [
-          String(difference.dimension), formatted(difference.bar.birth),
-          formatted(difference.bar.death),
-        ]
-          + difference.multiplicities.map(String.init)
+          String(difference.dimension), formatted(difference.birth),
+          formatted(difference.death ?? .infinity),
+        ] + report.fields.map { String(difference.multiplicities[$0] ?? 0) }
       })
-  }
-}
-
-/// The JSON of `tda-eval rips --torsion-check`.
-struct TorsionCheckReport: Encodable {
-  struct Difference: Encodable {
-    var dimension: Int
-    var birth: Double
-    /// Null for an essential bar.
-    var death: Double?
-    /// How many times each field has the bar.
-    var multiplicities: [String: Int]
-  }
-
-  var maxdim: Int
-  var threshold: Double?
-  var points: Int
-  var fields: [String]
-  var agree: Bool
-  var differing_dimensions: [Int]
-  var differences: [Difference]
-  /// The diagrams of each field.
-  var diagrams: [String: [PersistenceDiagram]]
-
-  init(_ check: TorsionCheck, result: RipsResult, maxdim: Int) {
-    self.maxdim = maxdim
-    threshold = result.threshold.isFinite ? result.threshold : nil
-    points = result.points
-    fields = check.runs.map(\.field)
-    agree = check.agree
-    differing_dimensions = check.differingDimensions
-    differences = check.differences.map { difference in
-      Difference(
-        dimension: difference.dimension, birth: difference.bar.birth,
-        death: difference.bar.isEssential ? nil : difference.bar.death,
-        multiplicities: Dictionary(
-          uniqueKeysWithValues: zip(check.runs.map(\.field), difference.multiplicities)))
-    }
-    diagrams = Dictionary(uniqueKeysWithValues: check.runs.map { ($0.field, $0.diagrams) })
   }
 }

@@ -77,7 +77,7 @@ struct RipsCommand: ParsableCommand {
     progress.finish()
     if verbose { reportChoices(result, coefficients: rips.coeff) }
     if outputOptions.json || output == .json {
-      try printJSON(RipsReport(result, parameters: rips))
+      try printJSON(RipsSummary(result, parameters: rips))
     } else if output == .ripser {
       let lines =
         RipserTextOutput.header(for: data, threshold: rips.threshold)
@@ -97,7 +97,8 @@ struct RipsParameters: ParsableArguments {
 
   @Option(
     name: [.customLong("coeff"), .customLong("modulus")],
-    help: "Coefficients: a prime p for Z/p, or Q for the rationals (exact, GNU MP).")
+    help: "Coefficients: a prime p ≤ 65521 for Z/p, or Q for the rationals (default 2).",
+    transform: Coefficients.argument)
   var coeff: Coefficients = .prime(2)
 
   @Option(help: "Largest diameter (default: the enclosing radius).")
@@ -120,20 +121,14 @@ struct RipsParameters: ParsableArguments {
 
   func options(progress: ProgressHandler?) -> RipsOptions {
     var options = RipsOptions(
-      maxDimension: maxdim, modulus: coeff.modulus, threshold: threshold,
+      maxDimension: maxdim, coefficients: coeff, threshold: threshold,
       threads: threads ?? defaultThreadCount, progress: progress)
     options.indexWidth = indexWidth
     return options
   }
 
   func compute(_ data: RipsInput, progress: ProgressHandler?) throws -> RipsResult {
-    let options = options(progress: progress)
-    switch data {
-    case .cloud(let cloud):
-      return try RipsPersistence.compute(cloud, metric: metric, options: options)
-    case .dense(let matrix): return try RipsPersistence.compute(matrix, options: options)
-    case .sparse(let matrix): return try RipsPersistence.compute(matrix, options: options)
-    }
+    try RipsPersistence.compute(data, metric: metric, options: options(progress: progress))
   }
 }
 
@@ -142,21 +137,13 @@ extension RipsParameters {
   /// (distance matrix, simplices, per-thread buffers) is above the budget (`ResourceError`, exit
   /// 2).
   func checkMemory(_ data: RipsInput, fewerPoints: String = "fewer points") throws {
-    let options = options(progress: nil)
-    switch data {
-    case .cloud(let cloud):
-      try RipsPersistence.checkMemory(
-        cloud, metric: metric, options: options, fewerPoints: fewerPoints)
-    case .dense(let matrix):
-      try RipsPersistence.checkMemory(matrix, options: options, fewerPoints: fewerPoints)
-    case .sparse(let matrix):
-      try RipsPersistence.checkMemory(matrix, options: options, fewerPoints: fewerPoints)
-    }
+    try RipsPersistence.checkMemory(
+      data, metric: metric, options: options(progress: nil), fewerPoints: fewerPoints)
   }
 }
 
-extension RipsReport {
-  /// The report of `result` computed with `parameters`.
+extension RipsSummary {
+  /// The summary of `result` computed with `parameters`.
   init(_ result: RipsResult, parameters: RipsParameters) {
     self.init(result, maxdim: parameters.maxdim, coeff: parameters.coeff)
   }

@@ -35,7 +35,7 @@ struct SampleInputOptions: ParsableArguments {
     real: String, synthetic: String, holdout: String? = nil, asTables: Bool = false
   ) throws -> ComparedSamples {
     var options = ComparedSamples.ReadOptions()
-    options.delimiter = cloud.delimiter.flatMap(Delimiter.init(name:))
+    options.delimiter = cloud.delimiter
     options.columns = cloud.columns.map { names($0) }
     options.overrides = try columns.overrides()
     options.distance = RowDistanceKind(rawValue: distance)

@@ -24,7 +24,7 @@ struct SchemaCommand: ParsableCommand {
 
   func run() throws {
     let raw = try RawTable.read(
-      contentsOf: file, delimiter: input.cloud.delimiter.flatMap(Delimiter.init(name:)))
+      contentsOf: file, delimiter: input.cloud.delimiter)
     let overrides = try input.overrides(header: raw)
     let schema = try TableSchema.infer(raw, overrides: overrides)
     if output.json {

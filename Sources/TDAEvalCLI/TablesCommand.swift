@@ -32,9 +32,9 @@ struct TablesCommand: ParsableCommand {
 
   @Option(
     help:
-      "Tables to make, comma separated: failures, sensitivity, runtime, fidelity, calibration (default: all). The runtime table is the only one that is not byte-identical across runs."
+      "Tables to make, comma separated (default: all). The runtime table is the only one that is not byte-identical across runs."
   )
-  var only: String?
+  var only: CommaSeparated<BenchmarkTables.Table>?
 
   @Option(
     help:
@@ -50,22 +50,11 @@ struct TablesCommand: ParsableCommand {
   var merge: [String] = []
 
   /// The tables `--only` names.
-  func selectedTables() throws -> Set<BenchmarkTables.Table> {
-    guard let only else { return Set(BenchmarkTables.Table.allCases) }
-    var selected = Set<BenchmarkTables.Table>()
-    for name in only.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
-      guard let table = BenchmarkTables.Table(rawValue: name) else {
-        throw ValidationError(
-          "--only names an unknown table '\(name)'; choose among failures, sensitivity, runtime, fidelity, calibration"
-        )
-      }
-      selected.insert(table)
-    }
-    return selected
+  func selectedTables() -> Set<BenchmarkTables.Table> {
+    Set(only?.elements ?? BenchmarkTables.Table.allCases)
   }
 
   func validate() throws {
-    _ = try selectedTables()
     if let shard {
       do { _ = try Shard(parsing: shard) } catch let error as SweepError {
         throw ValidationError("--shard: \(error.message)")
@@ -76,7 +65,7 @@ struct TablesCommand: ParsableCommand {
 
   func run() throws {
     let tables = quick ? BenchmarkTables.quick : BenchmarkTables.full
-    let selected = try selectedTables()
+    let selected = selectedTables()
     let directory = URL(fileURLWithPath: out, isDirectory: true)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

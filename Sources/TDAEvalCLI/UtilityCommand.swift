@@ -28,23 +28,17 @@ struct UtilityCommand: ParsableCommand {
   @Option(help: "The column to predict.")
   var target: String
 
-  @Option(help: "classification or regression (default: from the target's kind).")
-  var task: String?
+  @Option(help: "The task (default: from the target's kind).")
+  var task: UtilityReport.Task?
 
   @OptionGroup var input: SampleInputOptions
   @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    if let task, UtilityReport.Task(rawValue: task) == nil {
-      throw ValidationError("--task must be classification or regression, got '\(task)'")
-    }
-  }
 
   func run() throws {
     let samples = try input.load(real: real, synthetic: synthetic, holdout: test, asTables: true)
     guard case .tables(let tables) = samples else { preconditionFailure("asTables reads tables") }
     let report = try computing {
-      try Utility.compute(tables, target: target, task: task.flatMap(UtilityReport.Task.init))
+      try Utility.compute(tables, target: target, task: task)
     }
     if output.json {
       try printJSON(report)

@@ -104,7 +104,10 @@ struct LearningCommandsTests {
       (
         ["--target", "sex", "--task", "regression"], "regression needs a numeric or ordinal column"
       ),
-      (["--target", "sex", "--task", "guess"], "--task must be classification or regression"),
+      (
+        ["--target", "sex", "--task", "guess"],
+        "The value 'guess' is invalid for '--task <task>'. Please provide one of 'classification'"
+      ),
     ])
   func utilityErrors(arguments: [String], message: String) throws {
     let result = try runTDAEval(

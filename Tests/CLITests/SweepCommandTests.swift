@@ -364,7 +364,7 @@ struct SweepCommandTests {
           lines[0],
           #"{"name": "b", "real": "data/circle-real.csv", "synthetic": "data/circle-synth.csv", "options": {"skip": ["everything"]}}"#,
         ],
-        "sweep.jsonl line 2: --skip names an unknown part 'everything'"
+        "sweep.jsonl line 2: The value 'everything' is invalid for '--skip <skip>'"
       ),
       (
         [

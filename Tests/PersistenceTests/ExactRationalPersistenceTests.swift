@@ -32,11 +32,12 @@ enum ExactFixtures {
   }
 
   static func diagrams(
-    _ matrix: DistanceMatrix, modulus: Int, maxDimension: Int = 2, width: SimplexIndexWidth? = nil
+    _ matrix: DistanceMatrix, coefficients: Coefficients, maxDimension: Int = 2,
+    width: SimplexIndexWidth? = nil
   )
     throws -> [PersistenceDiagram]
   {
-    var options = RipsOptions(maxDimension: maxDimension, modulus: modulus)
+    var options = RipsOptions(maxDimension: maxDimension, coefficients: coefficients)
     options.indexWidth = width
     return try RipsPersistence.compute(matrix, options: options).diagrams
   }
@@ -52,9 +53,9 @@ struct ExactRationalPersistenceTests {
   func projectivePlane() throws {
     let matrix = DistanceMatrix(
       count: 13, lowerTriangle: ExactFixtures.projectivePlaneLowerTriangle)
-    let q = try ExactFixtures.diagrams(matrix, modulus: 0)
-    let z3 = try ExactFixtures.diagrams(matrix, modulus: 3)
-    let z2 = try ExactFixtures.diagrams(matrix, modulus: 2)
+    let q = try ExactFixtures.diagrams(matrix, coefficients: .rationals)
+    let z3 = try ExactFixtures.diagrams(matrix, coefficients: .prime(3))
+    let z2 = try ExactFixtures.diagrams(matrix, coefficients: .prime(2))
     #expect(q[1].pairs.isEmpty && q[2].pairs.isEmpty)
     #expect(ExactFixtures.sameBars(q, z3))
     let check = TorsionCheck(runs: [
@@ -71,9 +72,9 @@ struct ExactRationalPersistenceTests {
   @Test("A 70-point sample of RP²: Q agrees with Z/3 and not with Z/2")
   func projectivePlaneSample() throws {
     let matrix = ExactFixtures.projectivePlaneSample(count: 70, seed: 3)
-    let q = try ExactFixtures.diagrams(matrix, modulus: 0)
-    #expect(ExactFixtures.sameBars(q, try ExactFixtures.diagrams(matrix, modulus: 3)))
-    let z2 = try ExactFixtures.diagrams(matrix, modulus: 2)
+    let q = try ExactFixtures.diagrams(matrix, coefficients: .rationals)
+    #expect(ExactFixtures.sameBars(q, try ExactFixtures.diagrams(matrix, coefficients: .prime(3))))
+    let z2 = try ExactFixtures.diagrams(matrix, coefficients: .prime(2))
     let check = TorsionCheck(runs: [
       .init(field: "Z/2", diagrams: z2), .init(field: "Q", diagrams: q),
     ])
@@ -107,9 +108,9 @@ struct ExactRationalPersistenceTests {
       cloud = Generator.torus(count: 80, using: &random)
     }
     let matrix = DistanceMatrix(cloud)
-    let q = try ExactFixtures.diagrams(matrix, modulus: 0)
-    #expect(ExactFixtures.sameBars(q, try ExactFixtures.diagrams(matrix, modulus: 2)))
-    #expect(ExactFixtures.sameBars(q, try ExactFixtures.diagrams(matrix, modulus: 3)))
+    let q = try ExactFixtures.diagrams(matrix, coefficients: .rationals)
+    #expect(ExactFixtures.sameBars(q, try ExactFixtures.diagrams(matrix, coefficients: .prime(2))))
+    #expect(ExactFixtures.sameBars(q, try ExactFixtures.diagrams(matrix, coefficients: .prime(3))))
     if shape == .sphere { #expect(q[2].pairs.filter { $0.persistence > 0.3 }.count == 1) }
     if shape == .torus { #expect(q[1].pairs.filter { $0.persistence > 0.5 }.count == 2) }
   }

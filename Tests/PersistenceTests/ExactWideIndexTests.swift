@@ -77,11 +77,11 @@ struct ExactWideIndexTests {
   func widthsAgree(width: SimplexIndexWidth) throws {
     var random = SeededGenerator(seed: 5)
     let matrix = DistanceMatrix(Generator.sphere(count: 40, using: &random))
-    for modulus in [2, 0] {
-      let narrow = try ExactFixtures.diagrams(matrix, modulus: modulus, width: .bits64)
+    for coefficients in [Coefficients.prime(2), .rationals] {
+      let narrow = try ExactFixtures.diagrams(matrix, coefficients: coefficients, width: .bits64)
       #expect(
         ExactFixtures.sameBars(
-          narrow, try ExactFixtures.diagrams(matrix, modulus: modulus, width: width)))
+          narrow, try ExactFixtures.diagrams(matrix, coefficients: coefficients, width: width)))
     }
   }
 
@@ -89,7 +89,7 @@ struct ExactWideIndexTests {
     "S⁸ among 400 points at dimension 8 needs 128-bit indices; the sub-problem agrees with 64-bit")
   func needs128() throws {
     let cloud = ExactFixtures.crossPolytope(sphereDimension: 8, isolated: 382)
-    let options = RipsOptions(maxDimension: 8, modulus: 0, threshold: 1.9)
+    let options = RipsOptions(maxDimension: 8, coefficients: .rationals, threshold: 1.9)
     let result = try RipsPersistence.compute(cloud, options: options)
     #expect(result.indexWidth == .bits128)
     let sub = try RipsPersistence.compute(cloud.selecting(points: Array(0..<18)), options: options)
@@ -108,7 +108,7 @@ struct ExactWideIndexTests {
   @Test("S³ among 300 points at dimension 26 needs GMP indices; the sub-problem agrees with 64-bit")
   func needsGMP() throws {
     let cloud = ExactFixtures.crossPolytope(sphereDimension: 3, isolated: 292)
-    let options = RipsOptions(maxDimension: 26, modulus: 2, threshold: 1.9)
+    let options = RipsOptions(maxDimension: 26, coefficients: .prime(2), threshold: 1.9)
     let result = try RipsPersistence.compute(cloud, options: options)
     #expect(result.indexWidth == .unbounded)
     let sub = try RipsPersistence.compute(

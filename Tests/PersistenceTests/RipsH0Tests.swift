@@ -12,7 +12,7 @@ struct RipsH0Tests {
   static func json(_ result: RipsResult) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    return try encoder.encode(RipsReport(result, maxdim: 0, coeff: .prime(2)))
+    return try encoder.encode(RipsSummary(result, maxdim: 0, coeff: .prime(2)))
   }
 
   /// The dense engine on the full distance matrix, and the sparse one under a threshold.

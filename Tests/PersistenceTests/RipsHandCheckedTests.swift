@@ -17,7 +17,8 @@ struct RipsHandCheckedTests {
     let result = try RipsPersistence.compute(
       cloud,
       options: RipsOptions(
-        maxDimension: maxDimension, modulus: modulus, threshold: threshold, threads: threads))
+        maxDimension: maxDimension, coefficients: .prime(modulus), threshold: threshold,
+        threads: threads))
     #expect(result.diagrams.map(\.dimension) == Array(0...maxDimension))
     return result.diagrams.map(\.pairs)
   }

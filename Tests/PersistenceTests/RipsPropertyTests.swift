@@ -46,7 +46,7 @@ struct RipsPropertyTests {
       try RipsPersistence.diagrams(
         cloud,
         options: RipsOptions(
-          maxDimension: 2, modulus: modulus, threshold: threshold, threads: threads))
+          maxDimension: 2, coefficients: .prime(modulus), threshold: threshold, threads: threads))
     }
     Self.assertSame(results[0], results[1])
     Self.assertSame(results[0], results[2])
@@ -133,8 +133,9 @@ struct RipsBadInputTests {
     arguments: [
       (RipsOptions(maxDimension: -1), "maxdim"), (RipsOptions(threshold: 0), "threshold"),
       (RipsOptions(threshold: -2), "threshold"), (RipsOptions(threshold: .nan), "threshold"),
-      (RipsOptions(modulus: 1), "modulus"), (RipsOptions(modulus: 9), "modulus"),
-      (RipsOptions(modulus: 65_537), "modulus"), (RipsOptions(threads: 0), "threads"),
+      (RipsOptions(coefficients: .prime(1)), "coeff"),
+      (RipsOptions(coefficients: .prime(9)), "coeff"),
+      (RipsOptions(coefficients: .prime(65_537)), "coeff"), (RipsOptions(threads: 0), "threads"),
     ])
   func invalidOptions(options: RipsOptions, name: String) throws {
     let cloud = PointCloud(rows: [[0, 0], [1, 1]])

@@ -48,7 +48,9 @@ struct RipsReferenceTests {
 
   static func compute(_ reference: ReferenceCase, maxdim: Int, threads: Int) throws -> RipsResult {
     let options = RipsOptions(
-      maxDimension: maxdim, modulus: reference.modulus, threshold: reference.threshold,
+      maxDimension: maxdim,
+      coefficients: reference.modulus == 0 ? .rationals : .prime(reference.modulus),
+      threshold: reference.threshold,
       threads: threads)
     switch try reference.input() {
     case .cloud(let cloud):

@@ -13,13 +13,13 @@ struct GeometryScoreLivingTimesTests {
 
   @Test("no bars: all the time is spent with 0 holes")
   func noBars() {
-    #expect(RelativeLivingTimes.vector(bars: [], maxAlpha: 3, maxBetti: 4) == [1, 0, 0, 0])
+    #expect(RelativeLivingTimes.vector(bars: [], maxAlpha: 3, imax: 4) == [1, 0, 0, 0])
   }
 
   @Test("one finite bar [0.25, 0.75) over [0, 1]: half the time 0 holes, half 1")
   func oneBar() {
     #expect(
-      RelativeLivingTimes.vector(bars: [bar(0.25, 0.75)], maxAlpha: 1, maxBetti: 3) == [
+      RelativeLivingTimes.vector(bars: [bar(0.25, 0.75)], maxAlpha: 1, imax: 3) == [
         0.5, 0.5, 0,
       ])
   }
@@ -27,7 +27,7 @@ struct GeometryScoreLivingTimesTests {
   @Test("an infinite bar is cut at α_max")
   func infiniteBar() {
     #expect(
-      RelativeLivingTimes.vector(bars: [bar(0.5, .infinity)], maxAlpha: 2, maxBetti: 2) == [
+      RelativeLivingTimes.vector(bars: [bar(0.5, .infinity)], maxAlpha: 2, imax: 2) == [
         0.25, 0.75,
       ])
   }
@@ -36,23 +36,23 @@ struct GeometryScoreLivingTimesTests {
   func overlapping() {
     // Count 1 on [0, .5), 2 on [.5, 1), 1 on [1, 1.5), 2 on [1.5, 2].
     let bars = [bar(0, 1), bar(0.5, 2), bar(1.5, .infinity)]
-    #expect(RelativeLivingTimes.vector(bars: bars, maxAlpha: 2, maxBetti: 4) == [0, 0.5, 0.5, 0])
+    #expect(RelativeLivingTimes.vector(bars: bars, maxAlpha: 2, imax: 4) == [0, 0.5, 0.5, 0])
   }
 
   @Test("time with at least i_max holes is dropped, so the vector sums to less than 1")
   func moreBarsThanMaxBetti() {
     // Count 3 on [0, 1) (dropped), 2 on [1, 2), 1 on [2, 3), 0 on [3, 4].
     let bars = [bar(0, 1), bar(0, 2), bar(0, 3)]
-    #expect(RelativeLivingTimes.vector(bars: bars, maxAlpha: 4, maxBetti: 3) == [0.25, 0.25, 0.25])
+    #expect(RelativeLivingTimes.vector(bars: bars, maxAlpha: 4, imax: 3) == [0.25, 0.25, 0.25])
     let many = Array(repeating: bar(0, .infinity), count: 5)
-    #expect(RelativeLivingTimes.vector(bars: many, maxAlpha: 1, maxBetti: 5) == [0, 0, 0, 0, 0])
+    #expect(RelativeLivingTimes.vector(bars: many, maxAlpha: 1, imax: 5) == [0, 0, 0, 0, 0])
   }
 
   @Test("zero-length bars and repeated endpoints change nothing")
   func degenerate() {
-    let plain = RelativeLivingTimes.vector(bars: [bar(0.2, 0.6)], maxAlpha: 1, maxBetti: 3)
+    let plain = RelativeLivingTimes.vector(bars: [bar(0.2, 0.6)], maxAlpha: 1, imax: 3)
     let padded = RelativeLivingTimes.vector(
-      bars: [bar(0.2, 0.6), bar(0.4, 0.4), bar(0.6, 0.6), bar(0, 0)], maxAlpha: 1, maxBetti: 3)
+      bars: [bar(0.2, 0.6), bar(0.4, 0.4), bar(0.6, 0.6), bar(0, 0)], maxAlpha: 1, imax: 3)
     #expect(zip(plain, padded).allSatisfy { isClose($0, $1) })
     #expect(isClose(plain[0], 0.6) && isClose(plain[1], 0.4))
   }

@@ -93,7 +93,7 @@ struct GeometryScoreReferenceTests {
       let bars = WitnessOracle.h1Bars(simplices.filter { $0.value < .infinity })
       #expect(barsMatch(bars, expected.bars, relative: 1e-12, absolute: 1e-12), "trial \(trial)")
       let rlt = RelativeLivingTimes.vector(
-        bars: expected.bars, maxAlpha: expected.alpha_max, maxBetti: reference.imax)
+        bars: expected.bars, maxAlpha: expected.alpha_max, imax: reference.imax)
       #expect(zip(rlt, expected.rlt).allSatisfy { abs($0 - $1) <= 1e-12 }, "trial \(trial)")
     }
   }

@@ -12,7 +12,7 @@ struct GeometryScoreTests {
     arguments: ["circle", "two_circles", "blob", "gauss16", "grid_ties"], [0, 16_384])
   func mrltMatchesReference(name: String, cacheLimit: Int) throws {
     let (reference, cloud, landmarks) = try GeometryScoreReference.load(name)
-    var score = GeometryScore(landmarks: reference.landmarks, maxBetti: reference.imax)
+    var score = GeometryScore(landmarks: reference.landmarks, imax: reference.imax)
     score.distanceCacheLimit = cacheLimit
     let mrlt = score.meanRelativeLivingTimes(
       of: cloud, landmarkSets: landmarks, gamma: reference.gamma)
@@ -86,7 +86,7 @@ struct GeometryScoreTests {
   @Test("a cloud of one repeated point has no holes")
   func degenerateCloud() throws {
     let point = PointCloud(rows: Array(repeating: [1.0, 2.0], count: 10))
-    let result = try GeometryScore(landmarks: 4, maxBetti: 3, trials: 2).evaluate(
+    let result = try GeometryScore(landmarks: 4, imax: 3, trials: 2).evaluate(
       real: point, synthetic: point)
     #expect(result.mrltReal == [1, 0, 0] && result.gscore == 0)
   }
@@ -95,7 +95,7 @@ struct GeometryScoreTests {
     "bad parameters are rejected with their allowed range",
     arguments: [
       GeometryScore(landmarks: 0), GeometryScore(gamma: 0), GeometryScore(gamma: .nan),
-      GeometryScore(gamma: -1), GeometryScore(maxBetti: 0), GeometryScore(trials: 0),
+      GeometryScore(gamma: -1), GeometryScore(imax: 0), GeometryScore(trials: 0),
     ])
   func badParameters(score: GeometryScore) {
     let cloud = PointCloud(rows: [[0.0], [1.0]])

@@ -180,7 +180,8 @@ def evaluate(real, synthetic, holdout=None, **options):
     """``tda-eval evaluate --json``: every metric for the pair, as an :class:`Evaluation` (a dict).
 
     Options: skip (a list of parts: persistence, metrics, kde, gscore, privacy, fidelity,
-    detect, utility), maxdim, coeff, threshold, persistence_points, relative_error, k, balls,
+    detect, utility), maxdim, coeff (a prime p or "Q"), threshold, persistence_points,
+    relative_error, k, balls,
     standardize, bins, bandwidth, landmarks, gamma (a number or "reference"), imax, trials, seed,
     baseline (False skips the baseline and the readings), bootstrap (replicates of the percentile
     intervals), folds and permutations (of ``detect``), target (adds ``utility``, scored on the

@@ -267,3 +267,27 @@ def test_utility_errors():
     real = LEARNING / "pbc_real.csv"
     with pytest.raises(ValueError, match="nope"):
         tda_eval.utility(real, real, test=real, target="nope")
+
+
+def test_evaluate_over_rationals_equals_rips():
+    rng = np.random.default_rng(7)
+    real, synth = rng.normal(size=(30, 2)), rng.normal(size=(25, 2))
+    parts = ["metrics", "kde", "gscore", "privacy", "fidelity", "detect"]
+    result = tda_eval.evaluate(real, synth, coeff="Q", skip=parts, baseline=False)
+    assert result["parameters"]["coeff"] == "Q"
+    for name, sample in (("real", real), ("synthetic", synth)):
+        summary = result["diagrams"][name]
+        assert summary["coeff"] == "Q"
+        rips = tda_eval.rips(sample, coeff="Q", report=True)
+        assert [d["pairs"] for d in summary["diagrams"]] == [
+            [list(pair) for pair in d["pairs"]] for d in rips["diagrams"]]
+    # A prime is the same given as a number or as its digits, as on the command line.
+    three = tda_eval.evaluate(real, synth, coeff=3, skip=parts, baseline=False)
+    digits = tda_eval.evaluate(real, synth, coeff="3", skip=parts, baseline=False)
+    assert three["parameters"]["coeff"] == 3
+    assert without_timings(three) == without_timings(digits)
+    for bad in (4, "x", "65537"):
+        with pytest.raises(ValueError, match="coeff must be a prime between 2 and 65521, or Q"):
+            tda_eval.evaluate(real, synth, coeff=bad, skip=parts, baseline=False)
+        with pytest.raises(ValueError, match="coeff must be a prime between 2 and 65521, or Q"):
+            tda_eval.rips(real, coeff=bad)

@@ -12,6 +12,19 @@ public enum SimplexIndexWidth: String, Sendable, CaseIterable {
   /// `BigInteger` (GNU MP): unbounded.
   case unbounded = "GMP"
 
+  /// The names `--index-width` takes: `64`, `128`, `gmp`.
+  public static let names = ["64", "128", "gmp"]
+
+  /// The width `name` names: `64`, `128` or `gmp` (any case; also `64-bit`, `128-bit`), or nil.
+  public init?(name: String) {
+    switch name.lowercased() {
+    case "64", "64-bit": self = .bits64
+    case "128", "128-bit": self = .bits128
+    case "gmp": self = .unbounded
+    default: return nil
+    }
+  }
+
   /// The narrowest width for `vertexCount` vertices and homology up to `maxDimension`: the
   /// largest coefficient in the table is C(n, min(maxDimension + 2, ⌊n/2⌋)), computed exactly.
   public static func narrowest(vertexCount: Int, maxDimension: Int) -> SimplexIndexWidth {
