@@ -89,27 +89,59 @@ public struct EvaluationReport: Sendable, Codable {
   }
 }
 
-/// The Vietoris–Rips diagrams of one sample, as `tda-eval rips` reports them.
+/// The Vietoris–Rips diagrams of one sample, as `tda-eval rips` reports them, with the points
+/// each diagram was computed on.
+///
+/// In `evaluate` on point clouds (and tables under Euclidean distance) the H0 diagram is that of
+/// the whole sample (its minimum spanning tree: exact, memory linear in the rows) and the
+/// diagrams of H1 and up are those of a seeded subset of at most `persistence_points` points; on
+/// tables under Gower's distance every diagram is the subset's. JSON: `maxdim`, `coeff`,
+/// `threshold` and `points` (those of H1 and up; with `maxdim` 0, those of H0), `h0_threshold` and
+/// `h0_points` (those of the H0 diagram), `diagrams`.
 public struct RipsSummary: Sendable, Codable, Equatable {
   /// The largest homology dimension.
   public var maxdim: Int
   /// The coefficient prime.
   public var coeff: Int
-  /// The threshold of the filtration (the enclosing radius unless one was given).
+  /// The threshold of the filtration of H1 and up (the enclosing radius of the points it was
+  /// computed on unless one was given).
   public var threshold: Double
-  /// The number of points that entered the computation.
+  /// The number of points that entered the computation of H1 and up.
   public var points: Int
+  /// The threshold of the H0 filtration.
+  public var h0Threshold: Double
+  /// The number of points of the H0 diagram.
+  public var h0Points: Int
   /// `diagrams[k]` is dimension k.
   public var diagrams: [PersistenceDiagram]
 
+  /// Diagrams all computed on the same `points` up to the same `threshold`.
   public init(
     maxdim: Int, coeff: Int, threshold: Double, points: Int, diagrams: [PersistenceDiagram]
+  ) {
+    self.init(
+      maxdim: maxdim, coeff: coeff, threshold: threshold, points: points, h0Threshold: threshold,
+      h0Points: points, diagrams: diagrams)
+  }
+
+  /// Diagrams whose H0 was computed on `h0Points` points up to `h0Threshold`.
+  public init(
+    maxdim: Int, coeff: Int, threshold: Double, points: Int, h0Threshold: Double, h0Points: Int,
+    diagrams: [PersistenceDiagram]
   ) {
     self.maxdim = maxdim
     self.coeff = coeff
     self.threshold = threshold
     self.points = points
+    self.h0Threshold = h0Threshold
+    self.h0Points = h0Points
     self.diagrams = diagrams
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case maxdim, coeff, threshold, points, diagrams
+    case h0Threshold = "h0_threshold"
+    case h0Points = "h0_points"
   }
 }
 
