@@ -238,7 +238,8 @@ extension Evaluation {
     return try ripsSummary(
       rows: cloud.count, aboveH0: aboveH0,
       h0: { try rips(cloud, maxdim: 0, label: $0) },
-      upper: { try rips(persistenceSubset(cloud, stream: stream), maxdim: maxDimension, label: $0) })
+      upper: { try rips(persistenceSubset(cloud, stream: stream), maxdim: maxDimension, label: $0) }
+    )
   }
 
   /// One sample's diagrams from its two computations, each given the label of its progress

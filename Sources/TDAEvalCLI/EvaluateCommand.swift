@@ -90,7 +90,8 @@ struct EvaluateCommand: ParsableCommand {
 
   @Option(
     help:
-      "At most this many points of each sample (a seeded subset) enter the Rips computation of H1 and up (H0 takes the whole sample, but under Gower's distance).")
+      "At most this many points of each sample (a seeded subset) enter the Rips computation of H1 and up (H0 takes the whole sample, but under Gower's distance)."
+  )
   var persistencePoints = Evaluation.defaults.persistencePoints
 
   @Option(help: "Certified relative error of the Wasserstein distances (0: exact).")

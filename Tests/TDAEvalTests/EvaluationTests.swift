@@ -141,7 +141,8 @@ struct EvaluationTests {
     let distances = try #require(persistence.distances)
     #expect(
       distances[0].bottleneck
-        == (try Bottleneck.distance(persistence.real.diagrams[0], persistence.synthetic.diagrams[0])))
+        == (try Bottleneck.distance(persistence.real.diagrams[0], persistence.synthetic.diagrams[0]))
+    )
     // At maxdim 0 nothing is subsampled.
     var h0Only = configuration
     h0Only.maxDimension = 0
@@ -197,7 +198,9 @@ struct EvaluationTests {
     let report = try configuration.evaluate(samples)
     let persistence = try #require(report.persistence)
     let options = RipsOptions(maxDimension: 1, threshold: threshold)
-    let tables = [(persistence.real, samples.real, 100), (persistence.synthetic, samples.synthetic, 101)]
+    let tables = [
+      (persistence.real, samples.real, 100), (persistence.synthetic, samples.synthetic, 101),
+    ]
     for (summary, table, stream) in tables {
       let whole = try RipsPersistence.compute(samples.gower.matrix(table), options: options)
       #expect(summary.diagrams[0] == whole.diagrams[0])
