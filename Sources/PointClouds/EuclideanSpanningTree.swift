@@ -237,13 +237,13 @@ struct NeighborLists {
 }
 
 /// Disjoint sets of points (path halving, union by size) with a flat label per point.
-struct Components {
+package struct Components {
   private var parent: [Int32]
   private var size: [Int32]
   /// The number of sets.
-  private(set) var count: Int
+  package private(set) var count: Int
 
-  init(count: Int) {
+  package init(count: Int) {
     parent = (0..<Int32(count)).map { $0 }
     size = [Int32](repeating: 1, count: count)
     self.count = count
@@ -259,7 +259,7 @@ struct Components {
   }
 
   /// Merges the sets of `a` and `b`; false when they were one set already.
-  mutating func union(_ a: Int, _ b: Int) -> Bool {
+  package mutating func union(_ a: Int, _ b: Int) -> Bool {
     var (x, y) = (find(a), find(b))
     guard x != y else { return false }
     if size[x] < size[y] { swap(&x, &y) }
@@ -270,7 +270,7 @@ struct Components {
   }
 
   /// Every point's set representative.
-  mutating func flatten() -> [Int32] {
+  package mutating func flatten() -> [Int32] {
     (0..<parent.count).map { Int32(find($0)) }
   }
 }

@@ -9,11 +9,14 @@ struct ComparedRows<Sample: Sendable>: Sendable {
   var known = KnownDiagrams()
 }
 
-/// Persistence diagrams another comparison already computed for the same Rips input (or for a
-/// seeded subset of the same size of the same sample), so that they are not computed again.
+/// Persistence diagrams another comparison already computed for the same Rips input, so that
+/// they are not computed again.
 struct KnownDiagrams: Sendable {
   var real: RipsSummary?
   var synthetic: RipsSummary?
+  /// The diagrams of H1 and up of a seeded subset of the same size of a sample the synthetic
+  /// one is a subset of: taken over, the synthetic sample's own H0 (whole-sample) computed.
+  var syntheticAboveH0: RipsSummary?
 }
 
 /// The baseline of a report: the same metrics between two samples of the real distribution.
@@ -100,14 +103,18 @@ extension Evaluation {
       matched: ComparedRows(
         real: reference, synthetic: subset(samples.synthetic, stream: Self.syntheticSubsetStream))
     )
-    // With a holdout the reference is the real sample itself: its diagram is the comparison's.
-    // The synthetic subset's Rips subset is, when both have persistencePoints rows or more, a
-    // seeded uniform subset of persistencePoints synthetic rows, as the comparison's: its
-    // diagram is taken over unless the reference's own z-scoring differs.
+    // With a holdout the reference is the real sample itself: its diagrams are the comparison's.
+    // Unless the reference's own z-scoring differs, the matched synthetic sample is either the
+    // synthetic sample itself (its diagrams are the comparison's) or, when it has
+    // persistencePoints rows or more, a sample whose Rips subset is a seeded uniform subset of
+    // persistencePoints synthetic rows, as the comparison's: its diagrams of H1 and up are taken
+    // over, its H0 (of the whole matched sample) is computed.
     let sameScaling = samples.holdout != nil || !standardize
     if samples.holdout != nil { pairs.baseline.known.real = report.persistence?.real }
-    if sameScaling && size >= persistencePoints && rows(samples.synthetic) >= persistencePoints {
+    if sameScaling && rows(samples.synthetic) <= size {
       pairs.matched.known.synthetic = report.persistence?.synthetic
+    } else if sameScaling && size >= persistencePoints && maxDimension > 0 {
+      pairs.matched.known.syntheticAboveH0 = report.persistence?.synthetic
     }
     do {
       try validate(real: Counted(rows: rows(reference)), synthetic: Counted(rows: size))

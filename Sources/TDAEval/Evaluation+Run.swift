@@ -155,11 +155,16 @@ extension Evaluation {
   static let fewerPersistencePoints = "a smaller persistence_points (--persistence-points)"
 
   /// Refuses, before any part runs, parts whose estimated memory is above
-  /// `MemoryBudget.current`: the Rips computations of both subsets, the geometry score's rows.
+  /// `MemoryBudget.current`: each sample's whole-sample H0 (its spanning tree) and the Rips
+  /// computations of H1 and up on both subsets, the geometry score's rows.
   /// - Throws: ``ResourceError``.
   func checkMemory(real: PointCloud, synthetic: PointCloud) throws {
     if parts.contains(.persistence) {
       for (cloud, stream) in [(real, 100), (synthetic, 101)] {
+        try RipsPersistence.checkMemory(
+          cloud, options: RipsOptions(maxDimension: 0, coefficients: coefficients, threshold: threshold),
+          fewerPoints: Self.fewerH0Points)
+        guard maxDimension > 0 else { continue }
         try RipsPersistence.checkMemory(
           persistenceSubset(cloud, stream: stream),
           options: RipsOptions(
@@ -173,6 +178,10 @@ extension Evaluation {
       try score.fitMemory()
     }
   }
+
+  /// The remedy of a whole-sample H0 too large for the budget, in this API's terms.
+  static let fewerH0Points =
+    "fewer rows (H0 is computed on the whole sample), or skip persistence (--skip persistence)"
 
   /// A seeded uniform subset of at most ``persistencePoints`` points of `cloud` (the cloud itself
   /// when it is small enough), in the original order.
@@ -196,6 +205,7 @@ extension Evaluation {
     real: PointCloud, synthetic: PointCloud, known: KnownDiagrams = KnownDiagrams(),
     progress: ProgressHandler?
   ) throws -> PersistenceComparison {
+<<<<<<< ours
     func rips(_ cloud: PointCloud, _ name: String, stream: Int) throws -> RipsSummary {
       let subset = persistenceSubset(cloud, stream: stream)
       let options = RipsOptions(
@@ -206,11 +216,66 @@ extension Evaluation {
     }
     let realDiagrams = try known.real ?? rips(real, "real", stream: 100)
     let syntheticDiagrams = try known.synthetic ?? rips(synthetic, "synthetic", stream: 101)
+=======
+    let realDiagrams =
+      try known.real
+      ?? ripsSummary(real, name: "real", stream: 100, progress: progress)
+    let syntheticDiagrams =
+      try known.synthetic
+      ?? ripsSummary(
+        synthetic, name: "synthetic", stream: 101, aboveH0: known.syntheticAboveH0,
+        progress: progress)
+>>>>>>> theirs
     let distances = try DiagramDistanceSummary.between(
       real: realDiagrams.diagrams, synthetic: syntheticDiagrams.diagrams,
       wassersteinRelativeError: wassersteinRelativeError)
     return PersistenceComparison(
       real: realDiagrams, synthetic: syntheticDiagrams, distances: distances)
+  }
+
+  /// The Rips diagrams of one cloud: H0 on the whole cloud (``RipsPersistence/compute(_:metric:
+  /// options:)`` at `maxdim` 0: its minimum spanning tree, exact and in linear memory, equal to
+  /// the dense engine's H0 bit for bit), H1 … ``maxDimension`` on the seeded subset of
+  /// ``persistencePoints`` points of `stream` (see ``ripsSummary(rows:aboveH0:h0:upper:)``).
+  func ripsSummary(
+    _ cloud: PointCloud, name: String, stream: Int, aboveH0: RipsSummary? = nil,
+    progress: ProgressHandler?
+  ) throws -> RipsSummary {
+    func rips(_ points: PointCloud, maxdim: Int, label: String) throws -> RipsResult {
+      try RipsPersistence.compute(
+        points,
+        options: RipsOptions(
+          maxDimension: maxdim, coefficients: coefficients, threshold: threshold,
+          progress: relabelled(progress, prefix: "persistence \(label)(\(name))")))
+    }
+    return try ripsSummary(
+      rows: cloud.count, aboveH0: aboveH0,
+      h0: { try rips(cloud, maxdim: 0, label: $0) },
+      upper: { try rips(persistenceSubset(cloud, stream: stream), maxdim: maxDimension, label: $0) }
+    )
+  }
+
+  /// One sample's diagrams from its two computations, each given the label of its progress
+  /// phases: `h0`, Rips to H0 of the whole sample of `rows` rows, and `upper`, Rips to
+  /// ``maxDimension`` of its seeded subset of ``persistencePoints`` rows — or, instead of `upper`,
+  /// `aboveH0`, the diagrams of another subset of that size whose H0 is not this sample's
+  /// (ignored at `maxdim` 0). A sample no larger than its subset is computed once, by `upper`.
+  func ripsSummary(
+    rows: Int, aboveH0: RipsSummary?, h0: (String) throws -> RipsResult,
+    upper: (String) throws -> RipsResult
+  ) throws -> RipsSummary {
+    func summary(_ result: RipsResult) -> RipsSummary {
+      RipsSummary(
+        upper: RipsSummary(result, maxdim: maxDimension, coeff: coefficients), h0: result)
+    }
+    if maxDimension > 0 && aboveH0 == nil && rows <= persistencePoints {
+      return summary(try upper(""))
+    }
+    guard maxDimension > 0 else { return summary(try h0("")) }
+    let whole = try h0("H0 ")
+    let above =
+      try aboveH0 ?? RipsSummary(try upper("H1+ "), maxdim: maxDimension, coeff: coefficients)
+    return RipsSummary(upper: above, h0: whole)
   }
 }
 

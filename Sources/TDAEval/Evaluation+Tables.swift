@@ -4,8 +4,9 @@ extension Evaluation {
   /// Evaluates tables: every part in ``parts`` under the samples' row distance.
   ///
   /// All-numeric tables compared by Euclidean distance give exactly the report of
-  /// ``evaluate(real:synthetic:holdout:progress:)`` on their clouds. Otherwise persistence runs on
-  /// the distance matrix of a seeded subset (Gower) or on the Euclidean embedding, the k-NN
+  /// ``evaluate(real:synthetic:holdout:progress:)`` on their clouds. Otherwise persistence runs
+  /// under Gower's distance (H0 on the Gower spanning tree of the whole table, H1 and up on the
+  /// distance matrix of a seeded subset) or on the Euclidean embedding, the k-NN
   /// metrics and the geometry score under the chosen distance, and the KDE is the product kernel
   /// of statsmodels' `KDEMultivariate` (omitted, with the reason, when a cell is missing).
   /// - Throws: as ``evaluate(real:synthetic:holdout:progress:)``.
@@ -141,12 +142,23 @@ extension Evaluation {
     )
   }
 
-  /// Refuses, before any part runs, the Gower matrices of the persistence subsets (one at a
-  /// time) and the geometry score's square matrices (both held) when above the budget.
+  /// Refuses, before any part runs, the whole-table H0 (the Gower spanning tree), the Gower
+  /// matrices of the persistence subsets (one at a time) and the geometry score's square
+  /// matrices (both held) when above the budget.
   /// - Throws: ``ResourceError``.
   func checkGowerMemory(real: Int, synthetic: Int) throws {
     let budget = MemoryBudget.current
     if parts.contains(.persistence) {
+      // Per row: each worker's cheapest edge and farthest distance (20 bytes), the labels, the
+      // components, the edges and the sparse matrix they become.
+      let workers = Double(min(ProcessInfo.processInfo.activeProcessorCount, 64))
+      let rows = Double(max(real, synthetic))
+      try budget.check(
+        bytes: rows * (workers * 20 + 320),
+        what: "the Gower spanning tree of \(Int(rows)) rows (persistence H0)",
+        suggestion: "use \(Self.fewerH0Points)")
+    }
+    if parts.contains(.persistence) && maxDimension > 0 {
       let n = Double(min(max(real, synthetic), persistencePoints))
       try budget.check(
         bytes: n * (n - 1) / 2 * 8,
@@ -166,11 +178,13 @@ extension Evaluation {
     }
   }
 
-  /// The Rips diagrams of seeded subsets of both tables under Gower's distance, and their
-  /// distances (the subsets are drawn as for clouds, so a table and its cloud share them).
+  /// The Rips diagrams of both tables under Gower's distance, and their distances: H0 of the
+  /// whole tables (``GowerDistance/spanningTree(_:enclosingRadius:progress:)``, no matrix), H1
+  /// and up of seeded subsets drawn as for clouds, so a table and its cloud share them.
   func comparePersistence(
     _ samples: TableSamples, known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
   ) throws -> PersistenceComparison {
+<<<<<<< ours
     func rips(_ table: Table, _ name: String, stream: Int) throws -> RipsSummary {
       let subset = table.selecting(rows: persistenceRows(table.rowCount, stream: stream))
       let options = RipsOptions(
@@ -181,9 +195,41 @@ extension Evaluation {
         matrix, options: options, fewerPoints: Self.fewerPersistencePoints)
       let result = try RipsPersistence.compute(matrix, options: options)
       return RipsSummary(result, maxdim: maxDimension, coeff: coefficients)
+=======
+    func rips(_ table: Table, _ name: String, stream: Int, aboveH0: RipsSummary? = nil) throws
+      -> RipsSummary
+    {
+      func options(maxdim: Int, label: String) -> RipsOptions {
+        RipsOptions(
+          maxDimension: maxdim, coefficients: coefficients, threshold: threshold,
+          progress: relabelled(progress, prefix: "persistence \(label)(\(name))"))
+      }
+      return try ripsSummary(
+        rows: table.rowCount, aboveH0: aboveH0,
+        h0: { label in
+          // The tree's edges as a sparse matrix: its H0 is the whole matrix's (every other edge
+          // closes a cycle), cut where the dense engine cuts it.
+          var options = options(maxdim: 0, label: label)
+          let tree = samples.gower.spanningTree(
+            table, enclosingRadius: threshold == nil, progress: options.progress)
+          if let radius = tree.enclosingRadius, radius > 0 { options.threshold = radius }
+          return try RipsPersistence.compute(
+            try SparseDistanceMatrix(count: table.rowCount, pairs: tree.edges), options: options)
+        },
+        upper: { label in
+          let subset = table.selecting(rows: persistenceRows(table.rowCount, stream: stream))
+          let matrix = samples.gower.matrix(subset)
+          let options = options(maxdim: maxDimension, label: label)
+          try RipsPersistence.checkMemory(
+            matrix, options: options, fewerPoints: Self.fewerPersistencePoints)
+          return try RipsPersistence.compute(matrix, options: options)
+        })
+>>>>>>> theirs
     }
     let realDiagrams = try known.real ?? rips(samples.real, "real", stream: 100)
-    let syntheticDiagrams = try known.synthetic ?? rips(samples.synthetic, "synthetic", stream: 101)
+    let syntheticDiagrams =
+      try known.synthetic
+      ?? rips(samples.synthetic, "synthetic", stream: 101, aboveH0: known.syntheticAboveH0)
     return PersistenceComparison(
       real: realDiagrams, synthetic: syntheticDiagrams,
       distances: try DiagramDistanceSummary.between(

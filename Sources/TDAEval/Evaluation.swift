@@ -42,8 +42,10 @@ public struct Evaluation: Sendable, Equatable, Codable {
   public var coefficients = Coefficients.prime(2)
   /// The Rips threshold, or `nil` for each cloud's enclosing radius.
   public var threshold: Double? = nil
-  /// At most this many points of each sample enter the Rips computation (a seeded uniform subset
-  /// without replacement when a sample is larger): Rips cost grows like n^(k+2) in dimension k.
+  /// At most this many points of each sample enter the Rips computation of H1 and up (a seeded
+  /// uniform subset without replacement when a sample is larger): Rips cost grows like n^(k+2) in
+  /// dimension k. H0 is computed on the whole sample (its minimum spanning tree, in linear
+  /// memory), but under Gower's distance, where it is the subset's too.
   public var persistencePoints = 1000
   /// The certified relative error of the Wasserstein distances (0: exact; above 600 finite points
   /// the auction is used otherwise). Bottleneck distances are exact.

@@ -261,13 +261,7 @@ extension EvaluationReport {
     realName: String, syntheticName: String, tables: (real: Table, synthetic: Table)? = nil
   ) -> HTMLReport {
     var notes = omitted.sorted { $0.key < $1.key }.map { "\($0.key) not computed: \($0.value)." }
-    if let persistence,
-      persistence.real.points < real.points || persistence.synthetic.points < synthetic.points
-    {
-      notes.append(
-        "Persistence was computed on seeded random subsets of \(persistence.real.points) real and \(persistence.synthetic.points) synthetic points."
-      )
-    }
+    if let note = persistence.flatMap(persistenceNote) { notes.append(note) }
     notes += standardizationNotes
     if let baseline {
       notes.append(
@@ -288,6 +282,19 @@ extension EvaluationReport {
       timings: timings.sorted { $0.key < $1.key }.map {
         .init($0.key, String(format: "%.3f", $0.value))
       })
+  }
+
+  /// On which points the diagrams were computed, in words, when not all on the whole samples.
+  func persistenceNote(_ persistence: PersistenceComparison) -> String? {
+    let (r, s) = (persistence.real, persistence.synthetic)
+    guard r.points < real.points || s.points < synthetic.points else { return nil }
+    let subsets =
+      "seeded random subsets of \(r.points) real and \(s.points) synthetic points"
+    guard r.h0Points == real.points && s.h0Points == synthetic.points else {
+      return "Persistence was computed on \(subsets)."
+    }
+    return "H0 was computed on the whole samples (\(real.points) real and \(synthetic.points) "
+      + "synthetic points), H1 and up on \(subsets)."
   }
 
   /// What `--standardize` did, in words (nothing without it).

@@ -9,7 +9,9 @@ struct EvaluateCommand: ParsableCommand {
     commandName: "evaluate",
     abstract: "Every metric for a real/synthetic pair, as one report.",
     discussion: """
-      Computes the Rips persistence diagrams of both samples and their distances, precision, \
+      Computes the Rips persistence diagrams of both samples (H0 of the whole samples, H1 and \
+      up of seeded subsets of --persistence-points points; under Gower's distance every \
+      diagram is the subset's) and their distances, precision, \
       recall, density, coverage, realism, the distance to the closest record, NDB/K, the \
       kernel-density baselines, the geometry score, the privacy measures (DCR, NNDR, \
       identifiability, with --holdout the membership attack), the fidelity report, the \
@@ -89,7 +91,9 @@ struct EvaluateCommand: ParsableCommand {
   var threshold: Double?
 
   @Option(
-    help: "At most this many points of each sample (a seeded subset) enter the Rips computation.")
+    help:
+      "At most this many points of each sample (a seeded subset) enter the Rips computation of H1 and up (H0 takes the whole sample, but under Gower's distance)."
+  )
   var persistencePoints = Evaluation.defaults.persistencePoints
 
   @Option(help: "Certified relative error of the Wasserstein distances (0: exact).")

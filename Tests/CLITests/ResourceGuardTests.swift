@@ -53,6 +53,11 @@ struct ResourceGuardTests {
       ),
       (["diagrams", cloud, cloud, "--max-memory", "1M"], "rips on 600 points (maxdim 1)"),
       (["evaluate", cloud, cloud, "--max-memory", "1M"], "--persistence-points"),
+      // H0 on the whole sample: its spanning tree alone is above 100K.
+      (
+        ["evaluate", cloud, cloud, "--maxdim", "0", "--max-memory", "100K"],
+        "H0 is computed on the whole sample"
+      ),
       (["rips", cloud, "--threads", "1000000000"], "use at most"),
       (
         ["generate", "cube", "--n", "100000000", "--dimension", "100000"],

@@ -104,6 +104,7 @@ struct EvaluationTests {
     let again = try configuration.evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud)
     let persistence = try #require(report.persistence)
     #expect(persistence.real.points == 80 && persistence.synthetic.points == 80)
+    #expect(persistence.real.h0Points == 120 && persistence.synthetic.h0Points == 120)
     #expect(persistence == again.persistence)
     #expect(persistence.real.diagrams.count == 2)
     // One long H1 bar for the circle, two for the two circles.
@@ -112,6 +113,106 @@ struct EvaluationTests {
     }
     #expect(longBars(persistence.real) == 1 && longBars(persistence.synthetic) == 2)
     #expect(report.timings["persistence"] != nil)
+  }
+
+  @Test("H0 is the whole sample's, bit for bit the dense engine's; H1 and up the subset's")
+  func wholeSampleH0() throws {
+    let pair = try ControlledFailures.pair(
+      base: .circle, failure: .wrongTopology, count: 120, seed: 2)
+    let configuration = quick([.persistence])
+    let report = try configuration.evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud)
+    let persistence = try #require(report.persistence)
+    let samples = [
+      (persistence.real, pair.real.cloud, 100), (persistence.synthetic, pair.synthetic.cloud, 101),
+    ]
+    for (summary, cloud, stream) in samples {
+      // The dense engine on the whole matrix, to H1: its H0 is the spanning tree's.
+      let whole = try RipsPersistence.compute(
+        DistanceMatrix(cloud, metric: .euclidean), options: RipsOptions(maxDimension: 1))
+      #expect(summary.diagrams[0] == whole.diagrams[0])
+      #expect(summary.h0Points == 120 && summary.h0Threshold == whole.threshold)
+      let subset = configuration.persistenceSubset(cloud, stream: stream)
+      let upper = try RipsPersistence.compute(
+        DistanceMatrix(subset, metric: .euclidean), options: RipsOptions(maxDimension: 1))
+      #expect(summary.diagrams[1] == upper.diagrams[1])
+      #expect(summary.diagrams[0] != upper.diagrams[0])
+      #expect(summary.points == 80 && summary.threshold == upper.threshold)
+    }
+    let distances = try #require(persistence.distances)
+    #expect(
+      distances[0].bottleneck
+        == (try Bottleneck.distance(persistence.real.diagrams[0], persistence.synthetic.diagrams[0]))
+    )
+    // At maxdim 0 nothing is subsampled.
+    var h0Only = configuration
+    h0Only.maxDimension = 0
+    let only = try #require(
+      try h0Only.evaluate(real: pair.real.cloud, synthetic: pair.synthetic.cloud).persistence)
+    #expect(only.real.diagrams == [persistence.real.diagrams[0]])
+    #expect(only.real.points == 120 && only.real.h0Points == 120)
+    #expect(only.real.threshold == persistence.real.h0Threshold)
+  }
+
+  @Test("the baseline and the matched comparison take H0 on their whole samples")
+  func baselineWholeSampleH0() throws {
+    let pair = try ControlledFailures.pair(
+      base: .gaussianMixture, failure: .faithful, count: 400, seed: 3)
+    var configuration = quick([.persistence])
+    configuration.baseline = true
+    let (real, synthetic) = (pair.real.cloud, pair.synthetic.cloud)
+    let report = try configuration.evaluate(real: real, synthetic: synthetic)
+    let baseline = try #require(report.baseline?.report.persistence)
+    let matched = try #require(report.matched?.report.persistence)
+    let comparison = try #require(report.persistence)
+    func denseH0(_ cloud: PointCloud) throws -> PersistenceDiagram {
+      try RipsPersistence.compute(
+        DistanceMatrix(cloud, metric: .euclidean), options: RipsOptions(maxDimension: 0)
+      ).diagrams[0]
+    }
+    // Halves of 200 rows; the matched synthetic sample is a seeded subset of 200 rows.
+    let halves = Evaluation.halves(400, seed: configuration.seed)
+    #expect(baseline.real.h0Points == 200 && baseline.synthetic.h0Points == 200)
+    #expect(baseline.real.diagrams[0] == (try denseH0(real.selecting(points: halves.first))))
+    #expect(baseline.synthetic.diagrams[0] == (try denseH0(real.selecting(points: halves.second))))
+    #expect(matched.real == baseline.real)
+    var random = SeededGenerator.stream(Evaluation.syntheticSubsetStream, of: configuration.seed)
+    let rows = ControlledFailures.distinctIndices(200, below: 400, using: &random).sorted()
+    #expect(matched.synthetic.h0Points == 200)
+    #expect(matched.synthetic.diagrams[0] == (try denseH0(synthetic.selecting(points: rows))))
+    // Its H1 is the comparison's: a seeded subset of 80 synthetic rows either way.
+    #expect(matched.synthetic.diagrams[1] == comparison.synthetic.diagrams[1])
+    #expect(matched.synthetic.points == 80 && baseline.real.points == 80)
+  }
+
+  @Test(
+    "under Gower's distance H0 is the whole table's, bit for bit the dense engine's on the matrix",
+    arguments: [nil, 0.05])
+  func gowerWholeTableH0(threshold: Double?) throws {
+    // 400 mixed rows each (ties and missing cells), read under Gower's distance.
+    let samples = try TableSamples.read(
+      real: "Notebooks-data/examples/registry-real.csv",
+      synthetic: "Notebooks-data/examples/registry-synth.csv")
+    #expect(samples.distance == .gower)
+    var configuration = quick([.persistence])
+    configuration.threshold = threshold
+    let report = try configuration.evaluate(samples)
+    let persistence = try #require(report.persistence)
+    let options = RipsOptions(maxDimension: 1, threshold: threshold)
+    let tables = [
+      (persistence.real, samples.real, 100), (persistence.synthetic, samples.synthetic, 101),
+    ]
+    for (summary, table, stream) in tables {
+      let whole = try RipsPersistence.compute(samples.gower.matrix(table), options: options)
+      #expect(summary.diagrams[0] == whole.diagrams[0])
+      #expect(summary.h0Points == 400 && summary.h0Threshold == whole.threshold)
+      let subset = table.selecting(rows: configuration.persistenceRows(400, stream: stream))
+      let upper = try RipsPersistence.compute(samples.gower.matrix(subset), options: options)
+      #expect(summary.diagrams[1] == upper.diagrams[1])
+      #expect(summary.points == 80 && summary.threshold == upper.threshold)
+    }
+    if threshold != nil {
+      #expect(persistence.real.diagrams[0].pairs.filter { !$0.death.isFinite }.count > 1)
+    }
   }
 
   @Test("the report encodes to JSON with the contract's keys and decodes back")
@@ -132,6 +233,9 @@ struct EvaluationTests {
     #expect(parameters["maxdim"] as? Int == 1 && parameters["k"] as? Int == 5)
     #expect(
       parameters["bandwidth"] as? String == "scott" && parameters["balls"] as? String == "open")
+    let diagrams = try #require(object["diagrams"] as? [String: Any])
+    let real = try #require(diagrams["real"] as? [String: Any])
+    #expect(real["h0_points"] as? Int == 60 && real["points"] as? Int == 60)
     let metrics = try #require(object["metrics"] as? [String: Any])
     #expect(metrics["precision"] is Double && metrics["dcr"] is [String: Any])
     let gscore = try #require(object["gscore"] as? [String: Any])
