@@ -49,7 +49,7 @@ public enum Coefficients: Equatable, Sendable, Encodable, CustomStringConvertibl
 }
 
 /// The JSON of `tda-eval rips` (and of each sample in `tda-eval diagrams`): `maxdim`, `coeff`,
-/// `threshold` (null if infinite), `points`, `diagrams`.
+/// `threshold` (null if infinite), `points`, `diagrams`, and `approximation` for `--approximate`.
 public struct RipsReport: Encodable, Sendable {
   public var maxdim: Int
   public var coeff: Coefficients
@@ -57,8 +57,12 @@ public struct RipsReport: Encodable, Sendable {
   public var threshold: Double?
   public var points: Int
   public var diagrams: [PersistenceDiagram]
+  /// The sparse approximation the diagrams come from (absent from the JSON when exact).
+  public var approximation: RipsApproximation?
 
-  enum CodingKeys: String, CodingKey { case maxdim, coeff, threshold, points, diagrams }
+  enum CodingKeys: String, CodingKey {
+    case maxdim, coeff, threshold, points, diagrams, approximation
+  }
 
   /// The report of `result`, computed up to `maxdim` with `coeff`.
   public init(_ result: RipsResult, maxdim: Int, coeff: Coefficients) {
@@ -67,6 +71,7 @@ public struct RipsReport: Encodable, Sendable {
     threshold = result.threshold.isFinite ? result.threshold : nil
     points = result.points
     diagrams = result.diagrams
+    approximation = result.approximation
   }
 
   /// Encodes every field, an infinite threshold as `null`.
@@ -77,5 +82,6 @@ public struct RipsReport: Encodable, Sendable {
     try container.encode(threshold, forKey: .threshold)
     try container.encode(points, forKey: .points)
     try container.encode(diagrams, forKey: .diagrams)
+    try container.encodeIfPresent(approximation, forKey: .approximation)
   }
 }

@@ -5,19 +5,27 @@
 /// Cofacets are the common neighbours of the simplex's vertices, found by walking their sorted
 /// neighbour lists downward in lock-step (Ripser's sparse coboundary enumerator), so an enumeration
 /// costs O(Σ degrees) instead of O(n · k).
+///
+/// With a `SparseRipsBlocker` (Sheehy's sparse approximation), the simplices the blocker refuses
+/// are left out, with all their cofaces; the enumerations skip them, so the filtration still
+/// meets every clause of the `Filtration` contract.
 public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The number of points n.
   public let vertexCount: Int
   /// C(i, k) for i ≤ n, k ≤ maxDimension + 2.
   public let binomials: BinomialTable<Index>
   @usableFromInline let matrix: SparseDistanceMatrix
+  @usableFromInline let blocker: SparseRipsBlocker?
 
   /// The filtration of `matrix` (every stored pair is an edge), for homology up to
-  /// `maxDimension`.
+  /// `maxDimension`, without the simplices `blocker` refuses.
   /// - Throws: `PersistenceError.indexOverflow` if indices do not fit `Index`.
-  public init(matrix: SparseDistanceMatrix, maxDimension: Int) throws(PersistenceError) {
+  public init(
+    matrix: SparseDistanceMatrix, maxDimension: Int, blocker: SparseRipsBlocker? = nil
+  ) throws(PersistenceError) {
     vertexCount = matrix.count
     self.matrix = matrix
+    self.blocker = blocker
     binomials = try BinomialTable(vertexCount: matrix.count, maxK: maxDimension + 2)
   }
 
@@ -76,6 +84,8 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
           let next = FilteredSimplex(
             value: Swift.max(simplex.value, candidate.value),
             index: simplex.index + binomials[j, count + 1])
+          // j is the youngest vertex; a blocked simplex's cofaces are blocked too.
+          if let blocker, blocker.blocks(value: next.value, youngestVertex: j) { continue }
           if count == dimension {
             body(next)
             continue
@@ -151,6 +161,11 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
             i += 1
           }
           let jj = Int(j)
+          if let blocker,
+            blocker.blocks(value: value, youngestVertex: Swift.max(jj, v[0]))
+          {
+            continue candidates
+          }
           while k > 0 && v[dimension + 1 - k] > jj {
             below = below - binomials[v[dimension + 1 - k], k]
             above = above + binomials[v[dimension + 1 - k], k + 1]
