@@ -166,7 +166,9 @@ struct SparseRipsApproximationTests {
       let result = try Self.approximate(two, epsilon: epsilon)
       #expect(
         result.diagrams[0].pairs.sorted { $0.death < $1.death }
-          == [PersistencePair(birth: 0, death: death), PersistencePair(birth: 0, death: .infinity)],
+          == [
+            PersistencePair(birth: 0, death: death), PersistencePair(birth: 0, death: .infinity),
+          ],
         "ε \(epsilon)")
     }
   }
@@ -182,7 +184,8 @@ struct SparseRipsApproximationTests {
       #expect(a.diagrams == b.diagrams)
       #expect(b.points == repeated.count)
     }
-    let same = try Self.approximate(PointCloud(rows: Array(repeating: [1, 2], count: 7)), epsilon: 0.5)
+    let same = try Self.approximate(
+      PointCloud(rows: Array(repeating: [1, 2], count: 7)), epsilon: 0.5)
     #expect(same.diagrams[0].pairs == [PersistencePair(birth: 0, death: .infinity)])
     #expect(same.diagrams[1].pairs.isEmpty)
   }
@@ -190,7 +193,9 @@ struct SparseRipsApproximationTests {
   @Test("the same diagrams on 1, 2 and 3 threads")
   func determinism() throws {
     let (_, cloud) = try Self.clouds()[3]
-    let runs = try [1, 2, 3].map { try Self.approximate(cloud, epsilon: 0.4, maxdim: 2, threads: $0) }
+    let runs = try [1, 2, 3].map {
+      try Self.approximate(cloud, epsilon: 0.4, maxdim: 2, threads: $0)
+    }
     #expect(runs[1].diagrams == runs[0].diagrams)
     #expect(runs[2].diagrams == runs[0].diagrams)
   }

@@ -135,23 +135,32 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   ) {
     let binomials = self.binomials
     withLists { offsets, neighbours, distances in
-      withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (dimension + 1)) { scratch in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (dimension + 1)) { scratch in
         let v = scratch.baseAddress!
         let cursor = v + (dimension + 1)
+        // The vertices whose lists are walked, the shortest list last: it drives, the others
+        // follow (sparse approximations join old vertices to many more points than young ones).
+        let lists = cursor + (dimension + 1)
         binomials.decode(simplex.index, dimension: dimension, into: v)
-        for i in 0...dimension { cursor[i] = offsets[v[i] + 1] - 1 }
+        for i in 0...dimension { lists[i] = v[i] }
+        for i in 0..<dimension
+        where offsets[lists[i] + 1] - offsets[lists[i]]
+          < offsets[lists[dimension] + 1] - offsets[lists[dimension]]
+        {
+          (lists[i], lists[dimension]) = (lists[dimension], lists[i])
+        }
+        for i in 0...dimension { cursor[i] = offsets[lists[i] + 1] - 1 }
         var below = simplex.index
         var above = Index.zero
         var k = dimension + 1
-        // Drive with the last vertex's list; the others follow.
-        let driverStart = offsets[v[dimension]]
+        let driverStart = offsets[lists[dimension]]
         candidates: while cursor[dimension] >= driverStart {
           let j = neighbours[cursor[dimension]]
           var value = Swift.max(simplex.value, distances[cursor[dimension]])
           cursor[dimension] -= 1
           var i = 0
           while i < dimension {
-            let start = offsets[v[i]]
+            let start = offsets[lists[i]]
             var c = cursor[i]
             while c >= start && neighbours[c] > j { c -= 1 }
             cursor[i] = c
