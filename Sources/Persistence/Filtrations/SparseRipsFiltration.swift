@@ -128,6 +128,30 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
+  /// The last position p in `start...from` with `neighbours[p]` ≤ `target` (start − 1 if none),
+  /// in a row sorted increasingly: galloping down from `from`, then bisecting, so that following a
+  /// long row (an old vertex of a sparse approximation) costs O(log gap) per step, not O(gap).
+  @inlinable @inline(__always)
+  static func lastPosition(
+    atMost target: Int32, _ neighbours: UnsafePointer<Int32>, from: Int, start: Int
+  ) -> Int {
+    guard from >= start && neighbours[from] > target else { return from }
+    var above = from  // neighbours[above] > target
+    var step = 1
+    var below = above - 1
+    while below >= start && neighbours[below] > target {
+      above = below
+      step <<= 1
+      below = above - step
+    }
+    below = Swift.max(below, start - 1)  // neighbours[below] ≤ target, or below the row
+    while above - below > 1 {
+      let middle = (above + below) >> 1
+      if neighbours[middle] > target { above = middle } else { below = middle }
+    }
+    return below
+  }
+
   @inlinable
   public func forEachCofacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
@@ -161,8 +185,7 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
           var i = 0
           while i < dimension {
             let start = offsets[lists[i]]
-            var c = cursor[i]
-            while c >= start && neighbours[c] > j { c -= 1 }
+            let c = Self.lastPosition(atMost: j, neighbours, from: cursor[i], start: start)
             cursor[i] = c
             if c < start { return }  // that list is exhausted: no more common neighbours
             if neighbours[c] != j { continue candidates }
