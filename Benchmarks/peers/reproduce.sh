@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces every ratio of Benchmarks/README.md, side by side with the peers, in one command:
 #   bash Benchmarks/peers/reproduce.sh [AREA...]     (areas: rips h0 distances metrics gscore
-#                                                     exact tables learning fidelity evaluate)
+#                                                     exact tables learning fidelity evaluate
+#                                                     sparse)
 # It installs the peers (setup.sh), builds the release binary, and runs each area's script with
 # the arguments the README quotes; each area's output goes to Benchmarks/peers/results/AREA.txt.
 # The whole run takes hours (the peers are slow); name areas to run a few.
@@ -28,6 +29,9 @@ area() {
     h0)
       run h0 $P Benchmarks/peers/h0_ratios.py --sizes 2000x64,20000x64 --runs 1
       run h0 $P Benchmarks/peers/h0_ratios.py --sizes 100000x64 --tools tda ;;
+    sparse)
+      run sparse $P Benchmarks/peers/sparse_rips_ratios.py --clouds torus,sphere \
+        --sizes 2000,5000,20000 --eps 0.5,1.0 ;;
     distances) run distances $P Benchmarks/peers/distances_ratios.py --sizes 1000 10000 --repeats 3 --timeout 150 ;;
     metrics)
       run metrics $P Benchmarks/peers/metrics_ratios.py --repeats 3
@@ -60,6 +64,6 @@ area() {
 }
 
 areas=("$@")
-[ ${#areas[@]} -gt 0 ] || areas=(rips h0 distances metrics gscore exact tables fidelity learning evaluate)
+[ ${#areas[@]} -gt 0 ] || areas=(rips h0 distances metrics gscore exact tables fidelity learning evaluate sparse)
 for a in "${areas[@]}"; do area "$a"; done
 echo "results in $OUT"

@@ -26,16 +26,19 @@ extension RipsPersistence {
     }
   }
 
-  /// Sparse Vietoris–Rips over `matrix`, for any simplex index type.
+  /// Sparse Vietoris–Rips over `matrix` (without what `blocker` refuses), for any simplex index
+  /// type.
   struct SparseComputation: IndexWidthComputation {
     let matrix: SparseDistanceMatrix
     let maxDimension: Int
     let options: RipsOptions
+    var blocker: SparseRipsBlocker? = nil
 
     func run<Index: SimplexIndex>(indexType: Index.Type) throws(PersistenceError)
       -> [PersistenceDiagram]
     {
-      let filtration = try SparseRipsFiltration<Index>(matrix: matrix, maxDimension: maxDimension)
+      let filtration = try SparseRipsFiltration<Index>(
+        matrix: matrix, maxDimension: maxDimension, blocker: blocker)
       return try RipsPersistence.run(filtration, options: options)
     }
   }

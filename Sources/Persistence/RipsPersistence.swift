@@ -56,6 +56,8 @@ public struct RipsResult: Sendable {
   public var points: Int
   /// The simplex index type the engine used (the narrowest that fits, unless forced).
   public var indexWidth: SimplexIndexWidth = .bits64
+  /// The approximation the diagrams come from (nil: the exact filtration).
+  public var approximation: RipsApproximation? = nil
 }
 
 extension RipsResult {

@@ -3,7 +3,8 @@
 /// C ABI's `tda_rips`. Keys: `maxdim`, `coeff`, `threshold` (null if infinite), `points`,
 /// `diagrams`; and, when the H0 diagram was computed on other points than the diagrams of H1 and up
 /// (`evaluate` computes H0 on the whole sample, H1 and up on a subset), `h0_threshold` and
-/// `h0_points`, with `threshold` and `points` then those of H1 and up.
+/// `h0_points`, with `threshold` and `points` then those of H1 and up; `approximation` for
+/// `rips --approximate`.
 public struct RipsSummary: Sendable, Codable, Equatable {
   /// The largest homology dimension asked for.
   public var maxdim: Int
@@ -19,9 +20,11 @@ public struct RipsSummary: Sendable, Codable, Equatable {
   public var h0Points: Int?
   /// `diagrams[k]` is dimension k.
   public var diagrams: [PersistenceDiagram]
+  /// The sparse approximation the diagrams come from (absent from the JSON when exact).
+  public var approximation: RipsApproximation?
 
   enum CodingKeys: String, CodingKey {
-    case maxdim, coeff, threshold, points, diagrams
+    case maxdim, coeff, threshold, points, diagrams, approximation
     case h0Threshold = "h0_threshold"
     case h0Points = "h0_points"
   }
@@ -33,6 +36,7 @@ public struct RipsSummary: Sendable, Codable, Equatable {
     threshold = result.threshold.isFinite ? result.threshold : nil
     points = result.points
     diagrams = result.diagrams
+    approximation = result.approximation
   }
 
   /// The diagrams of `upper` with H0 replaced by that of `h0`, computed apart (on other points).
@@ -55,5 +59,6 @@ public struct RipsSummary: Sendable, Codable, Equatable {
       try container.encode(h0Points, forKey: .h0Points)
     }
     try container.encode(diagrams, forKey: .diagrams)
+    try container.encodeIfPresent(approximation, forKey: .approximation)
   }
 }

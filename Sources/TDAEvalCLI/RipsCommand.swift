@@ -47,6 +47,13 @@ struct RipsCommand: ParsableCommand {
     help: "Report the engine's choices (coefficients, threshold, simplex index width) on stderr.")
   var verbose = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Sheehy's sparse approximation with parameter ε > 0 (GUDHI's sparse=ε): for ε < 1 every "
+        + "birth and death within a factor 1/(1 − ε) in bottleneck terms.",
+      valueName: "ε"))
+  var approximate: Double?
+
   @OptionGroup var input: CloudInputOptions
   @OptionGroup var outputOptions: OutputOptions
   @OptionGroup var memory: MemoryOptions
@@ -55,6 +62,7 @@ struct RipsCommand: ParsableCommand {
     guard ratio.isFinite && ratio >= 1 else {
       throw ValidationError("--ratio must be a finite number ≥ 1, got \(ratio)")
     }
+    try validateApproximate()
   }
 
   func run() throws {
@@ -70,10 +78,12 @@ struct RipsCommand: ParsableCommand {
     // The library computes extreme magnitudes in units of a power of two and refuses mixed
     // scales; checked here first so that the message names the file.
     if case .cloud(let cloud) = data { _ = try PowerOfTwoScale.fitting([(inputName(path), cloud)]) }
-    try rips.checkMemory(data)
+    if approximate == nil { try rips.checkMemory(data) }
     if torsionCheck { return try runTorsionCheck(data) }
     let progress = ProgressBar()
-    let result = try rips.compute(data, progress: progress.handler)
+    let result =
+      try approximate.map { try computeApproximate(data, epsilon: $0, progress: progress.handler) }
+      ?? rips.compute(data, progress: progress.handler)
     progress.finish()
     if verbose { reportChoices(result, coefficients: rips.coeff) }
     if outputOptions.json || output == .json {
@@ -84,6 +94,7 @@ struct RipsCommand: ParsableCommand {
         + RipserTextOutput.intervals(result.diagrams, ratio: ratio)
       writeStandardOutput(lines.joined(separator: "\n") + "\n")
     } else {
+      if let approximation = result.approximation { printApproximation(approximation) }
       printSummary([("", result)])
       printBars(result.diagrams)
     }

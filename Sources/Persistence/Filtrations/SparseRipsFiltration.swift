@@ -5,19 +5,27 @@
 /// Cofacets are the common neighbours of the simplex's vertices, found by walking their sorted
 /// neighbour lists downward in lock-step (Ripser's sparse coboundary enumerator), so an enumeration
 /// costs O(Σ degrees) instead of O(n · k).
+///
+/// With a `SparseRipsBlocker` (Sheehy's sparse approximation), the simplices the blocker refuses
+/// are left out, with all their cofaces; the enumerations skip them, so the filtration still
+/// meets every clause of the `Filtration` contract.
 public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The number of points n.
   public let vertexCount: Int
   /// C(i, k) for i ≤ n, k ≤ maxDimension + 2.
   public let binomials: BinomialTable<Index>
   @usableFromInline let matrix: SparseDistanceMatrix
+  @usableFromInline let blocker: SparseRipsBlocker?
 
   /// The filtration of `matrix` (every stored pair is an edge), for homology up to
-  /// `maxDimension`.
+  /// `maxDimension`, without the simplices `blocker` refuses.
   /// - Throws: `PersistenceError.indexOverflow` if indices do not fit `Index`.
-  public init(matrix: SparseDistanceMatrix, maxDimension: Int) throws(PersistenceError) {
+  public init(
+    matrix: SparseDistanceMatrix, maxDimension: Int, blocker: SparseRipsBlocker? = nil
+  ) throws(PersistenceError) {
     vertexCount = matrix.count
     self.matrix = matrix
+    self.blocker = blocker
     binomials = try BinomialTable(vertexCount: matrix.count, maxK: maxDimension + 2)
   }
 
@@ -76,6 +84,8 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
           let next = FilteredSimplex(
             value: Swift.max(simplex.value, candidate.value),
             index: simplex.index + binomials[j, count + 1])
+          // j is the youngest vertex; a blocked simplex's cofaces are blocked too.
+          if let blocker, blocker.blocks(value: next.value, youngestVertex: j) { continue }
           if count == dimension {
             body(next)
             continue
@@ -118,6 +128,30 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
+  /// The last position p in `start...from` with `neighbours[p]` ≤ `target` (start − 1 if none),
+  /// in a row sorted increasingly: galloping down from `from`, then bisecting, so that following a
+  /// long row (an old vertex of a sparse approximation) costs O(log gap) per step, not O(gap).
+  @inlinable @inline(__always)
+  static func lastPosition(
+    atMost target: Int32, _ neighbours: UnsafePointer<Int32>, from: Int, start: Int
+  ) -> Int {
+    guard from >= start && neighbours[from] > target else { return from }
+    var above = from  // neighbours[above] > target
+    var step = 1
+    var below = above - 1
+    while below >= start && neighbours[below] > target {
+      above = below
+      step <<= 1
+      below = above - step
+    }
+    below = Swift.max(below, start - 1)  // neighbours[below] ≤ target, or below the row
+    while above - below > 1 {
+      let middle = (above + below) >> 1
+      if neighbours[middle] > target { above = middle } else { below = middle }
+    }
+    return below
+  }
+
   @inlinable
   public func forEachCofacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
@@ -125,25 +159,33 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   ) {
     let binomials = self.binomials
     withLists { offsets, neighbours, distances in
-      withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (dimension + 1)) { scratch in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (dimension + 1)) { scratch in
         let v = scratch.baseAddress!
         let cursor = v + (dimension + 1)
+        // The vertices whose lists are walked, the shortest list last: it drives, the others
+        // follow (sparse approximations join old vertices to many more points than young ones).
+        let lists = cursor + (dimension + 1)
         binomials.decode(simplex.index, dimension: dimension, into: v)
-        for i in 0...dimension { cursor[i] = offsets[v[i] + 1] - 1 }
+        for i in 0...dimension { lists[i] = v[i] }
+        for i in 0..<dimension
+        where offsets[lists[i] + 1] - offsets[lists[i]]
+          < offsets[lists[dimension] + 1] - offsets[lists[dimension]]
+        {
+          (lists[i], lists[dimension]) = (lists[dimension], lists[i])
+        }
+        for i in 0...dimension { cursor[i] = offsets[lists[i] + 1] - 1 }
         var below = simplex.index
         var above = Index.zero
         var k = dimension + 1
-        // Drive with the last vertex's list; the others follow.
-        let driverStart = offsets[v[dimension]]
+        let driverStart = offsets[lists[dimension]]
         candidates: while cursor[dimension] >= driverStart {
           let j = neighbours[cursor[dimension]]
           var value = Swift.max(simplex.value, distances[cursor[dimension]])
           cursor[dimension] -= 1
           var i = 0
           while i < dimension {
-            let start = offsets[v[i]]
-            var c = cursor[i]
-            while c >= start && neighbours[c] > j { c -= 1 }
+            let start = offsets[lists[i]]
+            let c = Self.lastPosition(atMost: j, neighbours, from: cursor[i], start: start)
             cursor[i] = c
             if c < start { return }  // that list is exhausted: no more common neighbours
             if neighbours[c] != j { continue candidates }
@@ -151,6 +193,11 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
             i += 1
           }
           let jj = Int(j)
+          if let blocker,
+            blocker.blocks(value: value, youngestVertex: Swift.max(jj, v[0]))
+          {
+            continue candidates
+          }
           while k > 0 && v[dimension + 1 - k] > jj {
             below = below - binomials[v[dimension + 1 - k], k]
             above = above + binomials[v[dimension + 1 - k], k + 1]
