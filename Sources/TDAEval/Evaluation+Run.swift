@@ -205,18 +205,6 @@ extension Evaluation {
     real: PointCloud, synthetic: PointCloud, known: KnownDiagrams = KnownDiagrams(),
     progress: ProgressHandler?
   ) throws -> PersistenceComparison {
-<<<<<<< ours
-    func rips(_ cloud: PointCloud, _ name: String, stream: Int) throws -> RipsSummary {
-      let subset = persistenceSubset(cloud, stream: stream)
-      let options = RipsOptions(
-        maxDimension: maxDimension, coefficients: coefficients, threshold: threshold,
-        progress: relabelled(progress, prefix: "persistence (\(name))"))
-      let result = try RipsPersistence.compute(subset, options: options)
-      return RipsSummary(result, maxdim: maxDimension, coeff: coefficients)
-    }
-    let realDiagrams = try known.real ?? rips(real, "real", stream: 100)
-    let syntheticDiagrams = try known.synthetic ?? rips(synthetic, "synthetic", stream: 101)
-=======
     let realDiagrams =
       try known.real
       ?? ripsSummary(real, name: "real", stream: 100, progress: progress)
@@ -225,7 +213,6 @@ extension Evaluation {
       ?? ripsSummary(
         synthetic, name: "synthetic", stream: 101, aboveH0: known.syntheticAboveH0,
         progress: progress)
->>>>>>> theirs
     let distances = try DiagramDistanceSummary.between(
       real: realDiagrams.diagrams, synthetic: syntheticDiagrams.diagrams,
       wassersteinRelativeError: wassersteinRelativeError)

@@ -184,18 +184,6 @@ extension Evaluation {
   func comparePersistence(
     _ samples: TableSamples, known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
   ) throws -> PersistenceComparison {
-<<<<<<< ours
-    func rips(_ table: Table, _ name: String, stream: Int) throws -> RipsSummary {
-      let subset = table.selecting(rows: persistenceRows(table.rowCount, stream: stream))
-      let options = RipsOptions(
-        maxDimension: maxDimension, coefficients: coefficients, threshold: threshold,
-        progress: relabelled(progress, prefix: "persistence (\(name))"))
-      let matrix = samples.gower.matrix(subset)
-      try RipsPersistence.checkMemory(
-        matrix, options: options, fewerPoints: Self.fewerPersistencePoints)
-      let result = try RipsPersistence.compute(matrix, options: options)
-      return RipsSummary(result, maxdim: maxDimension, coeff: coefficients)
-=======
     func rips(_ table: Table, _ name: String, stream: Int, aboveH0: RipsSummary? = nil) throws
       -> RipsSummary
     {
@@ -224,7 +212,6 @@ extension Evaluation {
             matrix, options: options, fewerPoints: Self.fewerPersistencePoints)
           return try RipsPersistence.compute(matrix, options: options)
         })
->>>>>>> theirs
     }
     let realDiagrams = try known.real ?? rips(samples.real, "real", stream: 100)
     let syntheticDiagrams =
