@@ -45,7 +45,8 @@ struct GroundCost: Sendable {
     self.cap = cap
     diagonalScale = p.isInfinite ? 0.5 : Foundation.pow(2, 1 / p - 1)
     let inverse = 1 / unit
-    exactInverseUnit = unit.significand == 1 && inverse.isNormal && inverse * unit == 1 ? inverse : 0
+    exactInverseUnit =
+      unit.significand == 1 && inverse.isNormal && inverse * unit == 1 ? inverse : 0
   }
 
   /// The same metric and order with another unit and cap.

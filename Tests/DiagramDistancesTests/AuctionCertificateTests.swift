@@ -14,7 +14,8 @@ func nearDiagonalDiagram(count: Int, seed: UInt64) -> PersistenceDiagram {
   let choice = randomDiagram(count: count, seed: seed &+ 7).pairs
   let pairs = zip(base, choice).map { pair, selector in
     let shrink = selector.birth < 0.9 ? 0.01 : 1
-    return PersistencePair(birth: pair.birth, death: pair.birth + (pair.death - pair.birth) * shrink)
+    return PersistencePair(
+      birth: pair.birth, death: pair.birth + (pair.death - pair.birth) * shrink)
   }
   return PersistenceDiagram(dimension: 1, pairs: pairs)
 }
@@ -79,7 +80,8 @@ struct AuctionCertificateTests {
         let ground = GroundCost(internalP: .infinity, order: q, unit: unit, cap: 1e300)
         for _ in 0..<200 {
           let d =
-            Double(sign: .plus, exponent: Int(generator.nextUniform() * 2100) - 1074, significand: 1)
+            Double(
+              sign: .plus, exponent: Int(generator.nextUniform() * 2100) - 1074, significand: 1)
             * (1 + generator.nextUniform())
           let r = d / unit
           let expected = min(1e300, q == 1 ? r : q == 2 ? r * r : pow(r, q))
