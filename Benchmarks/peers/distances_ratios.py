@@ -19,6 +19,9 @@ is killed and larger sizes of that peer are skipped. ratio = peer seconds / tda-
       --sizes 1000 10000 --repeats 3 --out distances_ratios.json
   .../python Benchmarks/peers/distances_ratios.py --sizes 100000 --no-real \
       --tasks "bottleneck exact" --peers "gudhi default e" --repeats 1 --out ratios_100k.json
+  .../python Benchmarks/peers/distances_ratios.py --sizes 100000 --no-real --kinds exp \
+      --tasks "W1 rel 0.01" "W2 rel 0.01" --repeats 1 --timeout 180 --out w_100k.json
+--binary picks another build of tda-eval (e.g. .build-NAME/release/tda-eval).
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time
 
@@ -148,8 +151,11 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--out", default="distances_ratios.json")
+    ap.add_argument("--binary", default=BINARY, help="the tda-eval executable to time")
     ap.add_argument("--make-real", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    global BINARY
+    BINARY = os.path.abspath(args.binary)
     if args.make_real:
         import numpy as np
         name, seed, path = args.make_real

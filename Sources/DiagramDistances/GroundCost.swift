@@ -34,6 +34,9 @@ struct GroundCost: Sendable {
   /// Every cost is at most this (see the type's documentation).
   let cap: Double
   private let diagonalScale: Double
+  /// `1 / unit` when that is exact (a power of two unit), else 0: multiplying is several times
+  /// faster than dividing in the bid queries' inner loops and gives the same bits.
+  private let exactInverseUnit: Double
 
   init(internalP p: Double, order q: Double, unit: Double = 1, cap: Double = .infinity) {
     self.p = p
@@ -41,6 +44,9 @@ struct GroundCost: Sendable {
     self.unit = unit
     self.cap = cap
     diagonalScale = p.isInfinite ? 0.5 : Foundation.pow(2, 1 / p - 1)
+    let inverse = 1 / unit
+    exactInverseUnit =
+      unit.significand == 1 && inverse.isNormal && inverse * unit == 1 ? inverse : 0
   }
 
   /// The same metric and order with another unit and cap.
@@ -71,7 +77,7 @@ struct GroundCost: Sendable {
   /// `min(cap, (d / unit)^q)`.
   @inline(__always)
   func power(_ d: Double) -> Double {
-    raise(d / unit)
+    raise(exactInverseUnit != 0 ? d * exactInverseUnit : d / unit)
   }
 
   /// `min(cap, r^q)`.

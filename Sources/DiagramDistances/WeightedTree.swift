@@ -73,36 +73,46 @@ struct WeightedTree {
         weight.withUnsafeBufferPointer { weight in
           least.withUnsafeBufferPointer { least in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 128) { stack in
-              @inline(__always) func bound(_ node: Int) -> Double {
-                let box = nodes[node]
-                let gx = max(0, box.minX - qx, qx - box.maxX)
-                let gy = max(0, box.minY - qy, qy - box.maxY)
-                return ground.power(ground.norm(gx, gy)) + least[node]
-              }
-              var depth = 1
-              stack[0] = 0
-              while depth > 0 {
-                depth -= 1
-                let node = Int(stack[depth])
-                if bound(node) >= second { continue }
-                let box = nodes[node]
-                if box.left >= 0 {
-                  let (left, right) = (Int(box.left), Int(box.right))
-                  let (nearer, farther) = bound(left) < bound(right) ? (left, right) : (right, left)
-                  stack[depth] = Int32(farther)
-                  stack[depth + 1] = Int32(nearer)
-                  depth += 2
-                  continue
+              withUnsafeTemporaryAllocation(of: Double.self, capacity: 128) { stackBound in
+                @inline(__always) func bound(_ node: Int) -> Double {
+                  let box = nodes[node]
+                  let gx = max(0, box.minX - qx, qx - box.maxX)
+                  let gy = max(0, box.minY - qy, qy - box.maxY)
+                  return ground.power(ground.norm(gx, gy)) + least[node]
                 }
-                for position in Int(box.lower)..<Int(box.upper) {
-                  let point = points[position]
-                  let value = ground.cost(qx, qy, point.x, point.y) + weight[position]
-                  if value < best {
-                    second = best
-                    best = value
-                    bestPosition = position
-                  } else if value < second {
-                    second = value
+                // Each node's bound is computed once, when its parent is split, and kept on the
+                // stack beside it for the check when it is popped (`second` may have fallen).
+                var depth = 1
+                stack[0] = 0
+                stackBound[0] = -.infinity
+                while depth > 0 {
+                  depth -= 1
+                  let node = Int(stack[depth])
+                  if stackBound[depth] >= second { continue }
+                  let box = nodes[node]
+                  if box.left >= 0 {
+                    let (left, right) = (Int(box.left), Int(box.right))
+                    let (leftBound, rightBound) = (bound(left), bound(right))
+                    if leftBound < rightBound {
+                      (stack[depth], stackBound[depth]) = (Int32(right), rightBound)
+                      (stack[depth + 1], stackBound[depth + 1]) = (Int32(left), leftBound)
+                    } else {
+                      (stack[depth], stackBound[depth]) = (Int32(left), leftBound)
+                      (stack[depth + 1], stackBound[depth + 1]) = (Int32(right), rightBound)
+                    }
+                    depth += 2
+                    continue
+                  }
+                  for position in Int(box.lower)..<Int(box.upper) {
+                    let point = points[position]
+                    let value = ground.cost(qx, qy, point.x, point.y) + weight[position]
+                    if value < best {
+                      second = best
+                      best = value
+                      bestPosition = position
+                    } else if value < second {
+                      second = value
+                    }
                   }
                 }
               }
