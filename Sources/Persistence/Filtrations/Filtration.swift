@@ -27,7 +27,7 @@
 /// The reducer is generic and specialised by the compiler when the conforming type lives in the
 /// `Persistence` module (whole-module optimisation); define new filtrations there and keep these
 /// methods free of allocation.
-public protocol Filtration: Sendable {
+package protocol Filtration: Sendable {
   /// The type of simplex indices (`Int` unless the complex needs wider ones).
   associatedtype Index: SimplexIndex
 

@@ -5,17 +5,17 @@
 /// Cofacets are the common neighbours of the simplex's vertices, found by walking their sorted
 /// neighbour lists downward in lock-step (Ripser's sparse coboundary enumerator), so an enumeration
 /// costs O(Σ degrees) instead of O(n · k).
-public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
+package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The number of points n.
-  public let vertexCount: Int
+  package let vertexCount: Int
   /// C(i, k) for i ≤ n, k ≤ maxDimension + 2.
-  public let binomials: BinomialTable<Index>
+  package let binomials: BinomialTable<Index>
   @usableFromInline let matrix: SparseDistanceMatrix
 
   /// The filtration of `matrix` (every stored pair is an edge), for homology up to
   /// `maxDimension`.
   /// - Throws: `PersistenceError.indexOverflow` if indices do not fit `Index`.
-  public init(matrix: SparseDistanceMatrix, maxDimension: Int) throws(PersistenceError) {
+  package init(matrix: SparseDistanceMatrix, maxDimension: Int) throws(PersistenceError) {
     vertexCount = matrix.count
     self.matrix = matrix
     binomials = try BinomialTable(vertexCount: matrix.count, maxK: maxDimension + 2)
@@ -59,7 +59,7 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable
-  public func forEachSimplex(
+  package func forEachSimplex(
     ofDimension dimension: Int, part: Int, of parts: Int, _ body: (FilteredSimplex<Index>) -> Void
   ) {
     guard dimension >= 1, vertexCount > dimension else { return }
@@ -119,7 +119,7 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable
-  public func forEachCofacet(
+  package func forEachCofacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {
@@ -164,7 +164,7 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable
-  public func forEachFacet(
+  package func forEachFacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {
