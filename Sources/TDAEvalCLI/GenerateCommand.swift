@@ -110,7 +110,8 @@ struct GenerateCommand: ParsableCommand {
       bytes: coordinates * Self.bytesPerCoordinate,
       what:
         "generate \(shape.rawValue) --n \(count)\(dimension.map { " --dimension \($0)" } ?? "") (\(String(format: "%.3g", coordinates)) coordinates and their CSV text)",
-      suggestion: shape.dimensions.count > 1 ? "use a smaller --n or --dimension" : "use a smaller --n")
+      suggestion: shape.dimensions.count > 1
+        ? "use a smaller --n or --dimension" : "use a smaller --n")
     let cloud: PointCloud
     if let failure = controlledFailure {
       let pair = try ControlledFailures.pair(

@@ -15,7 +15,8 @@ struct OracleAgreementTests {
     arguments: [(BallBoundary.open, 3), (.closed, 3), (.open, 7), (.closed, 1)])
   func prdc(balls: BallBoundary, k: Int) throws {
     let real = BaseDistribution.gaussianMixture.sample(count: 270, dimension: 5, seed: 1)
-    let synthetic = BaseDistribution.gaussianMixture.sample(count: 200, dimension: 5, noise: 0.1, seed: 2)
+    let synthetic = BaseDistribution.gaussianMixture.sample(
+      count: 200, dimension: 5, noise: 0.1, seed: 2)
     let comparison = try ManifoldComparison(real: real, synthetic: synthetic, k: k, balls: balls)
     let expected = oraclePRDC(real: real, synthetic: synthetic, k: k, closed: balls == .closed)
     #expect(PrecisionRecall(comparison).precision == expected.precision)

@@ -19,7 +19,8 @@ package struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The filtration of `matrix` up to `threshold`, for homology up to `maxDimension`.
   /// - Throws: `PersistenceError.indexOverflow` if indices of (maxDimension + 2)-vertex simplices
   ///   do not fit `Index`.
-  package init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int) throws(PersistenceError)
+  package init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int)
+    throws(PersistenceError)
   {
     vertexCount = matrix.count
     self.threshold = threshold

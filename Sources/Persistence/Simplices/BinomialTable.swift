@@ -72,7 +72,7 @@
 
   /// The index of the simplex with the given vertices, listed in decreasing order.
   @inlinable
-  @usableFromInline package func index(ofDecreasingVertices vertices: some Collection<Int>) -> Index {
+  package func index(ofDecreasingVertices vertices: some Collection<Int>) -> Index {
     var index = Index.zero
     var k = vertices.count
     for v in vertices {
@@ -88,7 +88,9 @@
   /// then a short upward walk; without a guide (indices beyond `Int`), a branch-free binary search
   /// below the previous vertex.
   @inlinable
-  @usableFromInline package func decode(_ index: Index, dimension: Int, into out: UnsafeMutablePointer<Int>) {
+  package func decode(
+    _ index: Index, dimension: Int, into out: UnsafeMutablePointer<Int>
+  ) {
     values.withUnsafeBufferPointer { table in
       guides.withUnsafeBufferPointer { guides in
         let stride = vertexCount + 1

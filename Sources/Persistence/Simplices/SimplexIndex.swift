@@ -10,6 +10,10 @@
 /// every binomial coefficient with `adding(_:)` and throws `PersistenceError.indexOverflow` when a
 /// sum is not representable; after that check, `+` and `-` on indices of the filtration never
 /// overflow, so they may be unchecked.
+///
+/// Access: `package` (only the Rips engine and the witness filtration number simplices), and
+/// `@usableFromInline` with the index types, `FilteredSimplex` and `BinomialTable`, because the
+/// reducer's columns are `@inlinable` generics specialised for each index type.
 @usableFromInline
 package protocol SimplexIndex: Hashable, Comparable, Sendable {
   /// The index 0.

@@ -33,7 +33,8 @@ public enum SimplexIndexWidth: String, Sendable, CaseIterable {
   }
 
   /// Runs `computation` with this width's index type.
-  package func run<C: IndexWidthComputation>(_ computation: C) throws(PersistenceError) -> C.Output {
+  package func run<C: IndexWidthComputation>(_ computation: C) throws(PersistenceError) -> C.Output
+  {
     switch self {
     case .bits64: return try computation.run(indexType: Int.self)
     case .bits128: return try computation.run(indexType: WideSimplexIndex.self)

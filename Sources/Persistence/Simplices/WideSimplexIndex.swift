@@ -42,13 +42,15 @@
     return overflow1 || overflow2 ? nil : WideSimplexIndex(high: high, low: low)
   }
 
-  @inlinable package static func + (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> WideSimplexIndex
+  @inlinable package static func + (lhs: WideSimplexIndex, rhs: WideSimplexIndex)
+    -> WideSimplexIndex
   {
     let (low, carry) = lhs.low.addingReportingOverflow(rhs.low)
     return WideSimplexIndex(high: lhs.high &+ rhs.high &+ (carry ? 1 : 0), low: low)
   }
 
-  @inlinable package static func - (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> WideSimplexIndex
+  @inlinable package static func - (lhs: WideSimplexIndex, rhs: WideSimplexIndex)
+    -> WideSimplexIndex
   {
     let (low, borrow) = lhs.low.subtractingReportingOverflow(rhs.low)
     return WideSimplexIndex(high: lhs.high &- rhs.high &- (borrow ? 1 : 0), low: low)
