@@ -10,7 +10,7 @@ let benchmarks: @Sendable () -> Void = {
 
   // A noisy sphere in R³ at H2: coefficients Z/2 and Q give the same bars here, so the two
   // benchmarks below differ only in the arithmetic of the reduction.
-  let sphere = Generator.sample(.sphere, count: 150, dimension: 3, noise: 0.02, seed: 1)
+  let sphere = BaseDistribution.sphere.sample(count: 150, noise: 0.02, seed: 1)
 
   for (name, coefficients) in [("Z/2", Coefficients.prime(2)), ("Q", .rationals)] {
     Benchmark("Rips H0–H2 over \(name), noisy sphere, 150 points") { benchmark in

@@ -7,7 +7,7 @@ let benchmarks: @Sendable () -> Void = {
     maxIterations: 20)
 
   // A noisy torus in R³: H1 has two long bars, H2 one (below the enclosing radius).
-  let torus = Generator.sample(.torus, count: 400, dimension: 3, noise: 0.05, seed: 1)
+  let torus = BaseDistribution.torus.sample(count: 400, noise: 0.05, seed: 1)
 
   Benchmark("Rips H0–H2, noisy torus, 400 points, enclosing radius (dense path)") { benchmark in
     for _ in benchmark.scaledIterations {

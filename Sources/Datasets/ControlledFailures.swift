@@ -22,16 +22,22 @@ public struct ControlledPair: Sendable, Equatable {
 /// synthetic sample of `.noise(sigma: σ)` is the `.faithful` one plus noise, and `.noise(sigma:
 /// 0)`, `.translation(offset: 0)` and `.memorisation(fraction: 0, …)` equal `.faithful` exactly.
 public enum ControlledFailures {
-  /// Draws `count` real points of `base` and the synthetic sample of `failure` (also `count`
-  /// points, except under `.tooFewSamples`).
+  /// Draws `count` real points of `base` in `dimension` (default `base.dimension`) and the
+  /// synthetic sample of `failure` (also `count` points, except under `.tooFewSamples`).
   /// - Throws: `PointCloudError.invalidParameter` for a parameter out of range, a `count` below 1,
-  ///   or a failure that is not applicable to `base`.
-  public static func pair(base: BaseDistribution, failure: Failure, count: Int, seed: UInt64)
-    throws -> ControlledPair
-  {
+  ///   a dimension `base` cannot be sampled in, or a failure that is not applicable to `base`.
+  public static func pair(
+    base: BaseDistribution, failure: Failure, count: Int, dimension: Int? = nil, seed: UInt64
+  ) throws -> ControlledPair {
     guard count >= 1 else {
       throw PointCloudError.invalidParameter(name: "count", value: "\(count)", allowed: "≥ 1")
     }
+    let d = dimension ?? base.dimension
+    guard base.dimensions.contains(d) else {
+      throw PointCloudError.invalidParameter(
+        name: "dimension", value: "\(d)", allowed: base.dimensionsDescription)
+    }
+    let scales = base.coordinateScales(dimension: d)
     try failure.validate()
     guard failure.isApplicable(to: base) else {
       throw PointCloudError.invalidParameter(
@@ -43,28 +49,28 @@ public enum ControlledFailures {
     var realStream = SeededGenerator.stream(0, of: seed)
     var cleanStream = SeededGenerator.stream(1, of: seed)
     var noiseStream = SeededGenerator.stream(2, of: seed)
-    let real = base.sample(count: count, using: &realStream)
+    let real = base.sample(count: count, dimension: d, using: &realStream)
     var copiedRows = [Int?](repeating: nil, count: count)
     let synthetic: LabelledSample
     switch failure {
     case .faithful:
-      synthetic = base.sample(count: count, using: &cleanStream)
+      synthetic = base.sample(count: count, dimension: d, using: &cleanStream)
     case .modeCollapse:
-      synthetic = base.sample(count: count, modes: [0], using: &cleanStream)
+      synthetic = base.sample(count: count, dimension: d, modes: [0], using: &cleanStream)
     case .droppedModes(let kept):
       let keptModes = max(1, Int((kept * Double(base.modeCount)).rounded()))
-      synthetic = base.sample(count: count, modes: Array(0..<keptModes), using: &cleanStream)
+      synthetic = base.sample(
+        count: count, dimension: d, modes: Array(0..<keptModes), using: &cleanStream)
     case .noise(let sigma):
       synthetic = perturbed(
-        base.sample(count: count, using: &cleanStream), sigma: sigma,
-        scales: base.coordinateScales, using: &noiseStream)
+        base.sample(count: count, dimension: d, using: &cleanStream), sigma: sigma,
+        scales: scales, using: &noiseStream)
     case .memorisation(let fraction, let jitter):
-      var sample = base.sample(count: count, using: &cleanStream)
+      var sample = base.sample(count: count, dimension: d, using: &cleanStream)
       var rowStream = SeededGenerator.stream(3, of: seed)
       let copies = Int((fraction * Double(count)).rounded())
       let sources = distinctIndices(copies, below: count, using: &rowStream)
       var values = sample.cloud.coordinates
-      let d = base.dimension
       for (row, source) in sources.enumerated() {
         values.replaceSubrange(row * d..<(row + 1) * d, with: real.cloud[point: source])
         sample.modes[row] = real.modes[source]
@@ -74,22 +80,19 @@ public enum ControlledFailures {
       synthetic =
         jitter > 0
         ? perturbed(
-          sample, sigma: jitter, scales: base.coordinateScales, using: &noiseStream,
+          sample, sigma: jitter, scales: scales, using: &noiseStream,
           rows: 0..<copies)
         : sample
     case .translation(let offset):
-      let sample = base.sample(count: count, using: &cleanStream)
-      let step = offset / Double(base.dimension).squareRoot()
-      let scales = base.coordinateScales
+      let sample = base.sample(count: count, dimension: d, using: &cleanStream)
+      let step = offset / Double(d).squareRoot()
       let values = sample.cloud.coordinates.enumerated().map { index, value in
-        value + step * scales[index % base.dimension]
+        value + step * scales[index % d]
       }
       synthetic = LabelledSample(
-        cloud: PointCloud(count: count, dimension: base.dimension, coordinates: values),
-        modes: sample.modes)
+        cloud: PointCloud(count: count, dimension: d, coordinates: values), modes: sample.modes)
     case .scaling(let factor):
-      let sample = base.sample(count: count, using: &cleanStream)
-      let d = base.dimension
+      let sample = base.sample(count: count, dimension: d, using: &cleanStream)
       var mean = [Double](repeating: 0, count: d)
       for (index, value) in sample.cloud.coordinates.enumerated() { mean[index % d] += value }
       mean = mean.map { $0 / Double(count) }
@@ -99,10 +102,10 @@ public enum ControlledFailures {
       synthetic = LabelledSample(
         cloud: PointCloud(count: count, dimension: d, coordinates: values), modes: sample.modes)
     case .wrongTopology:
-      synthetic = base.sampleWrongTopology(count: count, using: &cleanStream)
+      synthetic = base.sampleWrongTopology(count: count, dimension: d, using: &cleanStream)
     case .tooFewSamples(let fraction):
       let few = max(1, Int((fraction * Double(count)).rounded()))
-      synthetic = base.sample(count: few, using: &cleanStream)
+      synthetic = base.sample(count: few, dimension: d, using: &cleanStream)
       copiedRows = [Int?](repeating: nil, count: few)
     }
     return ControlledPair(

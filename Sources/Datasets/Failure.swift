@@ -81,9 +81,6 @@ public enum Failure: Hashable, Sendable, Codable {
   /// The kebab-case name used on the command line and in tables.
   public var name: String { kind.rawValue }
 
-  /// Every failure name, in the order tables list them.
-  public static let names = Kind.allCases.map(\.rawValue)
-
   /// A short label with the parameter, e.g. `noise σ=0.1` (parameters in shortest form).
   public var label: String {
     switch self {

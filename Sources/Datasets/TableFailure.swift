@@ -57,9 +57,6 @@ public enum TableFailure: Hashable, Sendable, Codable {
   /// The kebab-case name used on the command line and in tables.
   public var name: String { kind.rawValue }
 
-  /// Every failure name, in the order tables list them.
-  public static let names = Kind.allCases.map(\.rawValue)
-
   /// The failure of `kind` with `parameter` as its sigma, rate or fraction (defaults: sigma 1,
   /// rate 0.3, fraction 0.5). A parameter given to a failure that takes none is ignored.
   public init(_ kind: Kind, parameter: Double? = nil) {

@@ -14,11 +14,11 @@ import CDistanceKernels
 /// The storage is scratch memory owned by the worker that produced the tile: it is valid only
 /// during
 /// the call to ``TileConsumer/consume(_:)``.
-public struct BoundedSquaredDistanceTile {
+package struct BoundedSquaredDistanceTile {
   /// The indices of the query points of this tile.
-  public let queries: Range<Int>
+  package let queries: Range<Int>
   /// The indices of the reference points of this tile.
-  public let references: Range<Int>
+  package let references: Range<Int>
   @usableFromInline let base: UnsafePointer<Double>
   @usableFromInline let stride: Int
   @usableFromInline let pass: BoundedPassData
@@ -26,14 +26,14 @@ public struct BoundedSquaredDistanceTile {
   /// Lower bounds on the squared distances from query `query` (a global index in `queries`) to
   /// every reference of the tile, in reference order.
   @inlinable
-  public func lowerBounds(_ query: Int) -> UnsafeBufferPointer<Double> {
+  package func lowerBounds(_ query: Int) -> UnsafeBufferPointer<Double> {
     UnsafeBufferPointer(
       start: base + (query - queries.lowerBound) * stride, count: references.count)
   }
 
   /// An upper bound on the squared distance of the pair (query, reference), both global indices.
   @inlinable
-  public func upperBound(_ query: Int, _ reference: Int) -> Double {
+  package func upperBound(_ query: Int, _ reference: Int) -> Double {
     let lower = base[(query - queries.lowerBound) * stride + reference - references.lowerBound]
     let error = pass.queryErrors[query] + pass.referenceErrors[reference]
     return error.isFinite ? lower + 2 * error : .infinity
@@ -48,7 +48,7 @@ public struct BoundedSquaredDistanceTile {
   /// held in variables: a splat or zero vector built inside the comparison compiles to a per-lane
   /// loop through memory, about ten times slower.
   @inlinable @inline(__always)
-  public func forEachCandidate(
+  package func forEachCandidate(
     of query: Int, mayMatter: (SIMD8<Double>, Int) -> Bool, visit: (Int) -> Void
   ) {
     let row = base + (query - queries.lowerBound) * stride
@@ -66,7 +66,7 @@ public struct BoundedSquaredDistanceTile {
   /// The exact squared distance of the pair (query, reference), both global indices:
   /// ``squaredEuclidean(_:_:dimension:)`` on the original float64 coordinates.
   @inlinable
-  public func exact(_ query: Int, _ reference: Int) -> Double {
+  package func exact(_ query: Int, _ reference: Int) -> Double {
     let d = pass.dimension
     return squaredEuclidean(
       pass.queryCoordinates + query * d, pass.referenceCoordinates + reference * d, dimension: d)
@@ -75,7 +75,7 @@ public struct BoundedSquaredDistanceTile {
 
 /// The eight doubles starting at `pointer` (no alignment needed).
 @inlinable @inline(__always)
-public func loadSIMD8(_ pointer: UnsafePointer<Double>) -> SIMD8<Double> {
+package func loadSIMD8(_ pointer: UnsafePointer<Double>) -> SIMD8<Double> {
   UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Double>.self)
 }
 
@@ -103,7 +103,7 @@ public func loadSIMD8(_ pointer: UnsafePointer<Double>) -> SIMD8<Double> {
 /// be represented this way get an infinite bound (every decision then uses exact values).
 ///
 /// Complexity: O(n m d) time, O((n + m) d + workers · tile) memory.
-public enum BoundedSquaredDistanceTiles {
+package enum BoundedSquaredDistanceTiles {
   /// Streams the tiles of `queries × references` to consumers made by `makeConsumer(worker)`, one
   /// per worker, and returns the consumers (in worker order) once every tile has been consumed.
   ///
@@ -113,7 +113,7 @@ public enum BoundedSquaredDistanceTiles {
   ///
   /// - Precondition: both clouds have the same dimension and finite coordinates.
   /// - Parameter progress: told after each query block (phase "distances").
-  public static func run<Consumer: TileConsumer>(
+  package static func run<Consumer: TileConsumer>(
     queries: PointCloud, references: PointCloud, lowerTriangle: Bool = false,
     progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
   ) -> [Consumer] where Consumer.Tile == BoundedSquaredDistanceTile {

@@ -1,13 +1,13 @@
 /// An edge of a spanning tree: two point indices and their squared Euclidean distance.
-public struct SpanningEdge: Sendable, Equatable, Comparable {
+package struct SpanningEdge: Sendable, Equatable, Comparable {
   /// ``squaredEuclidean(_:_:dimension:)`` of the two points' float64 coordinates.
-  public var squaredLength: Double
+  package var squaredLength: Double
   /// The smaller point index.
-  public var first: Int
+  package var first: Int
   /// The larger point index.
-  public var second: Int
+  package var second: Int
 
-  public init(squaredLength: Double, first: Int, second: Int) {
+  package init(squaredLength: Double, first: Int, second: Int) {
     self.squaredLength = squaredLength
     self.first = first
     self.second = second
@@ -15,7 +15,7 @@ public struct SpanningEdge: Sendable, Equatable, Comparable {
 
   /// The total order of edges: by squared length, then by indices (ties broken the same way
   /// everywhere, so the tree is unique and does not depend on the number of threads).
-  public static func < (a: SpanningEdge, b: SpanningEdge) -> Bool {
+  package static func < (a: SpanningEdge, b: SpanningEdge) -> Bool {
     (a.squaredLength, a.first, a.second) < (b.squaredLength, b.first, b.second)
   }
 }
@@ -46,20 +46,20 @@ public struct SpanningEdge: Sendable, Equatable, Comparable {
 /// each point's largest squared distance from below and above: only the points whose lower bound
 /// is at most the smallest upper bound can attain the minimum, and their rows are then computed
 /// exactly (stopping as soon as a row exceeds the best found).
-public struct EuclideanSpanningTree: Sendable {
+package struct EuclideanSpanningTree: Sendable {
   /// The n − 1 edges (none for n ≤ 1), in increasing order.
-  public let edges: [SpanningEdge]
+  package let edges: [SpanningEdge]
   /// The smallest over points of the largest squared distance to any point (the square of
   /// Ripser's enclosing radius), when asked for; 0 for one point.
-  public let squaredEnclosingRadius: Double?
+  package let squaredEnclosingRadius: Double?
 
   /// Neighbours kept per point.
-  public static let listLength = 16
+  package static let listLength = 16
 
   /// The tree of `cloud`, and its squared enclosing radius when `enclosingRadius` is set.
   /// - Precondition: finite coordinates.
   /// - Parameter progress: told after each block of the tiled passes (phase "distances").
-  public init(_ cloud: PointCloud, enclosingRadius: Bool = false, progress: ProgressHandler? = nil)
+  package init(_ cloud: PointCloud, enclosingRadius: Bool = false, progress: ProgressHandler? = nil)
   {
     let n = cloud.count
     guard n >= 2 else {

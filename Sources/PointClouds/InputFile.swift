@@ -4,14 +4,14 @@ import Foundation
 /// (`<(…)`, i.e. `/dev/fd/N`), character devices such as `/dev/null` (empty), and `-` for
 /// standard input. `FileHandle.readToEnd()` reads until end of file instead of trusting a size
 /// from `stat` (which is 0 for a pipe), so all of these work alike.
-public enum InputFile {
+package enum InputFile {
   /// The name of input `path` in messages: `<stdin>` for `-`.
-  public static func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+  package static func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
   /// Every byte of input `path` (`-` reads standard input); `name` is used in messages.
   /// - Throws: ``PointCloudError/unreadable(file:reason:)`` — no such file, a directory, not
   ///   readable (permissions), or the read failed.
-  public static func read(_ path: String, name: String? = nil) throws -> [UInt8] {
+  package static func read(_ path: String, name: String? = nil) throws -> [UInt8] {
     let name = name ?? Self.name(path)
     let handle: FileHandle
     if path == "-" {
@@ -39,8 +39,8 @@ public enum InputFile {
 }
 
 /// The name of input `path` in messages: `<stdin>` for `-` (``InputFile/name(_:)``).
-public func inputName(_ path: String) -> String { InputFile.name(path) }
+package func inputName(_ path: String) -> String { InputFile.name(path) }
 
 /// Every byte of input `path`, read as a stream (so pipes, FIFOs and `-` for standard input work).
 /// - Throws: ``PointCloudError/unreadable(file:reason:)``.
-public func readInput(_ path: String) throws -> [UInt8] { try InputFile.read(path) }
+package func readInput(_ path: String) throws -> [UInt8] { try InputFile.read(path) }

@@ -153,7 +153,7 @@ public struct MemoryBudget: Sendable, Equatable {
   }
 
   /// C(n, k) as a Double (no overflow; +∞ beyond float64).
-  public static func binomial(_ n: Double, _ k: Int) -> Double {
+  package static func binomial(_ n: Double, _ k: Int) -> Double {
     guard k >= 0, n >= Double(k) else { return 0 }
     var result = 1.0
     for i in 0..<k { result *= (n - Double(i)) / Double(i + 1) }

@@ -41,7 +41,9 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
 /// This is the value every nearest-neighbour search reports (the k-d tree and the recheck of
 /// bounded tiles give the same bits).
 @inlinable
-public func squaredEuclidean(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, dimension: Int)
+package func squaredEuclidean(
+  _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, dimension: Int
+)
   -> Double
 {
   var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0

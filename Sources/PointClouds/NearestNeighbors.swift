@@ -31,7 +31,7 @@ public enum NearestNeighbors {
   /// The same by blocked brute force, keeping per-worker rows for the lower-triangle pass only when
   /// workers × points × k is at most `budget` doubles (otherwise each point scans every other
   /// point).
-  public static func bruteForceKthNeighborSquaredDistances(
+  package static func bruteForceKthNeighborSquaredDistances(
     in cloud: PointCloud, k: Int, progress: ProgressHandler? = nil, budget: Int = symmetricBudget
   ) -> [Double] {
     precondition(k >= 1 && k < cloud.count, "k must be in 1..<count")
@@ -78,7 +78,7 @@ public enum NearestNeighbors {
 
   /// The largest number of doubles (workers × points × k) kept for the lower-triangle k-NN pass
   /// (256 MiB).
-  public static let symmetricBudget = 1 << 25
+  package static let symmetricBudget = 1 << 25
 
   /// The distance from every point of `cloud` to its `k`-th nearest neighbour in `cloud`, the point
   /// itself excluded: the square roots of ``kthNeighborSquaredDistances(in:k:progress:)``.
@@ -103,7 +103,7 @@ public enum NearestNeighbors {
   }
 
   /// ``nearest(from:to:progress:)`` by blocked brute force.
-  public static func bruteForceNearest(
+  package static func bruteForceNearest(
     from queries: PointCloud, to references: PointCloud, progress: ProgressHandler? = nil
   ) -> (indices: [Int], squaredDistances: [Double]) {
     precondition(references.count > 0, "no reference points")
@@ -130,7 +130,7 @@ extension NearestNeighbors {
   /// Nothing is excluded: a query equal to a reference has distance 0 to it.
   /// - Precondition: same dimension, `k >= 1`.
   /// - Complexity: O(n m d) time, O(n k) memory.
-  public static func smallestSquaredDistances(
+  package static func smallestSquaredDistances(
     from queries: PointCloud, to references: PointCloud, k: Int, progress: ProgressHandler? = nil
   ) -> [Double] {
     precondition(k >= 1, "k must be at least 1")

@@ -7,14 +7,14 @@
 /// distances (k-NN radii compared with each other, the witness complex's relative γ) are equal.
 /// ``fitting(_:)`` picks the identity for every cloud whose largest magnitude lies in
 /// [2^−200, 2^200], so that ordinary data is computed exactly as before.
-public struct PowerOfTwoScale: Sendable, Equatable {
+package struct PowerOfTwoScale: Sendable, Equatable {
   /// The scaled coordinates are the originals times 2^exponent.
-  public let exponent: Int
+  package let exponent: Int
 
-  public init(exponent: Int) { self.exponent = exponent }
+  package init(exponent: Int) { self.exponent = exponent }
 
   /// No change of units.
-  public static let identity = PowerOfTwoScale(exponent: 0)
+  package static let identity = PowerOfTwoScale(exponent: 0)
 
   /// Largest magnitudes in [2^−comfortable, 2^comfortable] are left alone.
   static let comfortable = 200
@@ -24,17 +24,17 @@ public struct PowerOfTwoScale: Sendable, Equatable {
   static let smallestGap = 0x1p-500
 
   /// `value` × 2^exponent (in the scaled units).
-  public func scale(_ value: Double) -> Double {
+  package func scale(_ value: Double) -> Double {
     exponent == 0 ? value : Double(sign: .plus, exponent: exponent, significand: value)
   }
 
   /// `value` × 2^−exponent (back in the original units); ±∞ when beyond float64.
-  public func unscale(_ value: Double) -> Double {
+  package func unscale(_ value: Double) -> Double {
     exponent == 0 ? value : Double(sign: .plus, exponent: -exponent, significand: value)
   }
 
   /// `cloud` in the scaled units (the same cloud for the identity).
-  public func scale(_ cloud: PointCloud) -> PointCloud {
+  package func scale(_ cloud: PointCloud) -> PointCloud {
     guard exponent != 0 else { return cloud }
     return PointCloud(
       count: cloud.count, dimension: cloud.dimension, coordinates: cloud.coordinates.map(scale),
@@ -43,7 +43,7 @@ public struct PowerOfTwoScale: Sendable, Equatable {
 
   /// The scale that brings a positive `largest` magnitude into [1, 2) when it is outside
   /// [2^−200, 2^200] (otherwise, and for 0, the identity).
-  public static func bringing(largest: Double) -> PowerOfTwoScale {
+  package static func bringing(largest: Double) -> PowerOfTwoScale {
     guard largest > 0, largest.isFinite else { return .identity }
     let top = Int(largest.exponent)
     return abs(top) <= comfortable ? .identity : PowerOfTwoScale(exponent: -top)
@@ -56,7 +56,7 @@ public struct PowerOfTwoScale: Sendable, Equatable {
   ///   so many orders of magnitude that two distinct values of one coordinate differ by less than
   ///   2^−500 of the largest magnitude: their squared difference underflows, so two distinct
   ///   points could be computed at distance 0 (mixed scales such as 1e300 beside 1e−300).
-  public static func fitting(_ clouds: [(name: String, cloud: PointCloud)]) throws(MagnitudeError)
+  package static func fitting(_ clouds: [(name: String, cloud: PointCloud)]) throws(MagnitudeError)
     -> PowerOfTwoScale
   {
     var largest = 0.0
@@ -98,11 +98,11 @@ public struct PowerOfTwoScale: Sendable, Equatable {
 
 /// Coordinates that no change of units makes computable in float64 (not finite, or of mixed
 /// scales); its description is one line naming the sample, point or column, and the remedy.
-public struct MagnitudeError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct MagnitudeError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The whole message.
-  public var reason: String
+  package var reason: String
 
-  public init(reason: String) { self.reason = reason }
+  package init(reason: String) { self.reason = reason }
 
-  public var description: String { reason }
+  package var description: String { reason }
 }

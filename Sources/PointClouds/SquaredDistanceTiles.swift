@@ -4,11 +4,11 @@
 /// The storage is scratch memory owned by the worker that produced the tile: it is valid only
 /// during
 /// the call to ``TileConsumer/consume(_:)``.
-public struct SquaredDistanceTile {
+package struct SquaredDistanceTile {
   /// The indices of the query points of this tile.
-  public let queries: Range<Int>
+  package let queries: Range<Int>
   /// The indices of the reference points of this tile.
-  public let references: Range<Int>
+  package let references: Range<Int>
   /// The first entry of the first row; rows are `stride` entries apart.
   @usableFromInline let base: UnsafePointer<Double>
   /// The distance between the starts of consecutive rows (at least `references.count`).
@@ -17,7 +17,7 @@ public struct SquaredDistanceTile {
   /// The squared distances from query `query` (a global index in `queries`) to every reference of
   /// the tile, in reference order.
   @inlinable
-  public func row(_ query: Int) -> UnsafeBufferPointer<Double> {
+  package func row(_ query: Int) -> UnsafeBufferPointer<Double> {
     UnsafeBufferPointer(
       start: base + (query - queries.lowerBound) * stride, count: references.count)
   }
@@ -35,7 +35,7 @@ public struct SquaredDistanceTile {
 /// integer data gives exact distances (the Gram expansion |x|² − 2x·y + |y|² would not).
 ///
 /// Complexity: O(n m d) time, O((n + m) d + workers · tile) memory.
-public enum SquaredDistanceTiles {
+package enum SquaredDistanceTiles {
   /// Streams the tiles of `queries × references` to consumers made by `makeConsumer(worker)`, one
   /// per worker, and returns the consumers (in worker order) once every tile has been consumed.
   ///
@@ -45,7 +45,7 @@ public enum SquaredDistanceTiles {
   ///
   /// - Precondition: both clouds have the same dimension.
   /// - Parameter progress: told after each query block (phase "distances").
-  public static func run<Consumer: TileConsumer>(
+  package static func run<Consumer: TileConsumer>(
     queries: PointCloud, references: PointCloud, lowerTriangle: Bool = false,
     progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
   ) -> [Consumer] where Consumer.Tile == SquaredDistanceTile {

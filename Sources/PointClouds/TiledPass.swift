@@ -11,7 +11,7 @@ import Synchronization
 /// consumer (or in shared storage indexed by query, since no two workers share a query point),
 /// while
 /// state kept per reference point must be per consumer and merged by the caller afterwards.
-public protocol TileConsumer: SendableMetatype {
+package protocol TileConsumer: SendableMetatype {
   /// The kind of tile consumed.
   associatedtype Tile
   /// Processes one tile.

@@ -4,13 +4,13 @@ import Tables
 
 extension TableSamples {
   /// The largest table whose Gower distances the geometry score holds (n² doubles: 1.15 GB).
-  public static let witnessRowLimit = 12_000
+  package static let witnessRowLimit = 12_000
 
   /// `table`'s rows as the geometry score takes them under Gower's distance: their square
   /// distance matrix.
   /// - Throws: `PointCloudError.invalidParameter` above ``witnessRowLimit`` rows, `ResourceError`
   ///   when the n² distances are above the memory budget.
-  public func witnessSample(_ table: Table) throws -> WitnessSample {
+  package func witnessSample(_ table: Table) throws -> WitnessSample {
     let n = table.rowCount
     guard n <= Self.witnessRowLimit else {
       throw PointCloudError.invalidParameter(

@@ -112,7 +112,7 @@ public struct GeometryScore: Sendable {
   /// Scores `synthetic` against `real`, each given as a cloud or as its pairwise distances (any
   /// metric: e.g. Gower's between table rows), as
   /// ``evaluate(real:synthetic:realLandmarks:syntheticLandmarks:progress:)``.
-  public func evaluate(
+  package func evaluate(
     real: WitnessSample, synthetic: WitnessSample, realLandmarks: LandmarkSets? = nil,
     syntheticLandmarks: LandmarkSets? = nil, progress: ProgressHandler? = nil
   ) throws -> GeometryScoreResult {
@@ -244,12 +244,12 @@ public struct GeometryScore: Sendable {
 
 /// A sample scored by the geometry score: a Euclidean cloud, or the pairwise distances of its
 /// rows under any metric.
-public enum WitnessSample: Sendable {
+package enum WitnessSample: Sendable {
   case cloud(PointCloud)
   case distances(WitnessDistanceCache)
 
   /// The number of points (rows).
-  public var count: Int {
+  package var count: Int {
     switch self {
     case .cloud(let cloud): cloud.count
     case .distances(let cache): cache.count

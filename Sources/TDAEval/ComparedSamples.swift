@@ -153,7 +153,7 @@ public enum ComparedSamples: Sendable {
 
   /// The real and synthetic samples as the geometry score takes them: Euclidean clouds, or the
   /// Gower distance matrices of the tables.
-  public func witnessSamples() throws -> (real: WitnessSample, synthetic: WitnessSample) {
+  package func witnessSamples() throws -> (real: WitnessSample, synthetic: WitnessSample) {
     if let clouds = try euclideanClouds() { return (.cloud(clouds.real), .cloud(clouds.synthetic)) }
     guard case .tables(let tables) = self else { preconditionFailure("clouds are Euclidean") }
     return (try tables.witnessSample(tables.real), try tables.witnessSample(tables.synthetic))

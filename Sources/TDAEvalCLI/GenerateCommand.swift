@@ -2,26 +2,24 @@ import ArgumentParser
 import Foundation
 import TDAEval
 
-/// `tda-eval generate NAME`: writes a seeded sample of a known shape as CSV, or with `--failure`
+/// `tda-eval generate SHAPE`: writes a seeded sample of a known shape as CSV, or with `--failure`
 /// the synthetic sample of a controlled failure (and with `--real FILE` its real counterpart).
 struct GenerateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
     abstract: "Write a seeded point cloud of a known shape, or of a controlled failure, as CSV.",
     discussion: """
-      Shapes: \(Shape.allCases.map(\.rawValue).joined(separator: ", ")).
-      With --failure, NAME is a base distribution (\(BaseDistribution.allCases.map(\.rawValue)
-        .joined(separator: ", "))) and the output is the synthetic sample that failure produces; \
-      --real FILE also writes the real sample of the same seed. Failures: \
-      \(Failure.names.joined(separator: ", ")).
+      SHAPE is one of the base distributions of the controlled failures and the benchmark \
+      tables (see the choices below). With --failure, the output is the synthetic sample that \
+      failure produces; --real FILE also writes the real sample of the same seed.
       Examples:
         tda-eval generate torus --n 500 --seed 1 > torus.csv
         tda-eval generate circle --failure wrong-topology --real real.csv --out synth.csv
         tda-eval generate tabular --failure memorisation --fraction 0.5 --jitter 0.01
       """)
 
-  @Argument(help: "The shape to sample (a base distribution with --failure).")
-  var name: String
+  @Argument(help: "The shape to sample.")
+  var shape: BaseDistribution
 
   @Option(name: .customLong("n"), help: "Number of points.")
   var count = 500
@@ -32,11 +30,9 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Standard deviation of Gaussian noise added to every coordinate.")
   var noise = 0.0
 
-  @Option(help: "Ambient dimension, for cube and gaussian-mixture.")
-  var dimension = 2
-
-  @Option(help: "Number of Gaussian components, for gaussian-mixture.")
-  var components = 5
+  @Option(
+    help: "Ambient dimension, for cube (≥ 1) and gaussian-mixture (≥ 2); default: the shape's own.")
+  var dimension: Int?
 
   @Option(help: "Write to this file instead of stdout.")
   var out: String?
@@ -71,42 +67,24 @@ struct GenerateCommand: ParsableCommand {
   var factor = 1.5
 
   func validate() throws {
+    guard (1...100_000_000).contains(count) else {
+      throw ValidationError("--n must be between 1 and 100000000, got \(count)")
+    }
+    if let dimension, !(shape.dimensions.contains(dimension) && dimension <= 100_000) {
+      throw ValidationError(
+        "--dimension must be \(shape.dimensionsDescription)"
+          + (shape.dimensions.count > 1 ? " and ≤ 100000" : "") + ", got \(dimension)")
+    }
     if failure != nil {
-      try validateFailure()
+      guard noise == 0 else {
+        throw ValidationError(
+          "--noise does not apply with --failure; use --failure noise --sigma σ")
+      }
       return
     }
     guard real == nil else { throw ValidationError("--real needs --failure") }
-    guard Shape(rawValue: name) != nil else {
-      throw ValidationError(
-        "unknown shape '\(name)'; choose one of \(Shape.allCases.map(\.rawValue).joined(separator: ", "))"
-      )
-    }
-    guard (1...100_000_000).contains(count) else {
-      throw ValidationError("--n must be between 1 and 100000000, got \(count)")
-    }
     guard noise.isFinite && noise >= 0 else {
       throw ValidationError("--noise must be a finite number ≥ 0, got \(noise)")
-    }
-    guard (1...100_000).contains(dimension) else {
-      throw ValidationError("--dimension must be between 1 and 100000, got \(dimension)")
-    }
-    guard (1...100_000).contains(components) else {
-      throw ValidationError("--components must be between 1 and 100000, got \(components)")
-    }
-  }
-
-  /// The checks of a `--failure` invocation.
-  private func validateFailure() throws {
-    guard BaseDistribution(rawValue: name) != nil else {
-      throw ValidationError(
-        "unknown base distribution '\(name)' for --failure; choose one of "
-          + BaseDistribution.allCases.map(\.rawValue).joined(separator: ", "))
-    }
-    guard noise == 0 else {
-      throw ValidationError("--noise does not apply with --failure; use --failure noise --sigma σ")
-    }
-    guard (1...100_000_000).contains(count) else {
-      throw ValidationError("--n must be between 1 and 100000000, got \(count)")
     }
   }
 
@@ -125,24 +103,23 @@ struct GenerateCommand: ParsableCommand {
 
   func run() throws {
     memory.install()
-    // A controlled failure holds its real and synthetic samples, in the base's dimension.
-    let base = failure == nil ? nil : BaseDistribution(rawValue: name)
-    let coordinates = Double(count) * Double(base?.dimension ?? dimension) * (base == nil ? 1 : 2)
+    // A controlled failure holds its real and synthetic samples.
+    let coordinates =
+      Double(count) * Double(dimension ?? shape.dimension) * (failure == nil ? 1 : 2)
     try MemoryBudget.current.check(
       bytes: coordinates * Self.bytesPerCoordinate,
       what:
-        "generate \(name) --n \(count)\(base == nil ? " --dimension \(dimension)" : "") (\(String(format: "%.3g", coordinates)) coordinates and their CSV text)",
-      suggestion: base == nil ? "use a smaller --n or --dimension" : "use a smaller --n")
+        "generate \(shape.rawValue) --n \(count)\(dimension.map { " --dimension \($0)" } ?? "") (\(String(format: "%.3g", coordinates)) coordinates and their CSV text)",
+      suggestion: shape.dimensions.count > 1
+        ? "use a smaller --n or --dimension" : "use a smaller --n")
     let cloud: PointCloud
     if let failure = controlledFailure {
       let pair = try ControlledFailures.pair(
-        base: BaseDistribution(rawValue: name)!, failure: failure, count: count, seed: seed)
+        base: shape, failure: failure, count: count, dimension: dimension, seed: seed)
       if let real { try writeText(pair.real.cloud.csv(), toPath: real) }
       cloud = pair.synthetic.cloud
     } else {
-      cloud = Generator.sample(
-        Shape(rawValue: name)!, count: count, dimension: dimension, components: components,
-        noise: noise, seed: seed)
+      cloud = shape.sample(count: count, dimension: dimension, noise: noise, seed: seed)
     }
     if let out {
       try writeText(cloud.csv(), toPath: out)
@@ -151,6 +128,9 @@ struct GenerateCommand: ParsableCommand {
     }
   }
 }
+
+/// `SHAPE`: a base distribution by its name.
+extension BaseDistribution: ExpressibleByArgument {}
 
 /// `--failure`: a controlled failure by its name.
 extension Failure.Kind: ExpressibleByArgument {}

@@ -56,7 +56,7 @@ public struct GowerDistance: Sendable, Equatable {
   /// worker sees every tile of its query blocks in reference order). With `lowerTriangle`
   /// (queries and references the same table) only tiles holding pairs with reference < query are
   /// produced. O(block) memory beyond the tables.
-  public func pass<Consumer: TileConsumer>(
+  package func pass<Consumer: TileConsumer>(
     queries: Table, references: Table, lowerTriangle: Bool = false,
     progress: ProgressHandler? = nil, makeConsumer: (Int) -> Consumer
   ) -> [Consumer] where Consumer.Tile == DistanceTile {

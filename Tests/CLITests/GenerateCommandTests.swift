@@ -22,7 +22,8 @@ struct GenerateCommandTests {
     arguments: [
       ["generate", "donut"], ["generate", "torus", "--n", "0"],
       ["generate", "torus", "--noise", "-1"], ["generate", "torus", "--noise", "nan"],
-      ["generate", "cube", "--dimension", "0"], ["frobnicate"],
+      ["generate", "cube", "--dimension", "0"], ["generate", "torus", "--dimension", "4"],
+      ["generate", "gaussian-mixture", "--dimension", "1"], ["frobnicate"],
     ])
   func badOptions(arguments: [String]) throws {
     let result = try runTDAEval(arguments)
@@ -48,6 +49,13 @@ struct GenerateCommandTests {
     // Every row is memorised: the synthetic rows are the real rows, in another order.
     #expect(Set(real) == Set(synthetic) && real != synthetic)
 
+    let cube = try runTDAEval([
+      "generate", "cube", "--dimension", "5", "--failure", "translation", "--n", "10",
+    ])
+    #expect(cube.status == 0, "\(cube.stderr)")
+    let cubeRows = cube.stdout.split(separator: "\n")
+    #expect(cubeRows.count == 10 && cubeRows.allSatisfy { $0.split(separator: ",").count == 5 })
+
     let few = try runTDAEval(["generate", "circle", "--failure", "too-few-samples", "--n", "50"])
     #expect(few.status == 0 && few.stdout.split(separator: "\n").count == 5)
     let collapse = try runTDAEval(["generate", "circle", "--failure", "mode-collapse", "--n", "20"])
@@ -60,7 +68,8 @@ struct GenerateCommandTests {
   @Test(
     "bad failure options exit 2 with one line on stderr",
     arguments: [
-      ["generate", "cube", "--failure", "noise"], ["generate", "circle", "--failure", "melt"],
+      ["generate", "cube", "--failure", "wrong-topology"],
+      ["generate", "circle", "--failure", "melt"],
       ["generate", "circle", "--failure", "noise", "--sigma", "-1"],
       ["generate", "circle", "--failure", "dropped-modes", "--kept", "0"],
       ["generate", "swiss-roll", "--failure", "wrong-topology"],

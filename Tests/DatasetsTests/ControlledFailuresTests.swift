@@ -73,6 +73,9 @@ struct ControlledFailuresTests {
           #expect(hypot(p[0], p[1]) < 12)
         case .tabular:
           #expect(p[12...].allSatisfy { $0 == $0.rounded() })
+        case .cube:
+          #expect(p.allSatisfy { (0..<1).contains($0) })
+          #expect(Int(p[0] * 5) == pair.real.modes[i])
         }
       }
     }
@@ -249,30 +252,6 @@ struct ControlledFailuresTests {
   func badCount() {
     #expect(throws: PointCloudError.invalidParameter(name: "count", value: "0", allowed: "≥ 1")) {
       try ControlledFailures.pair(base: .circle, failure: .faithful, count: 0, seed: 1)
-    }
-  }
-}
-
-@Suite("Generator")
-struct GeneratorTests {
-  @Test("samples are unchanged by the refactoring of the torus and Swiss-roll formulas")
-  func generatorLiterals() {
-    // Printed by the Generator of commit 562c348 (before torusPoint/swissRollPoint existed).
-    let expected: [Shape: [Double]] = [
-      .torus: [
-        -2.335812989405274, 1.8736330394589336, 0.001361850625637595, 1.0297127859302342,
-        -0.584140192004245, -0.43452857724926236,
-      ],
-      .swissRoll: [
-        -4.288060092008197, 0.3149912023022064, 7.121482224746906, 10.7347799865295,
-        12.318799455897597, 7.899505637383781,
-      ],
-      .circle: [-0.6821827884201895, 0.607648743347484, 0.9568787404399681, 0.001361850625637595],
-    ]
-    for (shape, values) in expected {
-      let cloud = Generator.sample(
-        shape, count: 2, dimension: 2, components: 3, noise: 0.1, seed: 7)
-      #expect(cloud.coordinates == values, "\(shape)")
     }
   }
 }

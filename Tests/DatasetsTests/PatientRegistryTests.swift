@@ -239,7 +239,7 @@ struct PatientRegistryTests {
       .faithful, .modeCollapse, .brokenCorrelations, .shiftedLabs(sigma: 0.5),
       .missingInflation(rate: 0.2), .memorisation(fraction: 0.1), .rareCategoryDropped,
     ]
-    #expect(failures.map(\.name) == TableFailure.names)
+    #expect(failures.map(\.name) == TableFailure.Kind.allCases.map(\.rawValue))
     for failure in failures {
       let parameter: Double? =
         switch failure {

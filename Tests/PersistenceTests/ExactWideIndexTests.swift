@@ -76,7 +76,7 @@ struct ExactWideIndexTests {
     arguments: [SimplexIndexWidth.bits128, .unbounded])
   func widthsAgree(width: SimplexIndexWidth) throws {
     var random = SeededGenerator(seed: 5)
-    let matrix = DistanceMatrix(Generator.sphere(count: 40, using: &random))
+    let matrix = DistanceMatrix(BaseDistribution.sphere.sample(count: 40, using: &random).cloud)
     for coefficients in [Coefficients.prime(2), .rationals] {
       let narrow = try ExactFixtures.diagrams(matrix, coefficients: coefficients, width: .bits64)
       #expect(

@@ -36,14 +36,17 @@ struct GeometryScoreTests {
   /// Gaussian blob's on none; a second circle scores far closer to the first than the others do.
   @Test("circle vs circle vs two circles vs a Gaussian blob rank as in the paper")
   func ranking() throws {
-    func cloud(_ shape: Shape, seed: UInt64) -> PointCloud {
-      Generator.sample(shape, count: 300, dimension: 2, components: 1, noise: 0.05, seed: seed)
+    func cloud(_ shape: BaseDistribution, seed: UInt64) -> PointCloud {
+      shape.sample(count: 300, noise: 0.05, seed: seed)
     }
+    // One mode of the Gaussian mixture: a single unit Gaussian blob.
+    var random = SeededGenerator(seed: 4)
+    let gaussian = BaseDistribution.gaussianMixture.sample(count: 300, modes: [0], using: &random)
     let circle = cloud(.circle, seed: 1)
     let score = GeometryScore(landmarks: 32, gamma: 1.0 / 8, trials: 40, seed: 5)
     let same = try score.evaluate(real: circle, synthetic: cloud(.circle, seed: 2))
     let two = try score.evaluate(real: circle, synthetic: cloud(.twoCircles, seed: 3))
-    let blob = try score.evaluate(real: circle, synthetic: cloud(.gaussianMixture, seed: 4))
+    let blob = try score.evaluate(real: circle, synthetic: gaussian.cloud)
     #expect(same.mrltReal.indices.max { same.mrltReal[$0] < same.mrltReal[$1] } == 1)
     #expect(two.mrltSynthetic.indices.max { two.mrltSynthetic[$0] < two.mrltSynthetic[$1] } == 2)
     #expect(blob.mrltSynthetic[0] > 0.5)
@@ -53,10 +56,8 @@ struct GeometryScoreTests {
 
   @Test("the same seed gives the same score; another seed other landmarks")
   func reproducible() throws {
-    let real = Generator.sample(
-      .circle, count: 120, dimension: 2, components: 1, noise: 0.05, seed: 1)
-    let projected = Generator.sample(
-      .twoCircles, count: 150, dimension: 2, components: 1, noise: 0.05, seed: 1)
+    let real = BaseDistribution.circle.sample(count: 120, noise: 0.05, seed: 1)
+    let projected = BaseDistribution.twoCircles.sample(count: 150, noise: 0.05, seed: 1)
     let score = GeometryScore(landmarks: 16, gamma: 0.1, trials: 30, seed: 9)
     let first = try score.evaluate(real: real, synthetic: projected)
     let second = try score.evaluate(real: real, synthetic: projected)
@@ -76,8 +77,8 @@ struct GeometryScoreTests {
   @Test("the default γ follows N: N / (128 · 5000), per cloud")
   func defaultGamma() throws {
     #expect(GeometryScore.defaultGamma(pointCount: 5000) == 1.0 / 128)
-    let real = Generator.sample(.circle, count: 100, dimension: 2, components: 1, noise: 0, seed: 1)
-    let fake = Generator.sample(.circle, count: 200, dimension: 2, components: 1, noise: 0, seed: 2)
+    let real = BaseDistribution.circle.sample(count: 100, seed: 1)
+    let fake = BaseDistribution.circle.sample(count: 200, seed: 2)
     let result = try GeometryScore(landmarks: 8, trials: 3).evaluate(real: real, synthetic: fake)
     #expect(result.gammaReal == 100.0 / 640_000 && result.gammaSynthetic == 200.0 / 640_000)
     #expect(result.mrltReal.count == 100)

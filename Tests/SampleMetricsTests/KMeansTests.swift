@@ -74,8 +74,8 @@ struct KMeansTests {
 
   /// Clouds for the oracle comparisons: generic, clustered, with many duplicates, tiny.
   static let oracleClouds: [(PointCloud, Int)] = [
-    (Generator.sample(.gaussianMixture, count: 400, dimension: 3, components: 5, seed: 3), 7),
-    (Generator.sample(.gaussianMixture, count: 300, dimension: 9, components: 4, seed: 5), 20),
+    (BaseDistribution.gaussianMixture.sample(count: 400, dimension: 3, seed: 3), 7),
+    (BaseDistribution.gaussianMixture.sample(count: 300, dimension: 9, seed: 5), 20),
     (PointCloud(rows: (0..<120).map { [Double($0 % 4), Double($0 % 3)] }), 12),
     (PointCloud(rows: [[0, 0], [0, 0], [1, 0], [5, 5]]), 4),
     (PointCloud(rows: [[2, 2], [2, 2], [2, 2]]), 2),

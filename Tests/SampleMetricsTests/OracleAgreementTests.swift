@@ -14,10 +14,9 @@ struct OracleAgreementTests {
     "precision, recall, density and coverage equal the direct definitions",
     arguments: [(BallBoundary.open, 3), (.closed, 3), (.open, 7), (.closed, 1)])
   func prdc(balls: BallBoundary, k: Int) throws {
-    let real = Generator.sample(
-      .gaussianMixture, count: 270, dimension: 5, components: 3, noise: 0, seed: 1)
-    let synthetic = Generator.sample(
-      .gaussianMixture, count: 200, dimension: 5, components: 4, noise: 0.1, seed: 2)
+    let real = BaseDistribution.gaussianMixture.sample(count: 270, dimension: 5, seed: 1)
+    let synthetic = BaseDistribution.gaussianMixture.sample(
+      count: 200, dimension: 5, noise: 0.1, seed: 2)
     let comparison = try ManifoldComparison(real: real, synthetic: synthetic, k: k, balls: balls)
     let expected = oraclePRDC(real: real, synthetic: synthetic, k: k, closed: balls == .closed)
     #expect(PrecisionRecall(comparison).precision == expected.precision)
@@ -90,8 +89,7 @@ struct StandardizationAndQuantizationTests {
 
   @Test("k-means++ and Lloyd are deterministic per seed")
   func kMeansDeterminism() {
-    let cloud = Generator.sample(
-      .gaussianMixture, count: 300, dimension: 3, components: 6, noise: 0, seed: 4)
+    let cloud = BaseDistribution.gaussianMixture.sample(count: 300, dimension: 3, seed: 4)
     let first = KMeans(cloud, clusters: 8, seed: 42)
     let again = KMeans(cloud, clusters: 8, seed: 42)
     let other = KMeans(cloud, clusters: 8, seed: 43)
@@ -113,8 +111,7 @@ struct StandardizationAndQuantizationTests {
 
   @Test("NDB/K: identical sets differ in no bin; a set piled into one cluster differs")
   func ndb() throws {
-    let real = Generator.sample(
-      .gaussianMixture, count: 400, dimension: 2, components: 4, noise: 0, seed: 8)
+    let real = BaseDistribution.gaussianMixture.sample(count: 400, dimension: 2, seed: 8)
     let same = try VectorQuantization.compute(real: real, synthetic: real, bins: 10, seed: 1)
     #expect(same.different == 0)
     #expect(same.jsd == 0)

@@ -42,8 +42,8 @@ struct EvaluationLearningTests {
 
   @Test("clouds enter detection as the tables of their values")
   func clouds() throws {
-    let real = Generator.sample(.circle, count: 60, noise: 0.05, seed: 2)
-    let synthetic = Generator.sample(.twoCircles, count: 50, noise: 0.05, seed: 1)
+    let real = BaseDistribution.circle.sample(count: 60, noise: 0.05, seed: 2)
+    let synthetic = BaseDistribution.twoCircles.sample(count: 50, noise: 0.05, seed: 1)
     var evaluation = Evaluation()
     evaluation.parts = [.detect]
     evaluation.detectionPermutations = 19

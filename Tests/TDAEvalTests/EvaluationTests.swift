@@ -291,7 +291,7 @@ struct EvaluationTests {
       ("parts", changed { $0.parts = [] }), ("vq_bins", changed { $0.vqBins = -1 }),
     ])
   func badParameters(name: String, evaluation: Evaluation) {
-    let cloud = Generator.sample(.circle, count: 50, seed: 1)
+    let cloud = BaseDistribution.circle.sample(count: 50, seed: 1)
     #expect {
       try evaluation.evaluate(real: cloud, synthetic: cloud)
     } throws: { error in
@@ -305,7 +305,7 @@ struct EvaluationTests {
   @Test("a KDE undefined for the data (singular covariance) is omitted with the reason")
   func singularCovariance() throws {
     let line = PointCloud(rows: (0..<30).map { [Double($0), 2 * Double($0)] })
-    let circle = Generator.sample(.circle, count: 30, seed: 1)
+    let circle = BaseDistribution.circle.sample(count: 30, seed: 1)
     let report = try quick([.kde, .sampleMetrics]).evaluate(real: circle, synthetic: line)
     #expect(report.kde == nil && report.sampleMetrics != nil)
     #expect(report.omitted["kde"]?.contains("singular") == true)
@@ -317,8 +317,8 @@ struct EvaluationTests {
 
   @Test("samples of different dimension or with one point are rejected")
   func incomparable() {
-    let plane = Generator.sample(.circle, count: 20, seed: 1)
-    let space = Generator.sample(.sphere, count: 20, seed: 1)
+    let plane = BaseDistribution.circle.sample(count: 20, seed: 1)
+    let space = BaseDistribution.sphere.sample(count: 20, seed: 1)
     #expect(throws: PointCloudError.self) {
       try Evaluation().evaluate(real: plane, synthetic: space)
     }

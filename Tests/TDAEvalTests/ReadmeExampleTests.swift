@@ -6,9 +6,9 @@ struct ReadmeExampleTests {
   @Test(
     "runs as written, and a circle against two circles shows a larger H1 distance than a resample")
   func libraryExample() throws {
-    let real = Generator.sample(.circle, count: 120, noise: 0.05, seed: 2)
-    let synthetic = Generator.sample(.circle, count: 120, noise: 0.05, seed: 1)
-    let twoCircles = Generator.sample(.twoCircles, count: 120, noise: 0.05, seed: 1)
+    let real = BaseDistribution.circle.sample(count: 120, noise: 0.05, seed: 2)
+    let synthetic = BaseDistribution.circle.sample(count: 120, noise: 0.05, seed: 1)
+    let twoCircles = BaseDistribution.twoCircles.sample(count: 120, noise: 0.05, seed: 1)
 
     let options = RipsOptions(maxDimension: 1)
     let a = try RipsPersistence.compute(real, options: options).diagrams

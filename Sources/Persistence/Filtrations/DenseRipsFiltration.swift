@@ -7,19 +7,20 @@ import PointClouds
 /// cofacets, which walks the candidate vertex j from n − 1 down, reads each vertex's row
 /// sequentially (O(n · k) look-ups per enumeration); binomial terms are shifted between the part of
 /// the index above j and below it (Ripser's dense coboundary enumerator).
-public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
+package struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The number of points n.
-  public let vertexCount: Int
+  package let vertexCount: Int
   /// The largest diameter admitted.
-  public let threshold: Double
+  package let threshold: Double
   /// C(i, k) for i ≤ n, k ≤ maxDimension + 2.
-  public let binomials: BinomialTable<Index>
+  package let binomials: BinomialTable<Index>
   @usableFromInline let distances: [Double]
 
   /// The filtration of `matrix` up to `threshold`, for homology up to `maxDimension`.
   /// - Throws: `PersistenceError.indexOverflow` if indices of (maxDimension + 2)-vertex simplices
   ///   do not fit `Index`.
-  public init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int) throws(PersistenceError)
+  package init(matrix: DistanceMatrix, threshold: Double, maxDimension: Int)
+    throws(PersistenceError)
   {
     vertexCount = matrix.count
     self.threshold = threshold
@@ -44,7 +45,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   @inlinable public func vertexValue(_ v: Int) -> Double { 0 }
 
   @inlinable
-  public func forEachSimplex(
+  package func forEachSimplex(
     ofDimension dimension: Int, part: Int, of parts: Int, _ body: (FilteredSimplex<Index>) -> Void
   ) {
     guard dimension >= 1, vertexCount > dimension else { return }
@@ -90,7 +91,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable
-  public func forEachCofacet(
+  package func forEachCofacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {
@@ -135,7 +136,7 @@ public struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable
-  public func forEachFacet(
+  package func forEachFacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {

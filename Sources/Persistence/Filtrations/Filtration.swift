@@ -27,7 +27,12 @@
 /// The reducer is generic and specialised by the compiler when the conforming type lives in the
 /// `Persistence` module (whole-module optimisation); define new filtrations there and keep these
 /// methods free of allocation.
-public protocol Filtration: Sendable {
+///
+/// ## Access
+/// `package`: no public API takes a filtration (`RipsPersistence` and `GeometryScore` are the
+/// library's entries), and the requirements name the reducer's plumbing (`BinomialTable`,
+/// `FilteredSimplex`, `SimplexIndex`), which would otherwise have to be public too.
+package protocol Filtration: Sendable {
   /// The type of simplex indices (`Int` unless the complex needs wider ones).
   associatedtype Index: SimplexIndex
 

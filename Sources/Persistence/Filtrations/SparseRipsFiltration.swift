@@ -9,18 +9,18 @@
 /// With a `SparseRipsBlocker` (Sheehy's sparse approximation), the simplices the blocker refuses
 /// are left out, with all their cofaces; the enumerations skip them, so the filtration still
 /// meets every clause of the `Filtration` contract.
-public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
+package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   /// The number of points n.
-  public let vertexCount: Int
+  package let vertexCount: Int
   /// C(i, k) for i ≤ n, k ≤ maxDimension + 2.
-  public let binomials: BinomialTable<Index>
+  package let binomials: BinomialTable<Index>
   @usableFromInline let matrix: SparseDistanceMatrix
   @usableFromInline let blocker: SparseRipsBlocker?
 
   /// The filtration of `matrix` (every stored pair is an edge), for homology up to
   /// `maxDimension`, without the simplices `blocker` refuses.
   /// - Throws: `PersistenceError.indexOverflow` if indices do not fit `Index`.
-  public init(
+  package init(
     matrix: SparseDistanceMatrix, maxDimension: Int, blocker: SparseRipsBlocker? = nil
   ) throws(PersistenceError) {
     vertexCount = matrix.count
@@ -67,7 +67,7 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable
-  public func forEachSimplex(
+  package func forEachSimplex(
     ofDimension dimension: Int, part: Int, of parts: Int, _ body: (FilteredSimplex<Index>) -> Void
   ) {
     guard dimension >= 1, vertexCount > dimension else { return }
@@ -153,7 +153,7 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable
-  public func forEachCofacet(
+  package func forEachCofacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {
@@ -211,7 +211,7 @@ public struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
   }
 
   @inlinable
-  public func forEachFacet(
+  package func forEachFacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (FilteredSimplex<Index>, Bool) -> Bool
   ) {

@@ -4,7 +4,7 @@
 /// combinatorial number system (the storage order of `edgeValues` and `triangleValues`). The
 /// complex stops at triangles, so the H1 barcode is exact and nothing above dimension 2 exists.
 extension WitnessFiltration: Filtration {
-  public typealias Index = Int
+  package typealias Index = Int
 
   /// The number of landmarks.
   @inlinable public var vertexCount: Int { landmarkCount }
@@ -14,7 +14,7 @@ extension WitnessFiltration: Filtration {
 
   /// Visits the present edges (dimension 1) or triangles (dimension 2) whose index is `part`
   /// modulo `parts`.
-  public func forEachSimplex(
+  package func forEachSimplex(
     ofDimension dimension: Int, part: Int, of parts: Int, _ body: (FilteredSimplex<Int>) -> Void
   ) {
     let values: [Double]
@@ -33,7 +33,7 @@ extension WitnessFiltration: Filtration {
   /// Visits the present cofacets of a vertex (edges) or an edge (triangles) by adding each other
   /// vertex w from n − 1 down to 0 (decreasing index); the sign is that of w's position in the
   /// cofacet. Triangles have no cofacets.
-  public func forEachCofacet(
+  package func forEachCofacet(
     of simplex: FilteredSimplex<Int>, dimension: Int,
     _ body: (_ cofacet: FilteredSimplex<Int>, _ negative: Bool) -> Bool
   ) {
@@ -88,7 +88,7 @@ extension WitnessFiltration: Filtration {
 
   /// Visits the facets of an edge ({u}, then {v}) or a triangle ({a,b}, {a,c}, {b,c}), in
   /// increasing index order; the facet missing the vertex with m smaller vertices has sign (−1)^m.
-  public func forEachFacet(
+  package func forEachFacet(
     of simplex: FilteredSimplex<Int>, dimension: Int,
     _ body: (_ facet: FilteredSimplex<Int>, _ negative: Bool) -> Bool
   ) {

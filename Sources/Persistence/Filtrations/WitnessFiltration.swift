@@ -39,7 +39,7 @@ public struct WitnessFiltration: Sendable {
   /// The largest witness–landmark distance.
   public private(set) var maxDistance: Double
   /// C(i, k) for i ≤ landmarkCount, k ≤ 3: simplex indices up to the cofacets of edges.
-  public private(set) var binomials: BinomialTable<Int>
+  package private(set) var binomials: BinomialTable<Int>
   /// Filtration value of vertex `l`, `+∞` if absent.
   public private(set) var vertexValues: [Double]
   /// Filtration value of edge {u, v} at index `v(v−1)/2 + u`, `+∞` if absent.

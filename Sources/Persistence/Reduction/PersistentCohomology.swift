@@ -14,13 +14,13 @@ import PointClouds
 ///
 /// Conventions (Ripser's, `PersistenceDiagram`): a column reducing to pivot τ gives the bar
 /// [value σ, value τ), dropped if of length zero; a column reducing to zero gives [value σ, ∞).
-public enum PersistentCohomology {
+package enum PersistentCohomology {
   /// The diagrams of dimensions 0…`maxDimension` of `filtration` with coefficients in `field`.
   /// Dimensions above n − 2 (n the vertex count) are computed as empty.
   /// - Parameters:
   ///   - threads: worker threads (default: the processors online).
   ///   - progress: called with the phase and the number of columns done.
-  public static func diagrams<F: Filtration, K: CoefficientField>(
+  package static func diagrams<F: Filtration, K: CoefficientField>(
     of filtration: F, field: K, maxDimension: Int, threads: Int = defaultThreadCount,
     progress: ProgressHandler? = nil
   ) -> [PersistenceDiagram] {

@@ -5,9 +5,9 @@ import ExactArithmetic
 /// Every index operation allocates, so this path is much slower than the fixed-width ones.
 extension BigInteger: SimplexIndex {
   /// The index `value`; never nil.
-  public init?(exactly value: Int) { self.init(value) }
+  @usableFromInline package init?(exactly value: Int) { self.init(value) }
   /// `self + other`; never nil.
-  public func adding(_ other: BigInteger) -> BigInteger? { self + other }
-  public var intValue: Int? { Int(exactly: self) }
-  public static var maximumDescription: String? { nil }
+  @usableFromInline package func adding(_ other: BigInteger) -> BigInteger? { self + other }
+  @usableFromInline package var intValue: Int? { Int(exactly: self) }
+  @usableFromInline package static var maximumDescription: String? { nil }
 }

@@ -2,11 +2,11 @@
 /// index type, with the conversions between vertex lists and combinatorial indices.
 ///
 /// Stored as one row per k (`C(·, k)` contiguous), as the enumerators read one k at a time.
-public struct BinomialTable<Index: SimplexIndex>: Sendable {
+@usableFromInline package struct BinomialTable<Index: SimplexIndex>: Sendable {
   /// The largest first argument, n (the vertex count).
-  public let vertexCount: Int
+  @usableFromInline package let vertexCount: Int
   /// The largest second argument.
-  public let maxK: Int
+  @usableFromInline package let maxK: Int
   @usableFromInline let values: [Index]
   /// Decoding accelerator: for each k ≥ 2 whose C(n, k) fits an `Int`, `guides[k * guideCount + b]`
   /// is the largest v with C(v, k) ≤ b << `guideShifts[k]` (a lower bound for the vertex of any
@@ -19,7 +19,7 @@ public struct BinomialTable<Index: SimplexIndex>: Sendable {
   /// - Throws: `PersistenceError.indexOverflow` if some coefficient is not representable in
   ///   `Index` (the binding one is C(n, maxK): indices of the cofacets of top-dimensional
   ///   simplices).
-  public init(vertexCount: Int, maxK: Int) throws(PersistenceError) {
+  @usableFromInline package init(vertexCount: Int, maxK: Int) throws(PersistenceError) {
     precondition(vertexCount >= 0 && maxK >= 0)
     self.vertexCount = vertexCount
     self.maxK = maxK
@@ -66,13 +66,13 @@ public struct BinomialTable<Index: SimplexIndex>: Sendable {
 
   /// C(i, k) for 0 ≤ i ≤ n, 0 ≤ k ≤ maxK.
   @inlinable
-  public subscript(i: Int, k: Int) -> Index {
+  package subscript(i: Int, k: Int) -> Index {
     values.withUnsafeBufferPointer { $0[k * (vertexCount + 1) + i] }
   }
 
   /// The index of the simplex with the given vertices, listed in decreasing order.
   @inlinable
-  public func index(ofDecreasingVertices vertices: some Collection<Int>) -> Index {
+  package func index(ofDecreasingVertices vertices: some Collection<Int>) -> Index {
     var index = Index.zero
     var k = vertices.count
     for v in vertices {
@@ -88,7 +88,9 @@ public struct BinomialTable<Index: SimplexIndex>: Sendable {
   /// then a short upward walk; without a guide (indices beyond `Int`), a branch-free binary search
   /// below the previous vertex.
   @inlinable
-  public func decode(_ index: Index, dimension: Int, into out: UnsafeMutablePointer<Int>) {
+  package func decode(
+    _ index: Index, dimension: Int, into out: UnsafeMutablePointer<Int>
+  ) {
     values.withUnsafeBufferPointer { table in
       guides.withUnsafeBufferPointer { guides in
         let stride = vertexCount + 1

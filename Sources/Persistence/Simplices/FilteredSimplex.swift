@@ -2,14 +2,15 @@
 ///
 /// The filtration order is by `value`, and among equal values by **larger index first**
 /// (Ripser's order); `precedes(_:)` implements it.
-public struct FilteredSimplex<Index: SimplexIndex>: Sendable {
+@usableFromInline
+package struct FilteredSimplex<Index: SimplexIndex>: Sendable {
   /// The filtration value (for Vietoris–Rips: the diameter, the longest edge).
-  public var value: Double
+  @usableFromInline package var value: Double
   /// The index in the combinatorial number system (see `SimplexIndex`).
-  public var index: Index
+  @usableFromInline package var index: Index
 
   @inlinable
-  public init(value: Double, index: Index) {
+  package init(value: Double, index: Index) {
     self.value = value
     self.index = index
   }
@@ -17,7 +18,7 @@ public struct FilteredSimplex<Index: SimplexIndex>: Sendable {
   /// Whether `self` enters the filtration strictly before `other`: smaller value, or the same
   /// value and a larger index.
   @inlinable
-  public func precedes(_ other: Self) -> Bool {
+  package func precedes(_ other: Self) -> Bool {
     value < other.value || (value == other.value && index > other.index)
   }
 }

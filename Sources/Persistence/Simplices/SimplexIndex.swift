@@ -10,7 +10,12 @@
 /// every binomial coefficient with `adding(_:)` and throws `PersistenceError.indexOverflow` when a
 /// sum is not representable; after that check, `+` and `-` on indices of the filtration never
 /// overflow, so they may be unchecked.
-public protocol SimplexIndex: Hashable, Comparable, Sendable {
+///
+/// Access: `package` (only the Rips engine and the witness filtration number simplices), and
+/// `@usableFromInline` with the index types, `FilteredSimplex` and `BinomialTable`, because the
+/// reducer's columns are `@inlinable` generics specialised for each index type.
+@usableFromInline
+package protocol SimplexIndex: Hashable, Comparable, Sendable {
   /// The index 0.
   static var zero: Self { get }
   /// The index with value `value` (≥ 0), or `nil` if the type cannot represent it.
@@ -31,19 +36,19 @@ public protocol SimplexIndex: Hashable, Comparable, Sendable {
 }
 
 extension SimplexIndex {
-  @inlinable public var tableHash: UInt64 { UInt64(truncatingIfNeeded: hashValue) }
+  @inlinable package var tableHash: UInt64 { UInt64(truncatingIfNeeded: hashValue) }
 }
 
 extension Int: SimplexIndex {
-  @inlinable public static var zero: Int { 0 }
-  @inlinable public func adding(_ other: Int) -> Int? {
+  @inlinable package static var zero: Int { 0 }
+  @inlinable package func adding(_ other: Int) -> Int? {
     let (sum, overflow) = addingReportingOverflow(other)
     return overflow ? nil : sum
   }
-  @inlinable public var intValue: Int? { self }
-  public static var maximumDescription: String? { "2^63 − 1" }
+  @inlinable package var intValue: Int? { self }
+  @usableFromInline package static var maximumDescription: String? { "2^63 − 1" }
   /// Fibonacci hashing, with the high half of the product folded onto the low bits.
-  @inlinable public var tableHash: UInt64 {
+  @inlinable package var tableHash: UInt64 {
     let product = UInt64(bitPattern: Int64(self)) &* 0x9E37_79B9_7F4A_7C15
     return product ^ (product >> 32)
   }

@@ -46,7 +46,8 @@ public enum SimplexIndexWidth: String, Sendable, CaseIterable {
   }
 
   /// Runs `computation` with this width's index type.
-  public func run<C: IndexWidthComputation>(_ computation: C) throws(PersistenceError) -> C.Output {
+  package func run<C: IndexWidthComputation>(_ computation: C) throws(PersistenceError) -> C.Output
+  {
     switch self {
     case .bits64: return try computation.run(indexType: Int.self)
     case .bits128: return try computation.run(indexType: WideSimplexIndex.self)
@@ -57,7 +58,7 @@ public enum SimplexIndexWidth: String, Sendable, CaseIterable {
 
 /// A computation written once for any simplex index type, run by `SimplexIndexWidth.run(_:)`
 /// with the type chosen at run time (Swift closures cannot be generic, protocols can).
-public protocol IndexWidthComputation {
+package protocol IndexWidthComputation {
   /// What the computation returns.
   associatedtype Output
   /// Performs the computation with simplex indices of type `Index`.

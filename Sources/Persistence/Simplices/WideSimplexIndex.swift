@@ -6,64 +6,66 @@
 /// index) would take 32 bytes; with two words it takes 24, which keeps the heaps, column lists
 /// and pivot tables of the reducer 25 % smaller and the wide path close to the 64-bit one.
 /// Arithmetic is add-with-carry and subtract-with-borrow on the words.
-public struct WideSimplexIndex: SimplexIndex, CustomStringConvertible {
+@usableFromInline package struct WideSimplexIndex: SimplexIndex, CustomStringConvertible {
   /// The most significant 64 bits.
-  public var high: UInt64
+  @usableFromInline package var high: UInt64
   /// The least significant 64 bits.
-  public var low: UInt64
+  @usableFromInline package var low: UInt64
 
   /// The index `value`.
   @available(macOS 15.0, *)
-  @inlinable public init(_ value: UInt128) {
+  @inlinable package init(_ value: UInt128) {
     high = UInt64(truncatingIfNeeded: value >> 64)
     low = UInt64(truncatingIfNeeded: value)
   }
 
   /// The index as a `UInt128`.
   @available(macOS 15.0, *)
-  @inlinable public var value: UInt128 { UInt128(high) << 64 | UInt128(low) }
+  @inlinable package var value: UInt128 { UInt128(high) << 64 | UInt128(low) }
 
   @inlinable init(high: UInt64, low: UInt64) {
     self.high = high
     self.low = low
   }
 
-  @inlinable public static var zero: WideSimplexIndex { WideSimplexIndex(high: 0, low: 0) }
+  @inlinable package static var zero: WideSimplexIndex { WideSimplexIndex(high: 0, low: 0) }
 
-  @inlinable public init?(exactly value: Int) {
+  @inlinable package init?(exactly value: Int) {
     guard value >= 0 else { return nil }
     self.init(high: 0, low: UInt64(value))
   }
 
-  @inlinable public func adding(_ other: WideSimplexIndex) -> WideSimplexIndex? {
+  @inlinable package func adding(_ other: WideSimplexIndex) -> WideSimplexIndex? {
     let (low, carry) = low.addingReportingOverflow(other.low)
     let (partial, overflow1) = high.addingReportingOverflow(other.high)
     let (high, overflow2) = partial.addingReportingOverflow(carry ? 1 : 0)
     return overflow1 || overflow2 ? nil : WideSimplexIndex(high: high, low: low)
   }
 
-  @inlinable public static func + (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> WideSimplexIndex
+  @inlinable package static func + (lhs: WideSimplexIndex, rhs: WideSimplexIndex)
+    -> WideSimplexIndex
   {
     let (low, carry) = lhs.low.addingReportingOverflow(rhs.low)
     return WideSimplexIndex(high: lhs.high &+ rhs.high &+ (carry ? 1 : 0), low: low)
   }
 
-  @inlinable public static func - (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> WideSimplexIndex
+  @inlinable package static func - (lhs: WideSimplexIndex, rhs: WideSimplexIndex)
+    -> WideSimplexIndex
   {
     let (low, borrow) = lhs.low.subtractingReportingOverflow(rhs.low)
     return WideSimplexIndex(high: lhs.high &- rhs.high &- (borrow ? 1 : 0), low: low)
   }
 
-  @inlinable public static func < (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> Bool {
+  @inlinable package static func < (lhs: WideSimplexIndex, rhs: WideSimplexIndex) -> Bool {
     lhs.high < rhs.high || (lhs.high == rhs.high && lhs.low < rhs.low)
   }
 
-  @inlinable public var intValue: Int? { high == 0 ? Int(exactly: low) : nil }
+  @inlinable package var intValue: Int? { high == 0 ? Int(exactly: low) : nil }
 
-  public static var maximumDescription: String? { "2^128 − 1" }
+  @usableFromInline package static var maximumDescription: String? { "2^128 − 1" }
 
   /// The decimal digits.
-  public var description: String {
+  @usableFromInline package var description: String {
     guard #available(macOS 15.0, *) else {
       return "0x\(String(high, radix: 16))_\(String(low, radix: 16))"
     }
