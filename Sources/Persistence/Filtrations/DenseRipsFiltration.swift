@@ -135,6 +135,80 @@ package struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
+  /// Without enumerating: see `BinomialTable.ripsZeroApparentCofacet`.
+  @inlinable
+  public func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+    -> FilteredSimplex<Index>?
+  {
+    guard dimension >= 1 else {
+      return enumeratedZeroApparentCofacet(of: simplex, dimension: dimension)
+    }
+    let n = vertexCount
+    return distances.withUnsafeBufferPointer { buffer in
+      let d = buffer.baseAddress!
+      return binomials.ripsZeroApparentCofacet(
+        of: simplex, dimension: dimension, edgeLength: { Self.entry(d, n, $0, $1) },
+        joinable: { Self.largestJoinable(d, n, $0, $1, $2, $3) })
+    }
+  }
+
+  /// Without enumerating: see `BinomialTable.ripsZeroApparentFacet`.
+  @inlinable
+  public func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+    -> (facet: FilteredSimplex<Index>, negative: Bool)?
+  {
+    guard dimension >= 2 else {
+      return enumeratedZeroApparentFacet(of: simplex, dimension: dimension)
+    }
+    let n = vertexCount
+    return distances.withUnsafeBufferPointer { buffer in
+      let d = buffer.baseAddress!
+      return binomials.ripsZeroApparentFacet(
+        of: simplex, dimension: dimension, edgeLength: { Self.entry(d, n, $0, $1) },
+        joinable: { Self.largestJoinable(d, n, $0, $1, $2, $3) })
+    }
+  }
+
+  /// d(u, w), read in the row of the smaller vertex: the rows that `forEachSimplex` has just read
+  /// (it grows simplices in increasing vertex order), so that screening what it enumerates hits
+  /// the cache.
+  @inlinable @inline(__always)
+  static func entry(_ d: UnsafePointer<Double>, _ n: Int, _ u: Int, _ w: Int) -> Double {
+    u < w ? d[u &* n &+ w] : d[w &* n &+ u]
+  }
+
+  /// The largest vertex j > `floor`, not among the `count` `vertices` (decreasing), with
+  /// d(v, j) ≤ `limit` for each of them: a scan of the smallest vertex's row (the one most
+  /// recently read, see `entry`) from n − 1 down that reads the other rows only where it passes.
+  @inlinable @inline(__always)
+  static func largestJoinable(
+    _ d: UnsafePointer<Double>, _ n: Int, _ vertices: UnsafePointer<Int>, _ count: Int,
+    _ limit: Double, _ floor: Int
+  ) -> Int? {
+    let first = d + vertices[count - 1] &* n
+    var j = n - 1
+    candidates: while j > floor {
+      if first[j] > limit {
+        j -= 1
+        continue
+      }
+      var i = 0
+      while i < count - 1 {
+        if d[vertices[i] &* n &+ j] > limit {
+          j -= 1
+          continue candidates
+        }
+        i += 1
+      }
+      // A vertex of the simplex passes too (at distance 0 from itself).
+      i = 0
+      while i < count && vertices[i] != j { i += 1 }
+      if i == count { return j }
+      j -= 1
+    }
+    return nil
+  }
+
   @inlinable
   package func forEachFacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,

@@ -62,4 +62,17 @@ package protocol Filtration: Sendable {
   func forEachFacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,
     _ body: (_ facet: FilteredSimplex<Index>, _ negative: Bool) -> Bool)
+
+  /// τ such that (`simplex`, τ) is a zero-persistence apparent pair: τ is the earliest cofacet
+  /// (in `forEachCofacet` order) of the simplex's own value, and the simplex is the latest facet
+  /// (in `forEachFacet` order) of τ's value. Has a default built on the two enumerations;
+  /// filtrations override it with a faster search giving the same answer.
+  func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+    -> FilteredSimplex<Index>?
+
+  /// σ, with the sign of [`simplex` : σ], such that (σ, `simplex`) is a zero-persistence apparent
+  /// pair (`dimension` ≥ 1). Has a default built on the two enumerations, like
+  /// `zeroApparentCofacet(of:dimension:)`.
+  func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+    -> (facet: FilteredSimplex<Index>, negative: Bool)?
 }

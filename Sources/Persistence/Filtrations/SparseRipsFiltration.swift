@@ -210,6 +210,83 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
+  /// Without enumerating: see `BinomialTable.ripsZeroApparentCofacet`.
+  @inlinable
+  public func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+    -> FilteredSimplex<Index>?
+  {
+    guard dimension >= 1 else {
+      return enumeratedZeroApparentCofacet(of: simplex, dimension: dimension)
+    }
+    return withLists { offsets, neighbours, distances in
+      binomials.ripsZeroApparentCofacet(
+        of: simplex, dimension: dimension,
+        edgeLength: { Self.distance($0, $1, offsets, neighbours, distances) },
+        joinable: { Self.largestJoinable(offsets, neighbours, distances, $0, $1, $2, $3) })
+    }
+  }
+
+  /// Without enumerating: see `BinomialTable.ripsZeroApparentFacet`.
+  @inlinable
+  public func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+    -> (facet: FilteredSimplex<Index>, negative: Bool)?
+  {
+    guard dimension >= 2 else {
+      return enumeratedZeroApparentFacet(of: simplex, dimension: dimension)
+    }
+    return withLists { offsets, neighbours, distances in
+      binomials.ripsZeroApparentFacet(
+        of: simplex, dimension: dimension,
+        edgeLength: { Self.distance($0, $1, offsets, neighbours, distances) },
+        joinable: { Self.largestJoinable(offsets, neighbours, distances, $0, $1, $2, $3) })
+    }
+  }
+
+  /// The largest vertex j > `floor`, not among the `count` `vertices`, with d(v, j) ≤ `limit`
+  /// for each of them: the shortest of their neighbour lists is walked from its top down, the
+  /// others follow in lock-step where it passes.
+  @inlinable @inline(__always)
+  static func largestJoinable(
+    _ offsets: UnsafePointer<Int>, _ neighbours: UnsafePointer<Int32>,
+    _ distances: UnsafePointer<Double>, _ vertices: UnsafePointer<Int>, _ count: Int,
+    _ limit: Double, _ floor: Int
+  ) -> Int? {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { buffer in
+      let cursors = buffer.baseAddress!
+      var driver = 0
+      for i in 0..<count {
+        cursors[i] = offsets[vertices[i] + 1] - 1
+        if cursors[i] - offsets[vertices[i]] < cursors[driver] - offsets[vertices[driver]] {
+          driver = i
+        }
+      }
+      let driverStart = offsets[vertices[driver]]
+      var c = cursors[driver]
+      // No vertex is its own neighbour: a vertex of the simplex fails in its own list.
+      candidates: while c >= driverStart {
+        let j = neighbours[c]
+        if Int(j) <= floor { return nil }
+        let passes = distances[c] <= limit
+        c -= 1
+        if !passes { continue }
+        var i = 0
+        while i < count {
+          if i != driver {
+            let start = offsets[vertices[i]]
+            var e = cursors[i]
+            while e >= start && neighbours[e] > j { e -= 1 }
+            cursors[i] = e
+            if e < start { return nil }  // that list is exhausted: no more common neighbours
+            if neighbours[e] != j || distances[e] > limit { continue candidates }
+          }
+          i += 1
+        }
+        return Int(j)
+      }
+      return nil
+    }
+  }
+
   @inlinable
   package func forEachFacet(
     of simplex: FilteredSimplex<Index>, dimension: Int,

@@ -118,7 +118,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     cycles.reverse()
     let screened = gatherParts(blockCount(cycles.count), threads: threads) { part, out in
       for edge in block(part, of: cycles.count)
-      where zeroApparentCofacet(of: cycles[edge], dimension: 1) == nil {
+      where filtration.zeroApparentCofacet(of: cycles[edge], dimension: 1) == nil {
         out.append(cycles[edge])
       }
     }
@@ -140,62 +140,14 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     let parts = threads == 1 ? 1 : 64 * threads
     var columns = gatherParts(parts, threads: threads) { part, out in
       filtration.forEachSimplex(ofDimension: dimension, part: part, of: parts) { simplex in
-        if zeroApparentCofacet(of: simplex, dimension: dimension) != nil { return }
-        if zeroApparentFacet(of: simplex, dimension: dimension) != nil { return }
         if previousPivots?.contains(simplex.index) == true { return }
+        if filtration.zeroApparentCofacet(of: simplex, dimension: dimension) != nil { return }
+        if filtration.zeroApparentFacet(of: simplex, dimension: dimension) != nil { return }
         out.append(simplex)
       }
     }
     columns.sort { $1.precedes($0) }
     return columns
-  }
-
-  // MARK: Apparent pairs
-
-  /// The earliest cofacet, if it has the simplex's own value.
-  @inline(__always)
-  func zeroPivotCofacet(of simplex: Simplex, dimension: Int) -> Simplex? {
-    var found: Simplex?
-    filtration.forEachCofacet(of: simplex, dimension: dimension) { cofacet, _ in
-      if cofacet.value == simplex.value {
-        found = cofacet
-        return false
-      }
-      return true
-    }
-    return found
-  }
-
-  /// The latest facet, if it has the simplex's own value, with its incidence sign.
-  @inline(__always)
-  func zeroPivotFacet(of simplex: Simplex, dimension: Int) -> (Simplex, Bool)? {
-    var found: (Simplex, Bool)?
-    filtration.forEachFacet(of: simplex, dimension: dimension) { facet, negative in
-      if facet.value == simplex.value {
-        found = (facet, negative)
-        return false
-      }
-      return true
-    }
-    return found
-  }
-
-  /// τ such that (simplex, τ) is a zero-persistence apparent pair.
-  func zeroApparentCofacet(of simplex: Simplex, dimension: Int) -> Simplex? {
-    guard let cofacet = zeroPivotCofacet(of: simplex, dimension: dimension),
-      let (facet, _) = zeroPivotFacet(of: cofacet, dimension: dimension + 1),
-      facet.index == simplex.index
-    else { return nil }
-    return cofacet
-  }
-
-  /// σ (and the sign of [simplex : σ]) such that (σ, simplex) is a zero-persistence apparent pair.
-  func zeroApparentFacet(of simplex: Simplex, dimension: Int) -> (Simplex, Bool)? {
-    guard dimension >= 1, let (facet, negative) = zeroPivotFacet(of: simplex, dimension: dimension),
-      let cofacet = zeroPivotCofacet(of: facet, dimension: dimension - 1),
-      cofacet.index == simplex.index
-    else { return nil }
-    return (facet, negative)
   }
 
   // MARK: Reduction
@@ -364,7 +316,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
             addCoboundary(
               of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary)
           }
-        } else if let (facet, negative) = zeroApparentFacet(
+        } else if let (facet, negative) = filtration.zeroApparentFacet(
           of: current.simplex, dimension: dimension + 1)
         {
           // The column of an apparent pair is its simplex alone: δ(facet) has the pivot with ±1.
@@ -453,7 +405,7 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
       let entry = Entry(cofacet, field.sign(negative: negative))
       if checkEmergent && cofacet.value == column.value {
         if !table.contains(cofacet.index)
-          && zeroApparentFacet(of: cofacet, dimension: dimension + 1) == nil
+          && filtration.zeroApparentFacet(of: cofacet, dimension: dimension + 1) == nil
         {
           emergent = entry
           return false
