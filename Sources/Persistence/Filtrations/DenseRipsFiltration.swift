@@ -137,7 +137,7 @@ package struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
 
   /// Without enumerating: see `BinomialTable.ripsZeroApparentCofacet`.
   @inlinable
-  public func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+  package func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
     -> FilteredSimplex<Index>?
   {
     guard dimension >= 1 else {
@@ -154,7 +154,7 @@ package struct DenseRipsFiltration<Index: SimplexIndex>: Filtration {
 
   /// Without enumerating: see `BinomialTable.ripsZeroApparentFacet`.
   @inlinable
-  public func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+  package func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
     -> (facet: FilteredSimplex<Index>, negative: Bool)?
   {
     guard dimension >= 2 else {

@@ -35,14 +35,14 @@ extension Filtration {
   }
 
   @inlinable
-  public func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+  package func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
     -> FilteredSimplex<Index>?
   {
     enumeratedZeroApparentCofacet(of: simplex, dimension: dimension)
   }
 
   @inlinable
-  public func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+  package func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
     -> (facet: FilteredSimplex<Index>, negative: Bool)?
   {
     enumeratedZeroApparentFacet(of: simplex, dimension: dimension)

@@ -210,12 +210,13 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
-  /// Without enumerating: see `BinomialTable.ripsZeroApparentCofacet`.
+  /// Without enumerating: see `BinomialTable.ripsZeroApparentCofacet` (whose shortcut knows only
+  /// flag complexes: with a blocker, by the enumerations, which skip the blocked simplices).
   @inlinable
-  public func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+  package func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
     -> FilteredSimplex<Index>?
   {
-    guard dimension >= 1 else {
+    guard dimension >= 1, blocker == nil else {
       return enumeratedZeroApparentCofacet(of: simplex, dimension: dimension)
     }
     return withLists { offsets, neighbours, distances in
@@ -226,12 +227,13 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
-  /// Without enumerating: see `BinomialTable.ripsZeroApparentFacet`.
+  /// Without enumerating: see `BinomialTable.ripsZeroApparentFacet` (with a blocker, by the
+  /// enumerations, as above).
   @inlinable
-  public func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
+  package func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
     -> (facet: FilteredSimplex<Index>, negative: Bool)?
   {
-    guard dimension >= 2 else {
+    guard dimension >= 2, blocker == nil else {
       return enumeratedZeroApparentFacet(of: simplex, dimension: dimension)
     }
     return withLists { offsets, neighbours, distances in
