@@ -99,6 +99,7 @@ extension BenchmarkTables {
   func runFidelity(_ subject: FidelitySubject, seed: UInt64) throws -> JobResult {
     var configuration = evaluation
     configuration.seed = seed
+    // The table shows the pair's own values: a baseline would only add readings.
     configuration.baseline = false
     configuration.parts = [.persistence, .geometryScore]
     let compared: ComparedTables
@@ -182,8 +183,9 @@ extension BenchmarkTables {
       columnNames: (0..<cloud.dimension).map(String.init) + [modeTarget])
   }
 
-  /// The seed of the registry that utility tests on for `seed`: a fresh registry, drawn from
-  /// streams the pair of `seed` does not use.
+  /// The seed of the registry that utility tests on for `seed`: the first number of stream 8 of
+  /// `seed`, which ``PatientRegistry/pair(count:seed:missingRate:failure:)`` (streams 0–7) does
+  /// not use, so the test rows are independent of the real and synthetic ones.
   static func registryTestSeed(_ seed: UInt64) -> UInt64 {
     var stream = SeededGenerator.stream(8, of: seed)
     return stream.next()
@@ -191,22 +193,23 @@ extension BenchmarkTables {
 
   func fidelityTables(results: [String: JobResult]) throws -> [TableFile] {
     var csv = "data,failure,metric,mean,sd,seeds\n"
-    var markdown = "# Fidelity measures next to the topological metrics\n\n"
+    var markdown = "# Fidelity, detection and utility next to the topological metrics\n\n"
     markdown +=
       "Mean ± sample standard deviation over \(seeds.count) seeds; \(count) real and \(count) "
       + "synthetic rows (fewer under `few`). Fidelity as `tda-eval fidelity` (SDMetrics' quality "
       + "report; association_difference = mean |real − synthetic| of dython's association "
-      + "matrices); detection as `tda-eval detect` (logistic: mean ROC AUC over \(evaluation.detectionFolds) "
-      + "seeded folds and SDMetrics' score; leave-one-out 1-NN accuracy and its p-value over "
-      + "\(evaluation.detectionPermutations) label permutations); utility as `tda-eval utility` "
-      + "(logistic regression trained on the real (TRTR) or the synthetic (TSTR) rows, scored "
-      + "on a fresh real sample of the same size; gap = TSTR − TRTR; target `\(Self.modeTarget)`, the "
-      + "mixture component of each row, on a base distribution, `\(Self.registryTarget)` on the "
-      + "registry; — where the synthetic rows hold one class or the AUROC is undefined); "
-      + "topological metrics as in table 1. Regenerate with `tda-eval tables --only fidelity`.\n"
+      + "matrices); detection as `tda-eval detect` (logistic: mean ROC AUC over "
+      + "\(evaluation.detectionFolds) seeded folds and SDMetrics' score; leave-one-out 1-NN "
+      + "accuracy and its p-value over \(evaluation.detectionPermutations) label permutations); "
+      + "utility as `tda-eval utility` (logistic regression trained on the real (TRTR) or the "
+      + "synthetic (TSTR) rows, scored on a fresh real sample of the same size; gap = TSTR − "
+      + "TRTR; target `\(Self.modeTarget)`, the mixture component of each row, on a base "
+      + "distribution, `\(Self.registryTarget)` on the registry; — where the synthetic rows hold "
+      + "one class or the AUROC is undefined); topological metrics as in table 1. Regenerate "
+      + "with `tda-eval tables --only fidelity`.\n"
     var latex =
-      "% Fidelity measures next to the topological metrics: mean +/- sd over \(seeds.count) "
-      + "seeds.\n"
+      "% Fidelity, detection and utility next to the topological metrics: mean +/- sd over "
+      + "\(seeds.count) seeds.\n"
     let blocks: [(name: String, title: String, subjects: [FidelitySubject])] =
       fidelityBases.map { base in
         (
@@ -246,7 +249,8 @@ extension BenchmarkTables {
       let (header, body) = Self.metricRows(labels: labels, columns: columns)
       markdown += "\n## \(block.title)\n\n" + Self.markdownTable(header: header, rows: body)
       latex += Self.latexTable(
-        caption: "Fidelity and topological metrics under controlled failures: \(block.title), "
+        caption: "Fidelity, detection, utility and topological metrics under controlled "
+          + "failures: \(block.title), "
           + "mean $\\pm$ sd over \(seeds.count) seeds.",
         label: "tab:fidelity-\(block.name)", header: header, rows: body)
     }
