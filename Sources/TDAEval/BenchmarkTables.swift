@@ -24,8 +24,9 @@ public struct TableFile: Sendable, Equatable {
 /// 3. `runtime.{csv,md,tex}` and `runtime-*.svg`: wall-clock seconds and peak added resident
 ///    memory of each evaluation part against the number of points n and the dimension d.
 /// 4. `fidelity.{csv,md,tex}`: the fidelity measures (column shapes, column pair trends, quality,
-///    association difference) next to the topological metrics, for the tabular base distribution
-///    and the mixed-type patient registry under their controlled failures.
+///    association difference), detection (logistic, 1-NN) and utility (TRTR against TSTR) next to
+///    the topological metrics, for the tabular base distribution and the mixed-type patient
+///    registry under their controlled failures.
 ///
 /// 5. `calibration.{csv,md}`: the null calibration — every metric between two seeded samples of
 ///    the same base distribution (the faithful pair) at several sample sizes, mean, sd, min and
@@ -323,8 +324,7 @@ public struct BenchmarkTables: Sendable {
     switch job.work {
     case .evaluation(let base, let failure, let seed):
       let pair = try ControlledFailures.pair(base: base, failure: failure, count: count, seed: seed)
-      var holdoutStream = SeededGenerator.stream(4, of: seed)
-      let holdout = base.sample(count: count, using: &holdoutStream).cloud
+      let holdout = Self.heldOut(base, count: count, seed: seed).cloud
       var configuration = evaluation
       configuration.seed = seed
       configuration.baseline = false
@@ -359,6 +359,13 @@ public struct BenchmarkTables: Sendable {
       ).scalarMetrics
       return JobResult(metrics: metrics.map(\.path), values: metrics.map(\.value))
     }
+  }
+
+  /// The held-out real sample of `seed`: a fresh sample of `base` from stream 4 of the seed, which
+  /// the controlled pairs never use (table 1's holdout, table 4's utility test set).
+  static func heldOut(_ base: BaseDistribution, count: Int, seed: UInt64) -> LabelledSample {
+    var stream = SeededGenerator.stream(4, of: seed)
+    return base.sample(count: count, using: &stream)
   }
 
   /// The result of job `id`.

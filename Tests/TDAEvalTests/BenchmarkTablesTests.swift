@@ -116,7 +116,10 @@ struct BenchmarkTablesTests {
     tables.count = 150
     tables.bases = [.gaussianMixture]
     tables.fidelityBases = [.gaussianMixture]
-    tables.registryFailures = [.faithful, .brokenCorrelations, .shiftedLabs(sigma: 1)]
+    tables.registryFailures = [
+      .faithful, .brokenCorrelations, .shiftedLabs(sigma: 1), .memorisation(fraction: 0.5),
+    ]
+    tables.evaluation.detectionPermutations = 199
     let files = try tables.generate(tables: [.failures, .fidelity])
     #expect(Set(files.map(\.name)).isSuperset(of: ["fidelity.csv", "fidelity.md", "fidelity.tex"]))
     let csv = try #require(files.first { $0.name == "fidelity.csv" }).contents
@@ -138,11 +141,132 @@ struct BenchmarkTablesTests {
     #expect(
       mean["\(broken)/association_difference"]! > mean["\(faithful)/association_difference"]!)
     // Shifted labs move the marginals.
-    #expect(mean["registry/shifted-labs σ=1.0/column_shapes"]! < mean["\(faithful)/column_shapes"]!)
+    let shifted = "registry/shifted-labs σ=1.0", copied = "registry/memorisation fraction=0.5"
+    #expect(mean["\(shifted)/column_shapes"]! < mean["\(faithful)/column_shapes"]!)
+    // What the conclusions of table 4 claim the detectors see: the linear detector sees moved
+    // means, not shuffled columns; the 1-NN test sees the shuffle; copies pull the 1-NN accuracy
+    // far below chance.
+    #expect(mean["\(shifted)/detection_auc"]! > 0.8)
+    #expect(abs(mean["\(broken)/detection_auc"]! - mean["\(faithful)/detection_auc"]!) < 0.1)
+    #expect(
+      mean["\(broken)/detection_1nn_accuracy"]!
+        > mean["\(faithful)/detection_1nn_accuracy"]! + 0.04)
+    #expect(mean["\(faithful)/detection_1nn_p_value"]! > 0.05)
+    #expect(mean["\(copied)/detection_1nn_accuracy"]! < 0.35)
+    #expect(mean["\(copied)/detection_1nn_p_value"]! > 0.9)
+    // And utility: a broken relation to the target costs AUROC, shifted labs cost accuracy only.
+    #expect(mean["\(broken)/utility_tstr_auroc"]! < mean["\(broken)/utility_trtr_auroc"]! - 0.15)
+    #expect(
+      abs(mean["\(shifted)/utility_auroc_gap"]! - mean["\(faithful)/utility_auroc_gap"]!) < 0.02)
+    #expect(
+      mean["\(shifted)/utility_accuracy_gap"]! < mean["\(faithful)/utility_accuracy_gap"]! - 0.02)
+    // A collapsed mixture: every synthetic row has one mode, so there is no utility row; the
+    // linear detector sees it.
+    #expect(mean["gaussian-mixture/collapse/utility_tstr_accuracy"] == nil)
+    #expect(mean["gaussian-mixture/faithful/utility_tstr_accuracy"] != nil)
+    #expect(mean["gaussian-mixture/collapse/detection_auc"]! > 0.7)
     // The topological metrics are those of the failure table (same pairs, same configuration).
     let failures = try #require(files.first { $0.name == "failures.csv" }).contents
     for row in rows(failures) where ["bottleneck_h1", "gscore"].contains(row[2]) {
       #expect(mean["gaussian-mixture/\(row[1])/\(row[2])"] == Double(row[3]), "\(row)")
+    }
+  }
+
+  @Test("table 4's detection and utility rows are those of `tda-eval detect` and `utility`")
+  func fidelityLearningRows() throws {
+    var tables = tiny
+    tables.count = 120
+    tables.evaluation.detectionPermutations = 99
+    let directory = try makeTemporaryDirectory()
+    /// The rows table 4 shows for a detection and a utility comparison (logistic model).
+    func rows(_ detection: DetectionReport, _ utility: UtilityReport?) throws -> [String: Double] {
+      var expected = [
+        "detection_auc": detection.logistic.auc, "detection_score": detection.logistic.score,
+        "detection_1nn_accuracy": detection.nearestNeighbour.accuracy,
+        "detection_1nn_p_value": detection.nearestNeighbour.pValue,
+      ]
+      guard let logistic = utility?.models["logistic"] else { return expected }
+      guard case .classification(let trtr) = logistic.real,
+        case .classification(let tstr) = logistic.synthetic
+      else {
+        Issue.record("a classification was expected")
+        return expected
+      }
+      expected["utility_trtr_auroc"] = trtr.auroc
+      expected["utility_tstr_auroc"] = tstr.auroc
+      expected["utility_auroc_gap"] = try #require(tstr.auroc) - #require(trtr.auroc)
+      expected["utility_trtr_accuracy"] = trtr.accuracy
+      expected["utility_tstr_accuracy"] = tstr.accuracy
+      expected["utility_accuracy_gap"] = tstr.accuracy - trtr.accuracy
+      return expected
+    }
+    func check(_ result: BenchmarkTables.JobResult, _ expected: [String: Double]) {
+      let shown = Dictionary(
+        uniqueKeysWithValues: zip(result.metrics, result.values).filter {
+          $0.0.hasPrefix("detection_") || $0.0.hasPrefix("utility_")
+        })
+      #expect(shown == expected)
+    }
+    let seed: UInt64 = 2
+    let options = Detection.Options(folds: 3, permutations: 99, seed: seed)
+    // The registry, read from CSV files as the commands read them; the test registry is a fresh
+    // one, not the real sample.
+    let pair = try PatientRegistry.pair(count: 120, seed: seed, failure: .brokenCorrelations)
+    let test = PatientRegistry.sample(count: 120, seed: BenchmarkTables.registryTestSeed(seed))
+    #expect(test.cells[1...] != pair.real.cells[1...])
+    let schema = TableOptions(overrides: SchemaOverrides(schema: PatientRegistry.schema))
+    let real = try writeFile(pair.real.csv(), named: "real.csv", in: directory)
+    let synthetic = try writeFile(pair.synthetic.csv(), named: "synth.csv", in: directory)
+    let testFile = try writeFile(test.csv(), named: "test.csv", in: directory)
+    check(
+      try tables.runFidelity(.registry(.brokenCorrelations), seed: seed),
+      try rows(
+        Detection.compute(
+          TableSamples.read(real: real, synthetic: synthetic, options: schema), options: options),
+        Utility.compute(
+          TableSamples.read(real: real, synthetic: synthetic, holdout: testFile, options: schema),
+          target: "diabetes")))
+    // A base distribution: its points, and for utility the mode of each row as a last column,
+    // tested on table 1's holdout (stream 4 of the seed).
+    func csv(_ sample: LabelledSample, modes: Bool) -> String {
+      let d = sample.cloud.dimension
+      var text = (0..<d).map(String.init).joined(separator: ",") + (modes ? ",mode\n" : "\n")
+      for row in 0..<sample.cloud.count {
+        text += (0..<d).map { "\(sample.cloud[row, $0])" }.joined(separator: ",")
+        text += modes ? ",\(sample.modes[row])\n" : "\n"
+      }
+      return text
+    }
+    var holdoutStream = SeededGenerator.stream(4, of: seed)
+    let holdout = BaseDistribution.gaussianMixture.sample(count: 120, using: &holdoutStream)
+    for failure in [Failure.faithful, .modeCollapse] {
+      let pair = try ControlledFailures.pair(
+        base: .gaussianMixture, failure: failure, count: 120, seed: seed)
+      var files: [String] = []
+      for (name, sample, modes) in [
+        ("real", pair.real, false), ("synth", pair.synthetic, false),
+        ("real-modes", pair.real, true), ("synth-modes", pair.synthetic, true),
+        ("test-modes", holdout, true),
+      ] {
+        files.append(
+          try writeFile(csv(sample, modes: modes), named: "\(name).csv", in: directory))
+      }
+      let detection = try Detection.compute(
+        TableSamples.read(real: files[0], synthetic: files[1]), options: options)
+      let labelled = try TableSamples.read(real: files[2], synthetic: files[3], holdout: files[4])
+      let result = try tables.runFidelity(.base(.gaussianMixture, failure), seed: seed)
+      if failure == .modeCollapse {
+        // One mode, one class: no classifier can be trained on the synthetic rows.
+        #expect(throws: LearningError.self) {
+          try Utility.compute(labelled, target: "mode", task: .classification)
+        }
+        check(result, try rows(detection, nil))
+      } else {
+        check(
+          result,
+          try rows(
+            detection, Utility.compute(labelled, target: "mode", task: .classification)))
+      }
     }
   }
 
