@@ -162,7 +162,8 @@ extension Evaluation {
     if parts.contains(.persistence) {
       for (cloud, stream) in [(real, 100), (synthetic, 101)] {
         try RipsPersistence.checkMemory(
-          cloud, options: RipsOptions(maxDimension: 0, coefficients: coefficients, threshold: threshold),
+          cloud,
+          options: RipsOptions(maxDimension: 0, coefficients: coefficients, threshold: threshold),
           fewerPoints: Self.fewerH0Points)
         guard maxDimension > 0 else { continue }
         try RipsPersistence.checkMemory(
