@@ -10,8 +10,10 @@ import Foundation
 ///
 /// with `holdout` and `options` optional. Option names are `tda-eval evaluate`'s long options
 /// without the dashes; `true` becomes a flag (`false` leaves it out), a list a comma-joined value
-/// (an empty one leaves it out), anything else the option's value. File paths (`real`,
-/// `synthetic`, `holdout` and the options in ``Rules/paths``) are relative to the manifest's directory. Each evaluation's result is
+/// (an empty one
+/// leaves it out), anything else the option's value. File paths (`real`, `synthetic`, `holdout` and
+/// the options
+/// in ``Rules/paths``) are relative to the manifest's directory. Each evaluation's result is
 /// `NAME.json` (and its failure `NAME.error`), so names must be safe file names and distinct.
 ///
 /// Evaluations are numbered from 0 in line order, blank lines not counted; errors name the line
