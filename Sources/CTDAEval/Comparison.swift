@@ -21,8 +21,8 @@ struct InputOptions {
   var schemaPath: String?
   var schemaJSON: String?
   var naValues: String?
-  var distance: String
-  var missing: String
+  var distance: RowDistanceChoice
+  var missing: IncompleteRows
 
   init(_ options: Options) throws {
     if let name = try options.string("delimiter") {
@@ -43,14 +43,8 @@ struct InputOptions {
     schemaPath = try options.string("schema")
     schemaJSON = try options.string("schema_json")
     naValues = try options.commaList("na_values")
-    distance = try options.string("distance") ?? "auto"
-    missing = try options.string("missing") ?? "error"
-    guard RowDistanceKind(rawValue: distance) != nil || distance == "auto" else {
-      throw BadInput("--distance must be auto, euclidean or gower, got '\(distance)'")
-    }
-    guard missing == "error" || missing == "drop-rows" else {
-      throw BadInput("--missing must be error or drop-rows, got '\(missing)'")
-    }
+    distance = try options.named("distance", RowDistanceChoice.self) ?? .auto
+    missing = try options.named("missing", IncompleteRows.self) ?? .error
   }
 
   /// Reads CSV texts exactly as the CLI reads files (``ComparedSamples``).
@@ -73,8 +67,8 @@ struct InputOptions {
       options.overrides.schemaFile = "schema"
     }
     if let naValues { options.overrides.missingValues = MissingValues(list: naValues) }
-    options.distance = RowDistanceKind(rawValue: distance)
-    options.dropIncompleteRows = missing == "drop-rows"
+    options.distance = distance.kind
+    options.dropIncompleteRows = missing == .dropRows
     options.asTables = asTables
     return try ComparedSamples.parse(texts, names: paths, options: options)
   }

@@ -149,5 +149,18 @@ struct Options {
     return try string(key)
   }
 
+  /// One of the named values of `Value`, refused with the list of names as the CLI's options are.
+  func named<Value: RawRepresentable & CaseIterable>(_ key: String, _: Value.Type) throws -> Value?
+  where Value.RawValue == String {
+    guard let name = try string(key) else { return nil }
+    guard let value = Value(rawValue: name) else {
+      let names = Value.allCases.map(\.rawValue)
+      throw BadInput(
+        "--\(flagName(key)) must be \(names.dropLast().joined(separator: ", ")) or "
+          + "\(names.last!), got '\(name)'")
+    }
+    return value
+  }
+
   private func flagName(_ key: String) -> String { key.replacingOccurrences(of: "_", with: "-") }
 }

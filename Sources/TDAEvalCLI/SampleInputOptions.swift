@@ -10,24 +10,14 @@ struct SampleInputOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Row distance: auto, euclidean or gower.",
+      "Row distance.",
       discussion:
         "auto: Euclidean when every used column is numeric and complete (point clouds), Gower otherwise."
     ))
-  var distance = "auto"
+  var distance = RowDistanceChoice.auto
 
-  @Option(
-    help: "Rows with a missing cell: error (default) or drop-rows (drop them and say how many).")
-  var missing = "error"
-
-  func validate() throws {
-    guard RowDistanceKind(rawValue: distance) != nil || distance == "auto" else {
-      throw ValidationError("--distance must be auto, euclidean or gower, got '\(distance)'")
-    }
-    guard missing == "error" || missing == "drop-rows" else {
-      throw ValidationError("--missing must be error or drop-rows, got '\(missing)'")
-    }
-  }
+  @Option(help: "Rows with a missing cell: error, or drop-rows (drop them and say how many).")
+  var missing = IncompleteRows.error
 
   /// Reads the real, synthetic and (optional) holdout files as ``ComparedSamples`` does, printing
   /// the notes of the table reader (likely identifiers, dropped rows) on stderr.
@@ -38,8 +28,8 @@ struct SampleInputOptions: ParsableArguments {
     options.delimiter = cloud.delimiter
     options.columns = cloud.columns.map { names($0) }
     options.overrides = try columns.overrides()
-    options.distance = RowDistanceKind(rawValue: distance)
-    options.dropIncompleteRows = missing == "drop-rows"
+    options.distance = distance.kind
+    options.dropIncompleteRows = missing == .dropRows
     options.asTables = asTables
     let samples = try ComparedSamples.read(
       [real, synthetic] + (holdout.map { [$0] } ?? []), options: options)
@@ -129,3 +119,9 @@ struct TableColumnOptions: ParsableArguments {
   }
 
 }
+
+/// `--distance`: auto, euclidean or gower.
+extension RowDistanceChoice: ExpressibleByArgument {}
+
+/// `--missing`: error or drop-rows.
+extension IncompleteRows: ExpressibleByArgument {}

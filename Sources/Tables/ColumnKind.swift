@@ -18,3 +18,20 @@ public enum RowDistanceKind: String, Codable, Sendable, CaseIterable {
   /// Gower's distance (``GowerDistance``), which handles mixed kinds and missing cells.
   case gower
 }
+
+/// The row distance asked for (`--distance`): one of the kinds, or `auto`, which is Euclidean when
+/// every used column is numeric and complete (point clouds) and Gower's otherwise.
+public enum RowDistanceChoice: String, Sendable, CaseIterable {
+  case auto, euclidean, gower
+
+  /// The kind asked for; nil for `auto`.
+  public var kind: RowDistanceKind? { RowDistanceKind(rawValue: rawValue) }
+}
+
+/// What becomes of the rows with a missing cell (`--missing`) where the distance cannot skip it.
+public enum IncompleteRows: String, Sendable, CaseIterable {
+  /// Refuse the input, naming the first missing cell.
+  case error
+  /// Drop those rows, and say how many.
+  case dropRows = "drop-rows"
+}

@@ -35,8 +35,11 @@ struct CoefficientsCommandTests {
     #expect(parameters["coeff"] as? String == "Q")
     let diagrams = try #require(report["diagrams"] as? [String: Any])
     for (name, file) in [("real", real), ("synthetic", synthetic)] {
-      let summary = try #require(diagrams[name] as? [String: Any])
+      var summary = try #require(diagrams[name] as? [String: Any])
       #expect(summary["coeff"] as? String == "Q")
+      // evaluate says on which points H0 was computed (here the whole sample, as rips does).
+      #expect(summary.removeValue(forKey: "h0_points") as? Int == summary["points"] as? Int)
+      #expect(summary.removeValue(forKey: "h0_threshold") as? Double != nil)
       let rips = try json(runTDAEval(["rips", file, "--coeff", "Q", "--json"]).stdout)
       #expect(rips["coeff"] as? String == "Q")
       #expect(

@@ -132,8 +132,14 @@ struct TableCommandsTests {
     "bad table input and options: one line, exit 2",
     arguments: [
       (["--ignore", "nope"], "no column 'nope' (named by --ignore)"),
-      (["--distance", "cosine"], "--distance must be auto, euclidean or gower, got 'cosine'"),
-      (["--missing", "impute"], "--missing must be error or drop-rows, got 'impute'"),
+      (
+        ["--distance", "cosine"],
+        "The value 'cosine' is invalid for '--distance <distance>'. Please provide one of 'auto'"
+      ),
+      (
+        ["--missing", "impute"],
+        "The value 'impute' is invalid for '--missing <missing>'. Please provide one of 'error'"
+      ),
       (
         ["--ordinal", "sex", "--schema", "/no/schema.json"],
         "/no/schema.json: cannot read the file (no such file)"

@@ -9,11 +9,10 @@ import Foundation
 ///      true}}
 ///
 /// with `holdout` and `options` optional. Option names are `tda-eval evaluate`'s long options
-/// without the dashes; `true` becomes a flag (`false` leaves it out), a list a comma-joined value
-/// (an empty one leaves it out), anything else the option's value. File paths (`real`,
-/// `synthetic`, `holdout` and the options in ``Rules/paths``) are relative to the manifest's
-/// directory. Each evaluation's result is `NAME.json` (and its failure `NAME.error`), so names must
-/// be safe file names and distinct.
+/// without the dashes; `true` becomes a flag (`false` leaves it out), a list a comma-joined value,
+/// anything else the option's value. File paths (`real`, `synthetic`, `holdout` and the options
+/// in ``Rules/paths``) are relative to the manifest's directory. Each evaluation's result is
+/// `NAME.json` (and its failure `NAME.error`), so names must be safe file names and distinct.
 ///
 /// Evaluations are numbered from 0 in line order, blank lines not counted; errors name the line
 /// of the file (from 1).
@@ -45,8 +44,7 @@ public struct SweepManifest: Sendable {
     public var options: [String: OptionValue]
 
     /// The arguments of `tda-eval evaluate` for this evaluation: the two samples, then every
-    /// option in name order as `--name=value` (flags as `--name`; a false flag and an empty list
-    /// leave the option out).
+    /// option in name order as `--name=value` (flags as `--name`).
     public var arguments: [String] {
       var arguments = [real, synthetic]
       for (name, value) in options.sorted(by: { $0.key < $1.key }) {
@@ -54,7 +52,6 @@ public struct SweepManifest: Sendable {
         case .flag(true): arguments.append("--\(name)")
         case .flag(false): break
         case .value(let text): arguments.append("--\(name)=\(text)")
-        case .list(let items) where items.isEmpty: break
         case .list(let items): arguments.append("--\(name)=\(items.joined(separator: ","))")
         }
       }
