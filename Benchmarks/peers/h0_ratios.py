@@ -20,15 +20,13 @@ Use the peers' interpreter: Benchmarks/peers/.venv/bin/python (numpy, giotto-ph)
 """
 import argparse
 import json
-import os
-import re
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timed_process import run_timed
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -57,29 +55,12 @@ def worker(spec):
     print(json.dumps(dict(wall=wall, finite=finite.tolist(), essential=int(inf.sum()))))
 
 
-def peak_rss_mib(stderr):
-    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
-    return int(m.group(1)) / 1024 if m else float("nan")
-
-
 def run(tool, path, args):
     if tool == "tda":
         cmd = [args.binary, "rips", str(path), "--maxdim", "0", "--json"]
     else:
         cmd = [sys.executable, __file__, "--worker", json.dumps(dict(file=str(path)))]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        stdout, stderr = proc.communicate(timeout=args.timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        raise
-    process_wall = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{tool} on {path.name} failed: {stderr[-500:]}")
-    rss = peak_rss_mib(stderr)
+    stdout, process_wall, rss = run_timed(cmd, args.timeout, f"{tool} on {path.name}")
     if tool == "tda":
         pairs = json.loads(stdout)["diagrams"][0]["pairs"]
         finite = sorted(p[1] for p in pairs if p[1] is not None)

@@ -24,13 +24,14 @@ import json
 import math
 import os
 import re
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timed_process import run_timed
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -107,11 +108,6 @@ def worker(spec):
     print(json.dumps(dict(wall=wall, bars=count_bars(res["dgms"]))))
 
 
-def peak_rss_mib(stderr):
-    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
-    return int(m.group(1)) / 1024 if m else float("nan")
-
-
 def run_tool(tool, case, args, torus_file):
     name, file, fmt, maxdim, thresh, coeff = case
     if tool == "tda":
@@ -123,27 +119,13 @@ def run_tool(tool, case, args, torus_file):
     else:
         spec = json.dumps(dict(tool=tool, case=name, data=str(args.data)))
         cmd = [sys.executable, __file__, "--worker", spec]
-    t0 = time.perf_counter()
-    # A session of its own, so that a timeout kills the worker too, not only /usr/bin/time.
-    proc = subprocess.Popen(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        stdout, stderr = proc.communicate(timeout=args.timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        raise
-    proc.stdout, proc.stderr = stdout, stderr
-    wall = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{tool} on {name} failed: {proc.stderr[-500:]}")
-    rss = peak_rss_mib(proc.stderr)
+    stdout, wall, rss = run_timed(cmd, args.timeout, f"{tool} on {name}")
     if tool == "tda":
-        report = json.loads(proc.stdout)
+        report = json.loads(stdout)
         bars = [[sum(1 for p in d["pairs"] if p[1] is not None),
                  sum(1 for p in d["pairs"] if p[1] is None)] for d in report["diagrams"]]
         return dict(wall=wall, rss=rss, bars=bars)
-    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    out = json.loads(stdout.strip().splitlines()[-1])
     return dict(wall=out["wall"], rss=rss, bars=out["bars"])
 
 

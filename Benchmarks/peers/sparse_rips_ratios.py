@@ -27,15 +27,13 @@ Use the peers' interpreter: Benchmarks/peers/.venv/bin/python (numpy, gudhi).
 import argparse
 import json
 import math
-import os
-import re
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timed_process import run_timed
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -72,30 +70,13 @@ def worker(spec):
     print(json.dumps(dict(wall=wall, h1=h1, simplices=tree.num_simplices())))
 
 
-def peak_rss_mib(stderr):
-    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
-    return int(m.group(1)) / 1024 if m else float("nan")
-
-
 def run(tool, path, eps, args):
     if tool == "tda":
         cmd = [args.binary, "rips", str(path), "--approximate", str(eps), "--maxdim", "1",
                "--json"]
     else:
         cmd = [sys.executable, __file__, "--worker", json.dumps(dict(file=str(path), eps=eps))]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        stdout, stderr = proc.communicate(timeout=args.timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        raise
-    process_wall = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{tool} on {path.name} failed: {stderr[-500:]}")
-    rss = peak_rss_mib(stderr)
+    stdout, process_wall, rss = run_timed(cmd, args.timeout, f"{tool} on {path.name}")
     if tool == "tda":
         h1 = json.loads(stdout)["diagrams"][1]["pairs"]
         h1 = [[b, math.inf if d is None else d] for b, d in h1]
