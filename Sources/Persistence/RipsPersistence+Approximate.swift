@@ -71,19 +71,12 @@ extension RipsPersistence {
     guard cloud.count >= 1 else {
       throw .invalidParameter(name: "points", value: "0", allowed: "at least 1")
     }
-    let scale: PowerOfTwoScale
-    do {
-      scale = try PowerOfTwoScale.fitting([("points", cloud)])
-    } catch {
-      throw .unrepresentable(reason: error.reason)
-    }
-    if scale != .identity {
-      var scaled = options
-      scaled.threshold = options.threshold.map(scale.scale)
-      var result = try compute(
-        scale.scale(cloud), approximation: epsilon, metric: metric, options: scaled
-      ).unscaled(by: scale)
-      if let threshold = options.threshold { result.threshold = threshold }
+    if let result = try inPowerOfTwoUnits(
+      cloud, options: options,
+      { (cloud, options) throws(PersistenceError) in
+        try compute(cloud, approximation: epsilon, metric: metric, options: options)
+      })
+    {
       return result
     }
     let approximation = SparseRipsApproximation(

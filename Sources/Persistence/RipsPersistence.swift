@@ -100,19 +100,12 @@ public enum RipsPersistence {
     guard cloud.count >= 1 else {
       throw .invalidParameter(name: "points", value: "0", allowed: "at least 1")
     }
-    // Coordinates near the float64 limits are computed in units of a power of two (exact).
-    let scale: PowerOfTwoScale
-    do {
-      scale = try PowerOfTwoScale.fitting([("points", cloud)])
-    } catch {
-      throw .unrepresentable(reason: error.reason)
-    }
-    if scale != .identity {
-      var scaled = options
-      scaled.threshold = options.threshold.map(scale.scale)
-      var result = try compute(scale.scale(cloud), metric: metric, options: scaled)
-        .unscaled(by: scale)
-      if let threshold = options.threshold { result.threshold = threshold }
+    if let result = try inPowerOfTwoUnits(
+      cloud, options: options,
+      { (cloud, options) throws(PersistenceError) in
+        try compute(cloud, metric: metric, options: options)
+      })
+    {
       return result
     }
     if takesSpanningTreePath(cloud, metric: metric, options: options) {
@@ -127,6 +120,27 @@ public enum RipsPersistence {
       return try compute(sparse, reportedThreshold: threshold, options: options)
     }
     return try compute(DistanceMatrix(cloud, metric: metric), options: options)
+  }
+
+  /// Coordinates near the float64 limits are computed in units of a power of two (exactly): when
+  /// `cloud` needs it, `compute` of the rescaled cloud and options, in the original units (the
+  /// given threshold reported as given); nil when the cloud can be computed as it is.
+  static func inPowerOfTwoUnits(
+    _ cloud: PointCloud, options: RipsOptions,
+    _ compute: (PointCloud, RipsOptions) throws(PersistenceError) -> RipsResult
+  ) throws(PersistenceError) -> RipsResult? {
+    let scale: PowerOfTwoScale
+    do {
+      scale = try PowerOfTwoScale.fitting([("points", cloud)])
+    } catch {
+      throw .unrepresentable(reason: error.reason)
+    }
+    guard scale != .identity else { return nil }
+    var scaled = options
+    scaled.threshold = options.threshold.map(scale.scale)
+    var result = try compute(scale.scale(cloud), scaled).unscaled(by: scale)
+    if let threshold = options.threshold { result.threshold = threshold }
+    return result
   }
 
   /// The diagrams of a dense distance matrix (entries ≥ 0; +∞ means "never an edge").
