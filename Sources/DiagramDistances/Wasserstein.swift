@@ -19,7 +19,10 @@ import Persistence
 /// bid queries and stops when its certificate proves a relative error ≤ `relativeError` (the
 /// value returned is the cost of an actual matching, so `exact ≤ value ≤ (1 + δ) exact`);
 /// `.automatic` (default) is exact when `relativeError == 0` or when the diagrams have at most
-/// `exactSizeLimit` finite off-diagonal points together, the auction otherwise.
+/// `exactSizeLimit` finite off-diagonal points together, the auction otherwise. Diagrams whose
+/// finite points all share one birth (H0 of a Rips filtration) or one death are solved exactly by
+/// `.automatic` and `.exact` at every size: sorted along the free coordinate, an optimal matching
+/// is non-crossing (`lineAssignment`).
 public enum Wasserstein {
   /// How the matching problem is solved.
   public enum Method: String, Sendable, CaseIterable {
@@ -98,6 +101,8 @@ public enum Wasserstein {
       assignment = []
     } else if let pairing = PreparedDiagram.identicalPairing(first, second) {
       assignment = instance.identicalAssignment(pairing)
+    } else if method != .auction, let line = lineAssignment(instance) {
+      assignment = line
     } else if useExact {
       assignment =
         instance.size <= denseExactLimit

@@ -111,10 +111,13 @@ public struct GeometryScore: Sendable {
 
   /// Scores `synthetic` against `real`, each given as a cloud or as its pairwise distances (any
   /// metric: e.g. Gower's between table rows), as
-  /// ``evaluate(real:synthetic:realLandmarks:syntheticLandmarks:progress:)``.
+  /// ``evaluate(real:synthetic:realLandmarks:syntheticLandmarks:progress:)``. `realMRLT`, if
+  /// given, is the real sample's MRLT as an earlier call computed it with the same parameters,
+  /// sample and landmark draws: it is taken over instead of computed again.
   package func evaluate(
     real: WitnessSample, synthetic: WitnessSample, realLandmarks: LandmarkSets? = nil,
-    syntheticLandmarks: LandmarkSets? = nil, progress: ProgressHandler? = nil
+    syntheticLandmarks: LandmarkSets? = nil, realMRLT: [Double]? = nil,
+    progress: ProgressHandler? = nil
   ) throws -> GeometryScoreResult {
     try validate()
     for (name, sample) in [("real", real), ("synthetic", synthetic)] where sample.count == 0 {
@@ -131,7 +134,8 @@ public struct GeometryScore: Sendable {
         return try evaluate(
           real: .cloud(realScale.scale(realCloud)),
           synthetic: .cloud(syntheticScale.scale(syntheticCloud)),
-          realLandmarks: realLandmarks, syntheticLandmarks: syntheticLandmarks, progress: progress)
+          realLandmarks: realLandmarks, syntheticLandmarks: syntheticLandmarks,
+          realMRLT: realMRLT, progress: progress)
       }
     }
     guard (realLandmarks == nil) == (syntheticLandmarks == nil) else {
@@ -162,9 +166,11 @@ public struct GeometryScore: Sendable {
     }
     let gammaReal = gamma ?? Self.defaultGamma(pointCount: real.count)
     let gammaSynthetic = gamma ?? Self.defaultGamma(pointCount: synthetic.count)
-    let means = meanRelativeLivingTimes(
-      of: [(real, realSets, gammaReal), (synthetic, syntheticSets, gammaSynthetic)],
+    var means = meanRelativeLivingTimes(
+      of: (realMRLT == nil ? [(real, realSets, gammaReal)] : [])
+        + [(synthetic, syntheticSets, gammaSynthetic)],
       progress: progress)
+    if let realMRLT { means.insert(realMRLT, at: 0) }
     let score = zip(means[0], means[1]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
     return GeometryScoreResult(
       gscore: score, mrltReal: means[0], mrltSynthetic: means[1], landmarks: realSets.perTrial,

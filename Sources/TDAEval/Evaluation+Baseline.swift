@@ -6,17 +6,20 @@ struct ComparedRows<Sample: Sendable>: Sendable {
   var real: Sample
   var synthetic: Sample
   var holdout: Sample?
-  var known = KnownDiagrams()
+  var known = KnownResults()
 }
 
-/// Persistence diagrams another comparison already computed for the same Rips input, so that
-/// they are not computed again.
-struct KnownDiagrams: Sendable {
+/// Results another comparison already computed for the same input, so that they are not
+/// computed again: persistence diagrams and the real sample's geometry-score MRLT.
+struct KnownResults: Sendable {
   var real: RipsSummary?
   var synthetic: RipsSummary?
   /// The diagrams of H1 and up of a seeded subset of the same size of a sample the synthetic
   /// one is a subset of: taken over, the synthetic sample's own H0 (whole-sample) computed.
   var syntheticAboveH0: RipsSummary?
+  /// The real sample's mean relative living times, with the same landmark draws (those of the
+  /// real sample's stream of the seed, which depend only on its size).
+  var realMRLT: [Double]?
 }
 
 /// The baseline of a report: the same metrics between two samples of the real distribution.
@@ -110,7 +113,10 @@ extension Evaluation {
     // persistencePoints synthetic rows, as the comparison's: its diagrams of H1 and up are taken
     // over, its H0 (of the whole matched sample) is computed.
     let sameScaling = samples.holdout != nil || !standardize
-    if samples.holdout != nil { pairs.baseline.known.real = report.persistence?.real }
+    if samples.holdout != nil {
+      pairs.baseline.known.real = report.persistence?.real
+      pairs.baseline.known.realMRLT = report.geometryScore?.mrltReal
+    }
     if sameScaling && rows(samples.synthetic) <= size {
       pairs.matched.known.synthetic = report.persistence?.synthetic
     } else if sameScaling && size >= persistencePoints && maxDimension > 0 {
@@ -126,6 +132,7 @@ extension Evaluation {
     }
     let baselineReport = try compare(pairs.baseline, relabelled(progress, prefix: "baseline"))
     pairs.matched.known.real = baselineReport.persistence?.real
+    pairs.matched.known.realMRLT = baselineReport.geometryScore?.mrltReal
     let matchedReport = try compare(pairs.matched, relabelled(progress, prefix: "matched"))
     report.baseline = EvaluationBaseline(source: source, report: baselineReport)
     report.matched = EvaluationBaseline(source: source, report: matchedReport)
@@ -196,7 +203,7 @@ extension Evaluation {
       }
       let resampled = ComparedRows(
         real: resample(pair.real), synthetic: resample(pair.synthetic),
-        holdout: pair.holdout.map(resample), known: KnownDiagrams())
+        holdout: pair.holdout.map(resample), known: KnownResults())
       results.set(
         job, Result { try compare(resampled, nil).scalarMetrics.map { ($0.path, $0.value) } })
       counter.increment(phase: "bootstrap")

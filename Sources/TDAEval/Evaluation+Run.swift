@@ -52,7 +52,7 @@ extension Evaluation {
   /// diagrams taken as they are).
   func compare(
     real: PointCloud, synthetic: PointCloud, holdout: PointCloud?,
-    known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
+    known: KnownResults = KnownResults(), progress: ProgressHandler?
   ) throws -> EvaluationReport {
     var report = EvaluationReport(
       parameters: self, real: .init(points: real.count, dimension: real.dimension),
@@ -86,8 +86,8 @@ extension Evaluation {
         }
       case .geometryScore:
         report.geometryScore = try geometryScore.evaluate(
-          real: scaled(real), synthetic: scaled(synthetic),
-          progress: relabelled(progress, prefix: "gscore"))
+          real: .cloud(scaled(real)), synthetic: .cloud(scaled(synthetic)),
+          realMRLT: known.realMRLT, progress: relabelled(progress, prefix: "gscore"))
       case .privacy:
         func rows(_ cloud: PointCloud) -> RowSpace { .euclidean(scaled(cloud)) }
         report.privacy = try PrivacyReport.compute(
@@ -203,7 +203,7 @@ extension Evaluation {
   /// The Rips diagrams of both samples (but the `known` ones) and, when available, their
   /// distances.
   func comparePersistence(
-    real: PointCloud, synthetic: PointCloud, known: KnownDiagrams = KnownDiagrams(),
+    real: PointCloud, synthetic: PointCloud, known: KnownResults = KnownResults(),
     progress: ProgressHandler?
   ) throws -> PersistenceComparison {
     let realDiagrams =

@@ -52,7 +52,7 @@ extension Evaluation {
 
   /// Every part in ``parts`` for one pair of mixed tables, without baseline or readings.
   func compare(
-    _ samples: TableSamples, known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
+    _ samples: TableSamples, known: KnownResults = KnownResults(), progress: ProgressHandler?
   ) throws -> EvaluationReport {
     let real = samples.real
     let synthetic = samples.synthetic
@@ -114,11 +114,12 @@ extension Evaluation {
       case .geometryScore:
         if let clouds {
           report.geometryScore = try geometryScore.evaluate(
-            real: clouds.real, synthetic: clouds.synthetic,
-            progress: relabelled(progress, prefix: "gscore"))
+            real: .cloud(clouds.real), synthetic: .cloud(clouds.synthetic),
+            realMRLT: known.realMRLT, progress: relabelled(progress, prefix: "gscore"))
         } else {
           report.geometryScore = try geometryScore.evaluate(
             real: try samples.witnessSample(real), synthetic: try samples.witnessSample(synthetic),
+            realMRLT: known.realMRLT,
             progress: relabelled(progress, prefix: "gscore"))
         }
       }
@@ -182,7 +183,7 @@ extension Evaluation {
   /// whole tables (``GowerDistance/spanningTree(_:enclosingRadius:progress:)``, no matrix), H1
   /// and up of seeded subsets drawn as for clouds, so a table and its cloud share them.
   func comparePersistence(
-    _ samples: TableSamples, known: KnownDiagrams = KnownDiagrams(), progress: ProgressHandler?
+    _ samples: TableSamples, known: KnownResults = KnownResults(), progress: ProgressHandler?
   ) throws -> PersistenceComparison {
     func rips(_ table: Table, _ name: String, stream: Int, aboveH0: RipsSummary? = nil) throws
       -> RipsSummary
