@@ -184,6 +184,33 @@ struct EvaluationTests {
     #expect(matched.synthetic.points == 80 && baseline.real.points == 80)
   }
 
+  @Test("the geometry scores that take the reference's MRLT over equal those computed afresh")
+  func knownReferenceMRLT() throws {
+    let pair = try ControlledFailures.pair(
+      base: .gaussianMixture, failure: .modeCollapse, count: 300, seed: 4)
+    var configuration = quick([.geometryScore])
+    configuration.baseline = true
+    let (real, synthetic) = (pair.real.cloud, pair.synthetic.cloud)
+    let holdout = try ControlledFailures.pair(
+      base: .gaussianMixture, failure: .faithful, count: 200, seed: 5
+    ).real.cloud
+    let score = configuration.geometryScore
+    // Halves: the matched pair reuses the baseline's reference MRLT.
+    let halves = try configuration.evaluate(real: real, synthetic: synthetic)
+    let reference = real.selecting(points: Evaluation.halves(300, seed: configuration.seed).first)
+    var random = SeededGenerator.stream(Evaluation.syntheticSubsetStream, of: configuration.seed)
+    let rows = ControlledFailures.distinctIndices(150, below: 300, using: &random).sorted()
+    #expect(
+      halves.matched?.report.geometryScore
+        == (try score.evaluate(real: reference, synthetic: synthetic.selecting(points: rows))))
+    // A holdout: the baseline reuses the comparison's real MRLT.
+    let withHoldout = try configuration.evaluate(
+      real: real, synthetic: synthetic, holdout: holdout)
+    #expect(
+      withHoldout.baseline?.report.geometryScore
+        == (try score.evaluate(real: real, synthetic: holdout)))
+  }
+
   @Test(
     "under Gower's distance H0 is the whole table's, bit for bit the dense engine's on the matrix",
     arguments: [nil, 0.05])
