@@ -50,15 +50,16 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
-  /// d(a, b) by binary search in row a (the pair must be stored).
+  /// d(a, b) by binary search in the shorter of the rows of a and b (the pair must be stored).
   @inlinable @inline(__always)
   static func distance(
     _ a: Int, _ b: Int, _ offsets: UnsafePointer<Int>, _ neighbours: UnsafePointer<Int32>,
     _ distances: UnsafePointer<Double>
   ) -> Double {
-    var low = offsets[a]
-    var high = offsets[a + 1]
-    let target = Int32(truncatingIfNeeded: b)
+    let (row, other) = offsets[a + 1] - offsets[a] <= offsets[b + 1] - offsets[b] ? (a, b) : (b, a)
+    var low = offsets[row]
+    var high = offsets[row + 1]
+    let target = Int32(truncatingIfNeeded: other)
     while low < high {
       let mid = (low + high) >> 1
       if neighbours[mid] < target { low = mid + 1 } else { high = mid }
