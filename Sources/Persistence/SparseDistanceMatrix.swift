@@ -66,7 +66,7 @@ public struct SparseDistanceMatrix: Sendable {
       }
       lower[i] = kept
     }
-    self.init(lowerRows: lower)
+    self.init(triangleRows: lower)
   }
 
   /// The pairs of `cloud` at distance ≤ `threshold` under `metric`, computed on `threads` threads
@@ -104,7 +104,7 @@ public struct SparseDistanceMatrix: Sendable {
         }
       }
     }
-    self.init(lowerRows: rows)
+    self.init(triangleRows: rows)
   }
 
   /// The pairs of `matrix` at distance ≤ `threshold`.
@@ -119,39 +119,41 @@ public struct SparseDistanceMatrix: Sendable {
         }
       }
     }
-    self.init(lowerRows: rows)
+    self.init(triangleRows: rows)
   }
 
-  /// Builds both halves from the strict lower rows (row i: neighbours j < i, increasing).
-  init(lowerRows rows: [[(Int32, Double)]]) {
+  /// Builds both halves from the rows of one strict triangle: row i lists either the neighbours
+  /// j < i of i (the lower triangle) or its neighbours j > i (the upper triangle), increasing.
+  init(triangleRows rows: [[(Int32, Double)]]) {
     let n = rows.count
-    var degree = [Int](repeating: 0, count: n + 1)
-    for i in 0..<n {
-      degree[i] += rows[i].count
-      for (j, _) in rows[i] { degree[Int(j)] += 1 }
-    }
     var offsets = [Int](repeating: 0, count: n + 1)
-    for i in 0..<n { offsets[i + 1] = offsets[i] + degree[i] }
+    for i in 0..<n {
+      offsets[i + 1] += rows[i].count
+      for (j, _) in rows[i] { offsets[Int(j) + 1] += 1 }
+    }
+    for i in 0..<n { offsets[i + 1] += offsets[i] }
     var next = offsets
     var neighbours = [Int32](repeating: 0, count: offsets[n])
     var distances = [Double](repeating: 0, count: offsets[n])
-    // Row i lists first its smaller neighbours (from row i) then its larger ones (from rows k > i,
-    // visited in increasing k), so every row comes out sorted.
-    for i in 0..<n {
-      for (j, d) in rows[i] {
-        neighbours[next[i]] = j
-        distances[next[i]] = d
-        next[i] += 1
-      }
-      for (j, d) in rows[i] {
-        let j = Int(j)
-        neighbours[next[j]] = Int32(i)
-        distances[next[j]] = d
-        next[j] += 1
+    // The rows are visited in increasing i: row i receives its own entries then, and each other
+    // row j receives i then. With lower rows, row i's own (smaller) neighbours come first and its
+    // larger ones arrive later, in increasing order; with upper rows, its smaller ones arrived
+    // earlier, in increasing order, and its own (larger) ones follow. Every row comes out sorted.
+    neighbours.withUnsafeMutableBufferPointer { neighbours in
+      distances.withUnsafeMutableBufferPointer { distances in
+        for i in 0..<n {
+          for (j, d) in rows[i] {
+            neighbours[next[i]] = j
+            distances[next[i]] = d
+            next[i] += 1
+            let j = Int(j)
+            neighbours[next[j]] = Int32(i)
+            distances[next[j]] = d
+            next[j] += 1
+          }
+        }
       }
     }
-    // The loop above interleaves: row j receives i > j only after its own row was written
-    // (i > j is visited later), so rows are increasing.
     self.count = n
     self.offsets = offsets
     self.neighbours = neighbours
@@ -167,7 +169,7 @@ public struct SparseDistanceMatrix: Sendable {
         rows[i].append((neighbours[k], distances[k]))
       }
     }
-    return SparseDistanceMatrix(lowerRows: rows)
+    return SparseDistanceMatrix(triangleRows: rows)
   }
 
   /// The number of stored (unordered) pairs.

@@ -65,11 +65,7 @@ struct SparseRipsApproximation {
         }
       }
     }
-    var lower = [[(Int32, Double)]](repeating: [], count: count)
-    for i in 0..<count {
-      for (j, value) in upper[i] { lower[Int(j)].append((Int32(i), value)) }
-    }
-    matrix = SparseDistanceMatrix(lowerRows: lower)
+    matrix = SparseDistanceMatrix(triangleRows: upper)
     blocker = SparseRipsBlocker(epsilon: epsilon, radii: Array(radii[0..<count]))
   }
 

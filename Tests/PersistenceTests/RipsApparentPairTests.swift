@@ -66,6 +66,61 @@ struct RipsApparentPairTests {
     #expect(found.cofacets > 100 && found.facets > 100)
   }
 
+  /// 90 points of the integer lattice 0..<12 × 0..<12 (some repeated): ties among distances,
+  /// insertion radii and simplex values.
+  static func latticeCloud(seed: UInt64) -> PointCloud {
+    var generator = SeededGenerator(seed: seed)
+    return PointCloud(
+      rows: (0..<90).map { _ in
+        [Double(generator.nextInt(below: 12)), Double(generator.nextInt(below: 12))]
+      })
+  }
+
+  @Test(
+    "sparse approximation with its blocker: the same pairs as the enumerations",
+    arguments: ["torus60", "circles70", "uniform50", "lattice"])
+  func blocked(cloud: String) throws {
+    for epsilon in [0.3, 0.5, 0.8] {
+      let approximation = SparseRipsApproximation(
+        try cloud == "lattice" ? Self.latticeCloud(seed: 61) : SparseRipsReference.cloud(cloud),
+        metric: .euclidean, epsilon: epsilon, threshold: .infinity, threads: 1)
+      let blocker = try #require(approximation.blocker)
+      let filtration = try SparseRipsFiltration<Int>(
+        matrix: approximation.matrix, maxDimension: 3, blocker: blocker)
+      let found = Self.assertAgree(filtration)
+      #expect(found.cofacets > 50 && found.facets > 50, "\(cloud) ε \(epsilon): \(found)")
+      // The blocker must matter here: the flag complex on the same graph has more simplices.
+      // The cofacets enumerated are the flag complex's that the blocker lets in.
+      let flag = try SparseRipsFiltration<Int>(matrix: approximation.matrix, maxDimension: 3)
+      var (kept, cliques) = (0, 0)
+      for dimension in 1...3 {
+        filtration.forEachSimplex(ofDimension: dimension, part: 0, of: 1) { simplex in
+          kept += 1
+          guard dimension < 3 else { return }
+          var cofacets: [Int] = []
+          filtration.forEachCofacet(of: simplex, dimension: dimension) { cofacet, _ in
+            cofacets.append(cofacet.index)
+            return true
+          }
+          var expected: [Int] = []
+          flag.forEachCofacet(of: simplex, dimension: dimension) { cofacet, _ in
+            var vertices = [Int](repeating: 0, count: dimension + 2)
+            vertices.withUnsafeMutableBufferPointer {
+              flag.binomials.decode(cofacet.index, dimension: dimension + 1, into: $0.baseAddress!)
+            }
+            if !blocker.blocks(value: cofacet.value, youngestVertex: vertices[0]) {
+              expected.append(cofacet.index)
+            }
+            return true
+          }
+          #expect(cofacets == expected)
+        }
+        flag.forEachSimplex(ofDimension: dimension, part: 0, of: 1) { _ in cliques += 1 }
+      }
+      #expect(cliques > kept, "\(cloud) ε \(epsilon)")
+    }
+  }
+
   @Test("wide indices: the same pairs as the enumerations")
   func wide() throws {
     let matrix = Self.matrix(seed: 51, count: 20, grid: true)

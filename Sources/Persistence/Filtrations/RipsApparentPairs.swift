@@ -88,7 +88,9 @@ extension BinomialTable {
     _ edgeLength: (Int, Int) -> Double
   ) -> Int {
     // Without the vertex at p, an edge {a, b} (a < b) of length δ remains iff p ∉ {a, b}: the
-    // first such p is 0 unless a = 0, then 1 unless b = 1, then 2.
+    // first such p is 0 unless a = 0, then 1 unless b = 1, then 2. An edge's only edge is itself
+    // (its value is δ): no lookup.
+    if count == 2 { return 2 }
     var first = count
     var a = 0
     while a < count {

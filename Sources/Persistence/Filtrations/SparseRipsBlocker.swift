@@ -16,6 +16,7 @@ public struct SparseRipsBlocker: Sendable {
   /// order; nil for `epsilon` ≥ 1, where nothing is blocked.
   init?(epsilon: Double, radii: [Double]) {
     guard epsilon < 1 else { return nil }
+    assert(zip(radii, radii.dropFirst()).allSatisfy { $0 >= $1 }, "radii must not increase")
     self.radii = radii
     factor = Self.factor(epsilon: epsilon)
   }
@@ -28,5 +29,20 @@ public struct SparseRipsBlocker: Sendable {
   @inlinable @inline(__always)
   func blocks(value: Double, youngestVertex: Int) -> Bool {
     radii[youngestVertex] < value * factor
+  }
+
+  /// The largest vertex v such that a simplex of value `value` whose youngest vertex is v is
+  /// kept (−1 if there is none). As the radii never increase, the vertices that block a simplex
+  /// of value `value` are exactly those above it: a simplex of that value is kept iff all its
+  /// vertices are at most this one.
+  @inlinable
+  func lastUnblockedVertex(value: Double) -> Int {
+    var low = 0  // radii[..<low] keep
+    var high = radii.count  // radii[high...] block
+    while low < high {
+      let middle = (low + high) >> 1
+      if blocks(value: value, youngestVertex: middle) { high = middle } else { low = middle + 1 }
+    }
+    return low - 1
   }
 }

@@ -50,15 +50,16 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
-  /// d(a, b) by binary search in row a (the pair must be stored).
+  /// d(a, b) by binary search in the shorter of the rows of a and b (the pair must be stored).
   @inlinable @inline(__always)
   static func distance(
     _ a: Int, _ b: Int, _ offsets: UnsafePointer<Int>, _ neighbours: UnsafePointer<Int32>,
     _ distances: UnsafePointer<Double>
   ) -> Double {
-    var low = offsets[a]
-    var high = offsets[a + 1]
-    let target = Int32(truncatingIfNeeded: b)
+    let (row, other) = offsets[a + 1] - offsets[a] <= offsets[b + 1] - offsets[b] ? (a, b) : (b, a)
+    var low = offsets[row]
+    var high = offsets[row + 1]
+    let target = Int32(truncatingIfNeeded: other)
     while low < high {
       let mid = (low + high) >> 1
       if neighbours[mid] < target { low = mid + 1 } else { high = mid }
@@ -174,6 +175,14 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
           (lists[i], lists[dimension]) = (lists[dimension], lists[i])
         }
         for i in 0...dimension { cursor[i] = offsets[lists[i] + 1] - 1 }
+        if let blocker {
+          // A cofacet's value is at least the simplex's: one adding a vertex that blocks that
+          // value is blocked, and the driver starts below those vertices.
+          let last = Int32(truncatingIfNeeded: blocker.lastUnblockedVertex(value: simplex.value))
+          let start = offsets[lists[dimension]]
+          cursor[dimension] = Self.lastPosition(
+            atMost: last, neighbours, from: cursor[dimension], start: start)
+        }
         var below = simplex.index
         var above = Index.zero
         var k = dimension + 1
@@ -210,50 +219,70 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
     }
   }
 
-  /// Without enumerating: see `BinomialTable.ripsZeroApparentCofacet` (whose shortcut knows only
-  /// flag complexes: with a blocker, by the enumerations, which skip the blocked simplices).
+  /// Without enumerating: see `BinomialTable.ripsZeroApparentCofacet`, whose searches for a
+  /// vertex j to add are here limited to the j that the blocker lets in.
+  ///
+  /// With a blocker, the answer is the flag complex's with that one change. Let σ be a simplex
+  /// of the filtration (so not blocked) of value δ, with youngest vertex y; the blocker keeps a
+  /// simplex of value f iff its youngest vertex u has λᵤ ≥ f·ε(1 − ε)/2, and as the radii never
+  /// increase the vertices u that pass for f are those up to `lastUnblockedVertex(value: f)`.
+  /// * A cofacet τ = σ ∪ {j} of value δ (a common neighbour j with every d(v, j) ≤ δ: the flag
+  ///   complex's candidates) is kept iff j passes for δ: its youngest vertex is y, which passes
+  ///   since σ is kept, or j.
+  /// * Every facet of a kept simplex τ of value δ is kept: its value is at most δ and its
+  ///   youngest vertex is at most τ's, so its radius is at least τ's youngest vertex's. The facets
+  ///   of τ, their values and their order are therefore the flag complex's.
+  ///
+  /// So the earliest cofacet of σ of value δ adds the largest such j that passes for δ, and σ is
+  /// the latest facet of value δ of a kept τ exactly as in the flag complex: the flag search
+  /// with j limited to the vertices passing for δ gives both `zeroApparentCofacet` and (for the
+  /// cofacets of σ's latest facet of value δ) `zeroApparentFacet`.
   @inlinable
   package func zeroApparentCofacet(of simplex: FilteredSimplex<Index>, dimension: Int)
     -> FilteredSimplex<Index>?
   {
-    guard dimension >= 1, blocker == nil else {
+    guard dimension >= 1 else {
       return enumeratedZeroApparentCofacet(of: simplex, dimension: dimension)
     }
     return withLists { offsets, neighbours, distances in
       binomials.ripsZeroApparentCofacet(
         of: simplex, dimension: dimension,
         edgeLength: { Self.distance($0, $1, offsets, neighbours, distances) },
-        joinable: { Self.largestJoinable(offsets, neighbours, distances, $0, $1, $2, $3) })
+        joinable: { largestJoinable(offsets, neighbours, distances, $0, $1, $2, $3) })
     }
   }
 
-  /// Without enumerating: see `BinomialTable.ripsZeroApparentFacet` (with a blocker, by the
-  /// enumerations, as above).
+  /// Without enumerating: see `BinomialTable.ripsZeroApparentFacet`, with the searches limited
+  /// as in `zeroApparentCofacet(of:dimension:)` when there is a blocker.
   @inlinable
   package func zeroApparentFacet(of simplex: FilteredSimplex<Index>, dimension: Int)
     -> (facet: FilteredSimplex<Index>, negative: Bool)?
   {
-    guard dimension >= 2, blocker == nil else {
+    guard dimension >= 2 else {
       return enumeratedZeroApparentFacet(of: simplex, dimension: dimension)
     }
     return withLists { offsets, neighbours, distances in
       binomials.ripsZeroApparentFacet(
         of: simplex, dimension: dimension,
         edgeLength: { Self.distance($0, $1, offsets, neighbours, distances) },
-        joinable: { Self.largestJoinable(offsets, neighbours, distances, $0, $1, $2, $3) })
+        joinable: { largestJoinable(offsets, neighbours, distances, $0, $1, $2, $3) })
     }
   }
 
   /// The largest vertex j > `floor`, not among the `count` `vertices`, with d(v, j) ≤ `limit`
-  /// for each of them: the shortest of their neighbour lists is walked from its top down, the
-  /// others follow in lock-step where it passes.
+  /// for each of them and, with a blocker, passing for the value `limit` (j at most
+  /// `lastUnblockedVertex(value: limit)`): the shortest of their neighbour lists is walked from
+  /// there down, the others follow in lock-step where it passes.
   @inlinable @inline(__always)
-  static func largestJoinable(
+  func largestJoinable(
     _ offsets: UnsafePointer<Int>, _ neighbours: UnsafePointer<Int32>,
     _ distances: UnsafePointer<Double>, _ vertices: UnsafePointer<Int>, _ count: Int,
     _ limit: Double, _ floor: Int
   ) -> Int? {
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { buffer in
+    let ceiling = Int32(
+      truncatingIfNeeded: blocker?.lastUnblockedVertex(value: limit) ?? vertexCount - 1)
+    if Int(ceiling) <= floor { return nil }
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { buffer in
       let cursors = buffer.baseAddress!
       var driver = 0
       for i in 0..<count {
@@ -263,7 +292,8 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
         }
       }
       let driverStart = offsets[vertices[driver]]
-      var c = cursors[driver]
+      var c = Self.lastPosition(
+        atMost: ceiling, neighbours, from: cursors[driver], start: driverStart)
       // No vertex is its own neighbour: a vertex of the simplex fails in its own list.
       candidates: while c >= driverStart {
         let j = neighbours[c]
@@ -275,8 +305,7 @@ package struct SparseRipsFiltration<Index: SimplexIndex>: Filtration {
         while i < count {
           if i != driver {
             let start = offsets[vertices[i]]
-            var e = cursors[i]
-            while e >= start && neighbours[e] > j { e -= 1 }
+            let e = Self.lastPosition(atMost: j, neighbours, from: cursors[i], start: start)
             cursors[i] = e
             if e < start { return nil }  // that list is exhausted: no more common neighbours
             if neighbours[e] != j || distances[e] > limit { continue candidates }

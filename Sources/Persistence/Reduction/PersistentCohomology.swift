@@ -309,12 +309,17 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
             field.product(current.coefficient, field.inverse(owner.coefficient)))
           let other = columns[owner.column]
           workspace.reduction.append(Entry(other, factor))
-          addCoboundary(of: other, times: factor, dimension: dimension, to: &workspace.coboundary)
+          // The owner's column is zero before its pivot, the current one: the terms of its
+          // pieces that precede the pivot cancel, and are left out.
+          addCoboundary(
+            of: other, times: factor, dimension: dimension, to: &workspace.coboundary,
+            from: current.simplex)
           for entry in owner.reduction {
             let scaled = field.product(factor, entry.coefficient)
             workspace.reduction.append(Entry(entry.simplex, scaled))
             addCoboundary(
-              of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary)
+              of: entry.simplex, times: scaled, dimension: dimension, to: &workspace.coboundary,
+              from: current.simplex)
           }
         } else if let (facet, negative) = filtration.zeroApparentFacet(
           of: current.simplex, dimension: dimension + 1)
@@ -380,13 +385,21 @@ struct CohomologyReducer<F: Filtration, K: CoefficientField> {
     return out
   }
 
-  /// Adds `factor` · δ`simplex` to the working coboundary.
+  /// Adds `factor` · δ`simplex` to the working coboundary; with `first`, only its terms that do
+  /// not precede `first` in the filtration.
+  ///
+  /// The working column holds no term preceding its pivot p (`pivot(in:)` pops them), and the
+  /// column of p's owner, R = δ(τ + V), is zero before p. So when that column is added, the terms
+  /// of its pieces δτ and δv (v in V) that precede p sum to zero: leaving them out changes
+  /// neither the sum nor anything that follows, and spares the working column's heap the pushes
+  /// and pops of terms that would only cancel in pairs (most of them, for a long V).
   @inline(__always)
   func addCoboundary(
     of simplex: Simplex, times factor: K.Element, dimension: Int,
-    to coboundary: inout WorkingColumn<Index, K.Element>
+    to coboundary: inout WorkingColumn<Index, K.Element>, from first: Simplex? = nil
   ) {
     filtration.forEachCofacet(of: simplex, dimension: dimension) { cofacet, negative in
+      if let first, cofacet.precedes(first) { return true }
       coboundary.push(Entry(cofacet, negative ? field.negation(factor) : factor))
       return true
     }
