@@ -19,7 +19,7 @@ is killed and larger sizes of that peer are skipped. ratio = peer seconds / tda-
       --sizes 1000 10000 --repeats 3 --out distances_ratios.json
   .../python Benchmarks/peers/distances_ratios.py --sizes 100000 --no-real \
       --tasks "bottleneck exact" --peers "gudhi default e" --repeats 1 --out ratios_100k.json
-  .../python Benchmarks/peers/distances_ratios.py --sizes 100000 --no-real --kinds exp \
+  .../python Benchmarks/peers/distances_ratios.py --sizes 100000 --no-real --kinds exp neardiag \
       --tasks "W1 rel 0.01" "W2 rel 0.01" --repeats 1 --timeout 180 --out w_100k.json
 --binary picks another build of tda-eval (e.g. .build-NAME/release/tda-eval).
 """

@@ -94,6 +94,20 @@ struct GroundCost: Sendable {
     return min(cap, value)
   }
 
+  /// q (1 or 2) when p = ∞ and the unit is a power of two, else 0: the case of
+  /// `lInfinityPower`.
+  var lInfinityOrder: Int {
+    p.isInfinite && exactInverseUnit != 0 && (q == 1 || q == 2) ? Int(q) : 0
+  }
+
+  /// `power(norm(dx, dy))` when `lInfinityOrder` is 1 (`squared` false) or 2 (true): the same
+  /// operations without the branches on p, q and the unit, for the bid queries' inner loops.
+  @inline(__always)
+  func lInfinityPower(_ dx: Double, _ dy: Double, squared: Bool) -> Double {
+    let r = max(dx, dy) * exactInverseUnit
+    return min(cap, squared ? r * r : r)
+  }
+
   /// `min(cap, (‖(x1, y1) − (x2, y2)‖_p / unit)^q)`.
   @inline(__always)
   func cost(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> Double {

@@ -9,7 +9,6 @@ struct WeightedTree {
   private var weight: [Double]
   private var least: [Double]
   private var positionOfID: [Int32]
-  private var stack: [Int32] = []
   /// The layout's nodes and points packed for the bid queries.
   private let nodes: [PackedNode]
   private let points: [(x: Double, y: Double)]
@@ -62,12 +61,89 @@ struct WeightedTree {
   }
 
   /// The point minimising `cost + weight` from `(qx, qy)`, that value, and the second smallest
-  /// value (+∞ if there is one point). The hot loop of the auction: raw buffers, no bounds checks.
+  /// value (+∞ if there is one point).
   func twoBest(from qx: Double, _ qy: Double, ground: GroundCost) -> (
     id: Int, best: Double, second: Double
   ) {
     var (bestPosition, best, second) = (-1, Double.infinity, Double.infinity)
-    guard !nodes.isEmpty else { return (-1, best, second) }
+    search(from: qx, qy, ground: ground, threshold: { second }) { position, value in
+      if value < best {
+        second = best
+        best = value
+        bestPosition = position
+      } else if value < second {
+        second = value
+      }
+    }
+    return (bestPosition < 0 ? -1 : Int(layout.ids[bestPosition]), best, second)
+  }
+
+  /// The `k` points of least `cost + weight` from `(qx, qy)`, by increasing value (fewer if the
+  /// tree has fewer points).
+  func best(_ k: Int, from qx: Double, _ qy: Double, ground: GroundCost) -> [(
+    id: Int, value: Double
+  )] {
+    guard k > 0 else { return [] }
+    var position = [Int32](repeating: -1, count: k)
+    var value = [Double](repeating: .infinity, count: k)
+    position.withUnsafeMutableBufferPointer { position in
+      value.withUnsafeMutableBufferPointer { value in
+        search(from: qx, qy, ground: ground, threshold: { value[k - 1] }) { found, candidate in
+          var slot = k - 1
+          while slot > 0 && value[slot - 1] > candidate {
+            (position[slot], value[slot]) = (position[slot - 1], value[slot - 1])
+            slot -= 1
+          }
+          (position[slot], value[slot]) = (Int32(found), candidate)
+        }
+      }
+    }
+    return zip(position, value).prefix { $0.0 >= 0 }.map { (Int(layout.ids[Int($0.0)]), $0.1) }
+  }
+
+  /// Calls `visit(position, value)` for every point whose value `cost + weight` from `(qx, qy)`
+  /// is below `threshold()` when its leaf is reached, nearest boxes first; a subtree is skipped
+  /// once its bound reaches `threshold()`. The hot loop of the auction: raw buffers, no bounds
+  /// checks, and for L∞ with q ∈ {1, 2} (`GroundCost.lInfinityPower`) a copy of the loop without
+  /// the branches on p, q and the unit (the same bits as `GroundCost.cost`).
+  @inline(__always)
+  private func search(
+    from qx: Double, _ qy: Double, ground: GroundCost, threshold: () -> Double,
+    visit: (_ position: Int, _ value: Double) -> Void
+  ) {
+    guard !nodes.isEmpty else { return }
+    switch ground.lInfinityOrder {
+    case 1:
+      traverse(from: qx, qy, threshold: threshold, visit: visit) { dx, dy in
+        ground.lInfinityPower(dx, dy, squared: false)
+      } pointCost: { x, y in
+        let d = max(abs(qx - x), abs(qy - y))
+        return d.isFinite ? ground.lInfinityPower(d, 0, squared: false) : ground.cost(qx, qy, x, y)
+      }
+    case 2:
+      traverse(from: qx, qy, threshold: threshold, visit: visit) { dx, dy in
+        ground.lInfinityPower(dx, dy, squared: true)
+      } pointCost: { x, y in
+        let d = max(abs(qx - x), abs(qy - y))
+        return d.isFinite ? ground.lInfinityPower(d, 0, squared: true) : ground.cost(qx, qy, x, y)
+      }
+    default:
+      traverse(from: qx, qy, threshold: threshold, visit: visit) { dx, dy in
+        ground.power(ground.norm(dx, dy))
+      } pointCost: { x, y in
+        ground.cost(qx, qy, x, y)
+      }
+    }
+  }
+
+  /// `search` with the cost of a box gap (`boxCost`) and of a point (`pointCost`) given.
+  @inline(__always)
+  private func traverse(
+    from qx: Double, _ qy: Double, threshold: () -> Double,
+    visit: (_ position: Int, _ value: Double) -> Void,
+    boxCost: (_ dx: Double, _ dy: Double) -> Double,
+    pointCost: (_ x: Double, _ y: Double) -> Double
+  ) {
     nodes.withUnsafeBufferPointer { nodes in
       points.withUnsafeBufferPointer { points in
         weight.withUnsafeBufferPointer { weight in
@@ -78,17 +154,17 @@ struct WeightedTree {
                   let box = nodes[node]
                   let gx = max(0, box.minX - qx, qx - box.maxX)
                   let gy = max(0, box.minY - qy, qy - box.maxY)
-                  return ground.power(ground.norm(gx, gy)) + least[node]
+                  return boxCost(gx, gy) + least[node]
                 }
                 // Each node's bound is computed once, when its parent is split, and kept on the
-                // stack beside it for the check when it is popped (`second` may have fallen).
+                // stack beside it for the check when it is popped (the threshold may have fallen).
                 var depth = 1
                 stack[0] = 0
                 stackBound[0] = -.infinity
                 while depth > 0 {
                   depth -= 1
                   let node = Int(stack[depth])
-                  if stackBound[depth] >= second { continue }
+                  if stackBound[depth] >= threshold() { continue }
                   let box = nodes[node]
                   if box.left >= 0 {
                     let (left, right) = (Int(box.left), Int(box.right))
@@ -105,14 +181,8 @@ struct WeightedTree {
                   }
                   for position in Int(box.lower)..<Int(box.upper) {
                     let point = points[position]
-                    let value = ground.cost(qx, qy, point.x, point.y) + weight[position]
-                    if value < best {
-                      second = best
-                      best = value
-                      bestPosition = position
-                    } else if value < second {
-                      second = value
-                    }
+                    let value = pointCost(point.x, point.y) + weight[position]
+                    if value < threshold() { visit(position, value) }
                   }
                 }
               }
@@ -121,38 +191,5 @@ struct WeightedTree {
         }
       }
     }
-    return (bestPosition < 0 ? -1 : Int(layout.ids[bestPosition]), best, second)
-  }
-
-  /// The `k` points of least `cost + weight` from `(qx, qy)`, by increasing value.
-  mutating func best(_ k: Int, from qx: Double, _ qy: Double, ground: GroundCost) -> [(
-    id: Int, value: Double
-  )] {
-    var kept: [(id: Int, value: Double)] = []
-    guard layout.nodeCount > 0, k > 0 else { return kept }
-    func threshold() -> Double { kept.count < k ? .infinity : kept[kept.count - 1].value }
-    stack.removeAll(keepingCapacity: true)
-    stack.append(0)
-    while let top = stack.popLast() {
-      let node = Int(top)
-      let (gx, gy) = layout.boxGap(node, qx, qy)
-      if ground.power(ground.norm(gx, gy)) + least[node] >= threshold() { continue }
-      let left = Int(layout.leftChild[node])
-      if left >= 0 {
-        stack.append(layout.rightChild[node])
-        stack.append(Int32(left))
-        continue
-      }
-      for position in Int(layout.lower[node])..<Int(layout.upper[node]) {
-        let value =
-          ground.cost(qx, qy, layout.px[position], layout.py[position]) + weight[position]
-        if value < threshold() {
-          if kept.count == k { kept.removeLast() }
-          let at = kept.firstIndex { $0.value > value } ?? kept.count
-          kept.insert((Int(layout.ids[position]), value), at: at)
-        }
-      }
-    }
-    return kept
   }
 }
