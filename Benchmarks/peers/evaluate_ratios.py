@@ -310,7 +310,7 @@ def all_parts(args):
                         trials=parameters["trials"], landmarks=parameters["landmarks"],
                         gamma=parameters["gamma"], imax=parameters["imax"],
                         peer_trials=min(args.peer_trials, parameters["trials"]),
-                        baseline=parameters["baseline"], permutations=parameters["permutations"])
+                        baseline=parameters["baseline"], permutations=parameters.get("permutations", 0))
         settings_path = os.path.join(directory, "settings.json")
         json.dump(settings, open(settings_path, "w"))
         peers = [timed([sys.executable, __file__, "--worker-all-parts", real, synth, settings_path])
