@@ -68,3 +68,16 @@ public func writeFile(_ text: String, named name: String, in directory: URL) thr
   try Data(text.utf8).write(to: url)
   return url.path
 }
+
+/// The JSON object a command printed (its `--json` output); throws if `text` is not one.
+public func jsonObject(_ text: String) throws -> [String: Any] {
+  guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+  else { throw NotAJSONObject(text: text) }
+  return object
+}
+
+/// Text that should have been a JSON object.
+public struct NotAJSONObject: Error, CustomStringConvertible {
+  public let text: String
+  public var description: String { "not a JSON object: \(text.prefix(200))" }
+}

@@ -2,10 +2,6 @@ import Foundation
 import Testing
 import _TestSupport
 
-private func json(_ text: String) throws -> [String: Any] {
-  try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-}
-
 /// `count` points on a circle of radius `radius`, jittered deterministically, as CSV.
 private func circleCSV(count: Int, radius: Double, jitter: Double) -> String {
   (0..<count).map { i in
@@ -30,7 +26,7 @@ struct CoefficientsCommandTests {
       "metrics,kde,gscore,privacy,fidelity,detect", "--no-baseline", "--json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let report = try json(result.stdout)
+    let report = try jsonObject(result.stdout)
     let parameters = try #require(report["parameters"] as? [String: Any])
     #expect(parameters["coeff"] as? String == "Q")
     let diagrams = try #require(report["diagrams"] as? [String: Any])
@@ -40,7 +36,7 @@ struct CoefficientsCommandTests {
       // evaluate says on which points H0 was computed (here the whole sample, as rips does).
       #expect(summary.removeValue(forKey: "h0_points") as? Int == summary["points"] as? Int)
       #expect(summary.removeValue(forKey: "h0_threshold") as? Double != nil)
-      let rips = try json(runTDAEval(["rips", file, "--coeff", "Q", "--json"]).stdout)
+      let rips = try jsonObject(runTDAEval(["rips", file, "--coeff", "Q", "--json"]).stdout)
       #expect(rips["coeff"] as? String == "Q")
       #expect(
         NSDictionary(dictionary: summary).isEqual(to: rips), "\(name): evaluate and rips differ")
@@ -57,7 +53,7 @@ struct CoefficientsCommandTests {
       "metrics,kde,gscore,privacy,fidelity,detect", "--no-baseline", "--json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let report = try json(result.stdout)
+    let report = try jsonObject(result.stdout)
     #expect((report["parameters"] as? [String: Any])?["coeff"] as? Int == 3)
     let real3 = (report["diagrams"] as? [String: Any])?["real"] as? [String: Any]
     #expect(real3?["coeff"] as? Int == 3)

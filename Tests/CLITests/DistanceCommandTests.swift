@@ -4,9 +4,6 @@ import _TestSupport
 
 @Suite("tda-eval distance")
 struct DistanceCommandTests {
-  func json(_ text: String) throws -> [String: Any] {
-    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-  }
 
   @Test("bottleneck and Wasserstein values, matching and infinity as null")
   func values() throws {
@@ -17,14 +14,14 @@ struct DistanceCommandTests {
 
     let bottleneck = try runTDAEval(["distance", a, b, "--bottleneck", "--json", "--matching"])
     #expect(bottleneck.status == 0, "\(bottleneck.stderr)")
-    let object = try json(bottleneck.stdout)
+    let object = try jsonObject(bottleneck.stdout)
     #expect(object["distance"] as? Double == 0.5)
     let pairs = try #require(object["matching"] as? [[Int]])
     #expect(Set(pairs.map { [$0[0], $0[1]] }) == [[0, 0], [1, 2], [-1, 1]])
 
-    let w2 = try json(runTDAEval(["distance", a, b, "--wasserstein", "2", "--json"]).stdout)
+    let w2 = try jsonObject(runTDAEval(["distance", a, b, "--wasserstein", "2", "--json"]).stdout)
     #expect(isClose(w2["distance"] as? Double ?? .nan, (0.25 + 0.0625).squareRoot()))
-    let l1 = try json(
+    let l1 = try jsonObject(
       runTDAEval([
         "distance", c, b, "--wasserstein", "1", "--internal-p", "1", "--ignore-essential", "--json",
       ]).stdout)
@@ -32,8 +29,8 @@ struct DistanceCommandTests {
 
     let infinite = try runTDAEval(["distance", a, c, "--bottleneck", "--json"])
     #expect(infinite.status == 0)
-    #expect(try json(infinite.stdout)["distance"] is NSNull)
-    let ignored = try json(
+    #expect(try jsonObject(infinite.stdout)["distance"] is NSNull)
+    let ignored = try jsonObject(
       runTDAEval(["distance", a, c, "--bottleneck", "--ignore-essential", "--json"]).stdout)
     #expect(ignored["distance"] as? Double == 0)
 

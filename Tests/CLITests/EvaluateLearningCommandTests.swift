@@ -10,10 +10,6 @@ struct EvaluateLearningCommandTests {
     "--skip", "persistence,gscore,kde,metrics", "--no-baseline", "--permutations", "99",
   ]
 
-  static func object(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-  }
-
   /// The registry's real rows split into training rows and test rows; their paths.
   static func split(in directory: URL) throws -> (train: String, test: String) {
     let lines = try String(contentsOfFile: "\(examples)/registry-real.csv", encoding: .utf8)
@@ -46,15 +42,15 @@ struct EvaluateLearningCommandTests {
         "--json",
       ] + Self.schema + Self.fast)
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try Self.object(result.stdout)
+    let object = try jsonObject(result.stdout)
     let detect = try runTDAEval(
       ["detect", train, synthetic, "--seed", "3", "--permutations", "99", "--json"] + Self.schema)
     let utility = try runTDAEval(
       ["utility", train, synthetic, "--test", test, "--target", "diabetes", "--json"]
         + Self.schema)
     #expect(detect.status == 0 && utility.status == 0)
-    #expect(try Self.canonical(object["detect"]) == Self.canonical(Self.object(detect.stdout)))
-    #expect(try Self.canonical(object["utility"]) == Self.canonical(Self.object(utility.stdout)))
+    #expect(try Self.canonical(object["detect"]) == Self.canonical(jsonObject(detect.stdout)))
+    #expect(try Self.canonical(object["utility"]) == Self.canonical(jsonObject(utility.stdout)))
     let parameters = try #require(object["parameters"] as? [String: Any])
     #expect(parameters["parts"] as? [String] == ["privacy", "fidelity", "detect", "utility"])
     #expect(
@@ -72,10 +68,10 @@ struct EvaluateLearningCommandTests {
         "--skip", "persistence,gscore,kde,metrics,detect,utility", "--no-baseline",
       ] + Self.schema)
     #expect(skipped.status == 0, "\(skipped.stderr)")
-    let object = try Self.object(skipped.stdout)
+    let object = try jsonObject(skipped.stdout)
     #expect(object["detect"] == nil && object["utility"] == nil && object["fidelity"] != nil)
     let plain = try runTDAEval(["evaluate", train, synthetic, "--json"] + Self.schema + Self.fast)
-    let plainObject = try Self.object(plain.stdout)
+    let plainObject = try jsonObject(plain.stdout)
     #expect(plainObject["detect"] != nil && plainObject["utility"] == nil)
     #expect((plainObject["parameters"] as? [String: Any])?["target"] == nil)
     let text = try runTDAEval(["evaluate", train, synthetic] + Self.schema + Self.fast)
@@ -113,8 +109,8 @@ struct EvaluateLearningCommandTests {
       ])
     #expect(detect.status == 0, "\(detect.stderr)")
     #expect(
-      try Self.canonical(Self.object(result.stdout)["detect"])
-        == Self.canonical(Self.object(detect.stdout)))
+      try Self.canonical(jsonObject(result.stdout)["detect"])
+        == Self.canonical(jsonObject(detect.stdout)))
   }
 
   @Test(

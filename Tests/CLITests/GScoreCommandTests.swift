@@ -22,10 +22,6 @@ struct GScoreCommandTests {
     return (directory, real, synth)
   }
 
-  func decode(_ text: String) throws -> [String: Any] {
-    try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
-  }
-
   @Test("--json with landmark files: gscore is the squared distance of the two MRLTs printed")
   func jsonWithLandmarkFiles() throws {
     let (directory, real, synth) = try fixture()
@@ -41,7 +37,7 @@ struct GScoreCommandTests {
     ]
     let result = try runTDAEval(arguments)
     #expect(result.status == 0, "\(result.stderr)")
-    let json = try decode(result.stdout)
+    let json = try jsonObject(result.stdout)
     let mrltReal = json["mrlt_real"] as! [Double]
     let mrltSynth = json["mrlt_synth"] as! [Double]
     #expect(mrltReal.count == 10 && mrltSynth.count == 10)
@@ -63,7 +59,7 @@ struct GScoreCommandTests {
     #expect(first.status == 0)
     #expect(first.stdout == second.stdout)
     #expect(first.stdout != other.stdout)
-    #expect(try decode(first.stdout)["seed"] as? Int == 3)
+    #expect(try jsonObject(first.stdout)["seed"] as? Int == 3)
     let serial = try runTDAEval(base + ["--seed", "3", "--json", "--threads", "1"])
     #expect(serial.status == 0 && serial.stdout == first.stdout)
     let table = try runTDAEval(base)

@@ -10,10 +10,6 @@ struct LearningCommandsTests {
     "\(examples)/registry-schema.json",
   ]
 
-  static func object(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-  }
-
   /// `tda-eval arguments` pinned to CPU 0 (`taskset -c 0`), standard output only.
   static func onOneCore(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
     let process = Process()
@@ -32,7 +28,7 @@ struct LearningCommandsTests {
   func detectJSON() throws {
     let result = try runTDAEval(["detect"] + Self.registry + ["--permutations", "99", "--json"])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try Self.object(result.stdout)
+    let object = try jsonObject(result.stdout)
     let logistic = try #require(object["logistic"] as? [String: Any])
     let auc = try #require((logistic["auc"] as? NSNumber)?.doubleValue)
     let score = try #require((logistic["score"] as? NSNumber)?.doubleValue)
@@ -74,7 +70,7 @@ struct LearningCommandsTests {
     ]
     let result = try runTDAEval(base + ["--target", "diabetes", "--json"])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try Self.object(result.stdout)
+    let object = try jsonObject(result.stdout)
     #expect(
       object["task"] as? String == "classification" && object["target"] as? String == "diabetes")
     let models = try #require(object["models"] as? [String: [String: [String: Any]]])
@@ -90,7 +86,7 @@ struct LearningCommandsTests {
     }
     let regression = try runTDAEval(base + ["--target", "systolic_bp", "--json"])
     let regressionModels = try #require(
-      try Self.object(regression.stdout)["models"] as? [String: [String: [String: Any]]])
+      try jsonObject(regression.stdout)["models"] as? [String: [String: [String: Any]]])
     #expect(Set(regressionModels.keys) == ["ridge", "knn"])
     #expect(regressionModels["ridge"]?["real"]?["r2"] is NSNumber)
     let text = try runTDAEval(base + ["--target", "stage"])

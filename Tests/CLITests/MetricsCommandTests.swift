@@ -14,10 +14,6 @@ struct MetricsCommandTests {
     )
   }
 
-  func json(_ text: String) throws -> [String: Any] {
-    try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
-  }
-
   @Test("--json prints every field of the contract, with the DCR of the holdout")
   func jsonFields() throws {
     let directory = try makeTemporaryDirectory()
@@ -27,7 +23,7 @@ struct MetricsCommandTests {
       "metrics", real, synthetic, "--k", "2", "--holdout", holdout, "--json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try json(result.stdout)
+    let object = try jsonObject(result.stdout)
     for key in ["k", "balls", "precision", "recall", "density", "coverage", "realism", "dcr"] {
       #expect(object[key] != nil, "missing \(key)")
     }
@@ -45,8 +41,9 @@ struct MetricsCommandTests {
   func closedAndTable() throws {
     let directory = try makeTemporaryDirectory()
     let (real, synthetic) = try write(directory)
-    let open = try json(try runTDAEval(["metrics", real, synthetic, "--k", "1", "--json"]).stdout)
-    let closed = try json(
+    let open = try jsonObject(
+      try runTDAEval(["metrics", real, synthetic, "--k", "1", "--json"]).stdout)
+    let closed = try jsonObject(
       try runTDAEval(["metrics", real, synthetic, "--k", "1", "--balls", "closed", "--json"]).stdout
     )
     #expect(closed["balls"] as? String == "closed")

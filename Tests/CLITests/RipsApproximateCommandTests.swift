@@ -4,9 +4,6 @@ import _TestSupport
 
 @Suite("tda-eval rips --approximate")
 struct RipsApproximateCommandTests {
-  func json(_ text: String) throws -> [String: Any] {
-    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-  }
 
   /// The unit square by hand: greedy order (0,0), (1,1) with λ = √2, then (1,0) and (0,1) with
   /// λ = 1; at ε = 0.5 every edge has d·ε ≤ 2λⱼ (value d) and no triangle is blocked
@@ -21,7 +18,7 @@ struct RipsApproximateCommandTests {
     for arguments in [[cloud], [lower, "--input-format", "lower-distance"]] {
       let result = try runTDAEval(["rips"] + arguments + ["--approximate", "0.5", "--json"])
       #expect(result.status == 0, "\(result.stderr)")
-      let object = try json(result.stdout)
+      let object = try jsonObject(result.stdout)
       #expect(object["threshold"] is NSNull)
       #expect(object["points"] as? Int == 4)
       let approximation = try #require(object["approximation"] as? [String: Any])
@@ -45,7 +42,8 @@ struct RipsApproximateCommandTests {
     let cloud = try writeFile("0,0\n1,0\n1,1\n0,1\n", named: "square.csv", in: directory)
     let result = try runTDAEval(["rips", cloud, "--approximate", "1.5", "--json"])
     #expect(result.status == 0, "\(result.stderr)")
-    let approximation = try #require(try json(result.stdout)["approximation"] as? [String: Any])
+    let approximation = try #require(
+      try jsonObject(result.stdout)["approximation"] as? [String: Any])
     #expect(approximation["interleaving_factor"] is NSNull)
     #expect(approximation["log_bottleneck_bound"] is NSNull)
   }

@@ -22,9 +22,6 @@ let projectivePlaneLower = """
 
 @Suite("tda-eval rips")
 struct RipsCommandTests {
-  func json(_ text: String) throws -> [String: Any] {
-    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-  }
 
   @Test("--json reports the parameters and the diagrams of a unit square")
   func squareJSON() throws {
@@ -32,7 +29,7 @@ struct RipsCommandTests {
     let file = try writeFile("x,y\n0,0\n1,0\n1,1\n0,1\n", named: "square.csv", in: directory)
     let result = try runTDAEval(["rips", file, "--maxdim", "1", "--json"])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try json(result.stdout)
+    let object = try jsonObject(result.stdout)
     #expect(object["maxdim"] as? Int == 1)
     #expect(object["coeff"] as? Int == 2)
     #expect(object["points"] as? Int == 4)
@@ -71,7 +68,7 @@ struct RipsCommandTests {
       ["rips", "-", "--input-format", "lower-distance", "--maxdim", "2", "--coeff", "3", "--json"],
       input: projectivePlaneLower)
     #expect(result.status == 0, "\(result.stderr)")
-    let diagrams = try #require(try json(result.stdout)["diagrams"] as? [[String: Any]])
+    let diagrams = try #require(try jsonObject(result.stdout)["diagrams"] as? [[String: Any]])
     #expect((diagrams[1]["pairs"] as? [Any])?.isEmpty == true)
     #expect((diagrams[2]["pairs"] as? [Any])?.isEmpty == true)
   }
@@ -109,7 +106,7 @@ struct RipsCommandTests {
     for (options, threshold) in [([String](), 2.0 as Double?), (["--threshold", "inf"], nil)] {
       let result = try runTDAEval(["rips", file, "--input-format", "distance", "--json"] + options)
       #expect(result.status == 0, "\(result.stderr)")
-      let object = try json(result.stdout)
+      let object = try jsonObject(result.stdout)
       #expect(object["threshold"] as? Double == threshold)
       #expect(object.keys.contains("threshold"))
       let diagrams = try #require(object["diagrams"] as? [[String: Any]])

@@ -36,10 +36,6 @@ struct TableCommandsTests {
     )
   }
 
-  func json(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-  }
-
   @Test("metrics on a table with text categories and missing cells use Gower's distance")
   func metricsOnTables() throws {
     let (real, synthetic, _) = try files()
@@ -47,7 +43,7 @@ struct TableCommandsTests {
       "metrics", real, synthetic, "--k", "2", "--ignore", "id", "--json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try json(result.stdout)
+    let object = try jsonObject(result.stdout)
     #expect(object["distance"] as? String == "gower")
     #expect(object["precision"] is Double)
     #expect(object["vq_omitted"] is String)
@@ -58,7 +54,7 @@ struct TableCommandsTests {
     let complete = try runTDAEval([
       "metrics", real, synthetic, "--k", "2", "--ignore", "id", "--missing", "drop-rows", "--json",
     ])
-    let alphaBeta = try #require(try json(complete.stdout)["alpha_beta"] as? [String: Any])
+    let alphaBeta = try #require(try jsonObject(complete.stdout)["alpha_beta"] as? [String: Any])
     #expect((alphaBeta["precision_curve"] as? [Double])?.count == 30)
     for key in ["alpha_precision", "beta_recall", "authenticity", "alphas", "recall_curve"] {
       #expect(alphaBeta[key] != nil, "missing \(key)")
@@ -89,7 +85,7 @@ struct TableCommandsTests {
     #expect(dropped.status == 0, "\(dropped.stderr)")
     #expect(dropped.stderr.contains("dropped 1 row of \(real) with a missing cell"))
     #expect(dropped.stderr.contains("dropped 1 row of \(synthetic) with a missing cell"))
-    #expect(try json(dropped.stdout)["distance"] as? String == "euclidean")
+    #expect(try jsonObject(dropped.stdout)["distance"] as? String == "euclidean")
   }
 
   @Test("schema --json reads back through --schema")
@@ -97,7 +93,7 @@ struct TableCommandsTests {
     let (real, synthetic, directory) = try files()
     let printed = try runTDAEval(["schema", real, "--ignore", "id", "--ordinal", "stage", "--json"])
     #expect(printed.status == 0, "\(printed.stderr)")
-    let object = try json(printed.stdout)
+    let object = try jsonObject(printed.stdout)
     #expect(object["rows"] as? Int == 7)
     let columns = try #require(object["columns"] as? [[String: Any]])
     #expect(
@@ -125,7 +121,7 @@ struct TableCommandsTests {
     let result = try runTDAEval(
       ["metrics", "-", synthetic, "--k", "2", "--ignore", "id", "--json"], input: Self.real)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(try json(result.stdout)["distance"] as? String == "gower")
+    #expect(try jsonObject(result.stdout)["distance"] as? String == "gower")
   }
 
   @Test(
@@ -196,14 +192,14 @@ struct TableCommandsTests {
     ]
     let diagrams = try runTDAEval(["diagrams", real, synthetic, "--json"] + options)
     #expect(diagrams.status == 0, "\(diagrams.stderr)")
-    #expect(try json(diagrams.stdout)["distance"] as? String == "gower")
+    #expect(try jsonObject(diagrams.stdout)["distance"] as? String == "gower")
     let gscore = try runTDAEval(["gscore", real, synthetic, "--trials", "5", "--json"] + options)
     #expect(gscore.status == 0, "\(gscore.stderr)")
     let evaluate = try runTDAEval(
       ["evaluate", real, synthetic, "--trials", "5", "--persistence-points", "100", "--json"]
         + options)
     #expect(evaluate.status == 0, "\(evaluate.stderr)")
-    let report = try json(evaluate.stdout)
+    let report = try jsonObject(evaluate.stdout)
     #expect(report["distance"] as? String == "gower")
     #expect(report["metrics"] != nil && report["diagrams"] != nil && report["gscore"] != nil)
     #expect((report["omitted"] as? [String: String])?["kde"] != nil)  // missing cells

@@ -2,10 +2,6 @@ import Foundation
 import Testing
 import _TestSupport
 
-private func json(_ text: String) throws -> [String: Any] {
-  try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-}
-
 @Suite("tda-eval rips over Q, --torsion-check and the index width")
 struct TorsionCheckCommandTests {
   private func projectivePlaneFile() throws -> String {
@@ -21,7 +17,7 @@ struct TorsionCheckCommandTests {
       "--json",
     ])
     #expect(result.status == 0)
-    let report = try json(result.stdout)
+    let report = try jsonObject(result.stdout)
     #expect(report["agree"] as? Bool == false)
     #expect(report["differing_dimensions"] as? [Int] == [1, 2])
     #expect(report["fields"] as? [String] == ["Z/2", "Z/3", "Q"])
@@ -41,7 +37,7 @@ struct TorsionCheckCommandTests {
     "--coeff Q prints coeff \"Q\" and no H1/H2 bars on the projective plane; --coeff 2 has them")
   func rationalCoefficients() throws {
     let file = try projectivePlaneFile()
-    let q = try json(
+    let q = try jsonObject(
       runTDAEval([
         "rips", file, "--input-format", "lower-distance", "--maxdim", "2", "--coeff", "Q", "--json",
       ]).stdout)
@@ -51,7 +47,7 @@ struct TorsionCheckCommandTests {
     #expect(
       (qDiagrams[1]["pairs"] as? [Any])?.isEmpty == true
         && (qDiagrams[2]["pairs"] as? [Any])?.isEmpty == true)
-    let z2 = try json(
+    let z2 = try jsonObject(
       runTDAEval([
         "rips", file, "--input-format", "lower-distance", "--maxdim", "2", "--coeff", "2", "--json",
       ]).stdout)
@@ -79,7 +75,7 @@ struct TorsionCheckCommandTests {
     ])
     #expect(wide.status == 0)
     #expect(wide.stderr.contains("simplex indices 128-bit"))
-    let diagrams = try #require(try json(wide.stdout)["diagrams"] as? [[String: Any]])
+    let diagrams = try #require(try jsonObject(wide.stdout)["diagrams"] as? [[String: Any]])
     #expect((diagrams[8]["pairs"] as? [[Any]])?.count == 1)
     let narrow = try runTDAEval([
       "rips", try projectivePlaneFile(), "--input-format", "lower-distance", "--verbose",
