@@ -114,24 +114,15 @@ extension RipsPersistence {
     }
   }
 
-  /// Reduces the sparse filtration of `approximation` (built from `points` points).
+  /// Reduces the sparse filtration of `approximation`, built from `points` points (repeated
+  /// points are one vertex of its matrix).
   static func compute(
     _ approximation: SparseRipsApproximation, epsilon: Double, points: Int, options: RipsOptions
   ) throws(PersistenceError) -> RipsResult {
-    let matrix = approximation.matrix
-    let top = effectiveDimension(options.maxDimension, points: matrix.count)
-    if top >= 2 {
-      try checkSimplices(
-        degrees: (0..<matrix.count).map { matrix.offsets[$0 + 1] - matrix.offsets[$0] }, top: top,
-        options: options)
-    }
-    let width = indexWidth(points: matrix.count, maxDimension: top, forced: options.indexWidth)
-    let diagrams = try width.run(
-      SparseComputation(
-        matrix: matrix, maxDimension: top, options: options, blocker: approximation.blocker))
-    var result = RipsResult(
-      diagrams: diagrams, threshold: options.threshold ?? .infinity, points: points,
-      indexWidth: width)
+    var result = try compute(
+      sparse: approximation.matrix, reportedThreshold: options.threshold ?? .infinity,
+      options: options, blocker: approximation.blocker)
+    result.points = points
     result.approximation = RipsApproximation(epsilon: epsilon)
     return result
   }

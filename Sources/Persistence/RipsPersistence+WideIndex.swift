@@ -32,7 +32,7 @@ extension RipsPersistence {
     let matrix: SparseDistanceMatrix
     let maxDimension: Int
     let options: RipsOptions
-    var blocker: SparseRipsBlocker? = nil
+    let blocker: SparseRipsBlocker?
 
     func run<Index: SimplexIndex>(indexType: Index.Type) throws(PersistenceError)
       -> [PersistenceDiagram]

@@ -221,8 +221,11 @@ public enum RipsPersistence {
     try compute(cloud, metric: metric, options: options).diagrams
   }
 
+  /// The diagrams of the flag complex of `matrix` — less the simplices `blocker` leaves out, if
+  /// given (the sparse Rips approximation).
   static func compute(
-    sparse matrix: SparseDistanceMatrix, reportedThreshold: Double, options: RipsOptions
+    sparse matrix: SparseDistanceMatrix, reportedThreshold: Double, options: RipsOptions,
+    blocker: SparseRipsBlocker? = nil
   ) throws(PersistenceError) -> RipsResult {
     guard matrix.count >= 1 else {
       throw .invalidParameter(name: "points", value: "0", allowed: "at least 1")
@@ -235,7 +238,7 @@ public enum RipsPersistence {
     }
     let width = indexWidth(points: matrix.count, maxDimension: top, forced: options.indexWidth)
     let diagrams = try width.run(
-      SparseComputation(matrix: matrix, maxDimension: top, options: options))
+      SparseComputation(matrix: matrix, maxDimension: top, options: options, blocker: blocker))
     return RipsResult(
       diagrams: diagrams, threshold: reportedThreshold, points: matrix.count, indexWidth: width)
   }
