@@ -4,7 +4,6 @@ import _TestSupport
 
 @Suite("tda-eval distance")
 struct DistanceCommandTests {
-
   @Test("bottleneck and Wasserstein values, matching and infinity as null")
   func values() throws {
     let directory = try makeTemporaryDirectory()

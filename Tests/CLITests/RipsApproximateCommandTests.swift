@@ -4,7 +4,6 @@ import _TestSupport
 
 @Suite("tda-eval rips --approximate")
 struct RipsApproximateCommandTests {
-
   /// The unit square by hand: greedy order (0,0), (1,1) with λ = √2, then (1,0) and (0,1) with
   /// λ = 1; at ε = 0.5 every edge has d·ε ≤ 2λⱼ (value d) and no triangle is blocked
   /// (f·ε(1 − ε)/2 ≤ √2/8 < 1), so the diagrams are the exact ones: three H0 deaths at 1 and

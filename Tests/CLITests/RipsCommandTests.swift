@@ -22,7 +22,6 @@ let projectivePlaneLower = """
 
 @Suite("tda-eval rips")
 struct RipsCommandTests {
-
   @Test("--json reports the parameters and the diagrams of a unit square")
   func squareJSON() throws {
     let directory = try makeTemporaryDirectory()
